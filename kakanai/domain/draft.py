@@ -1,0 +1,80 @@
+"""A household in the making: a flat map from key path to wire value.
+
+The interview and the planner both work on a `Draft` so they can reason about a household that
+is still incomplete (a QR with no insurance, an interview half done). Values are in the KKN1
+wire format (ISO date strings, ``"nhi"``, ``true`` …); `to_document` rebuilds the nested
+document that `household_doc.parse_household` validates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Draft = dict[str, Any]
+
+MEMBER_COUNT = "member_count"
+_MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(\w+)$")
+
+
+def member_path(index: int, key: str) -> str:
+    """The draft path of a member's field: ``members[2].birth``."""
+    return f"members[{index}].{key}"
+
+
+def split_member_path(path: str) -> tuple[int, str] | None:
+    """(index, key) for a member path, None for a household path."""
+    match = _MEMBER_PATH.match(path)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def member_count(draft: Draft) -> int | None:
+    """How many members the draft has, or None while unknown."""
+    value = draft.get(MEMBER_COUNT)
+    return value if isinstance(value, int) else None
+
+
+def from_document(document: dict[str, Any]) -> Draft:
+    """Flatten a (validated) household document into a draft."""
+    draft: Draft = {}
+    for key, value in document.items():
+        if key == "members":
+            draft[MEMBER_COUNT] = len(value)
+            for i, member in enumerate(value):
+                draft.update({member_path(i, k): v for k, v in member.items()})
+        elif key == "extras":
+            seals = set(value.get("seal_registration", []))
+            draft.update({f"extras.{k}": v for k, v in value.items() if k != "seal_registration"})
+            for i in range(len(document.get("members", []))):
+                draft[member_path(i, "seal")] = i in seals
+        elif isinstance(value, dict) and key in ("new", "old"):
+            draft.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            draft[key] = value
+    return draft
+
+
+def to_document(draft: Draft) -> dict[str, Any]:
+    """Rebuild the nested KKN1 document from a draft (missing keys stay missing)."""
+    doc: dict[str, Any] = {}
+    count = member_count(draft) or 0
+    members: list[dict[str, Any]] = [{} for _ in range(count)]
+    extras: dict[str, Any] = {}
+    for path, value in draft.items():
+        where = split_member_path(path)
+        if where is not None:
+            index, key = where
+            if index < count and key != "seal":
+                members[index][key] = value
+        elif path.startswith("extras."):
+            extras[path.removeprefix("extras.")] = value
+        elif "." in path:
+            head, _, key = path.partition(".")
+            doc.setdefault(head, {})[key] = value
+        elif path != MEMBER_COUNT:
+            doc[path] = value
+    doc.setdefault("v", 1)
+    doc["members"] = members
+    extras["seal_registration"] = [i for i in range(count) if draft.get(member_path(i, "seal"))]
+    doc["extras"] = extras
+    return doc

@@ -1,0 +1,102 @@
+"""Work out every procedure a household needs for its life event, and why.
+
+`plan` runs each catalog procedure's conditions over a draft. A procedure whose conditions hold
+becomes a `PlannedProcedure` with the reasons that fired; one that cannot be decided yet (its
+facts are missing) is `Undecided` and names the draft paths that would settle it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kakanai.domain.catalog import Catalog, Procedure
+from kakanai.domain.draft import Draft, member_count, member_path
+from kakanai.domain.household import EVENT_LABELS, LifeEvent
+from kakanai.domain.rules import Verdict, evaluate
+
+
+@dataclass(frozen=True)
+class PlannedProcedure:
+    """A procedure to do today: for the household or for some members, with the reasons."""
+
+    procedure: Procedure
+    subjects: tuple[int, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        """The procedure id."""
+        return self.procedure.id
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """A procedure that cannot be decided until the listed draft paths are known."""
+
+    procedure: Procedure
+    needs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The procedures for a household, in counter order, and those still undecided."""
+
+    items: tuple[PlannedProcedure, ...]
+    undecided: tuple[Undecided, ...]
+
+    def ids(self) -> list[str]:
+        """Procedure ids in plan order (an each-member procedure appears once per subject)."""
+        return [item.id for item in self.items]
+
+
+def member_name(draft: Draft, index: int) -> str:
+    """A member's name from a draft, or ``世帯員N`` while it is unknown."""
+    family, given = draft.get(member_path(index, "family")), draft.get(member_path(index, "given"))
+    return f"{family}　{given}".strip("　") if family or given else f"世帯員{index + 1}"
+
+
+def plan(draft: Draft, catalog: Catalog) -> Plan:
+    """The plan for a draft household under a catalog."""
+    event = draft.get("event")
+    items: list[PlannedProcedure] = []
+    undecided: list[Undecided] = []
+    for procedure in catalog.procedures:
+        if event is None:
+            undecided.append(Undecided(procedure, ("event",)))
+        elif event in procedure.definition.events:
+            found, needs = _apply(procedure, draft, f"届出: {EVENT_LABELS[LifeEvent(event)]}")
+            items.extend(found)
+            if needs:
+                undecided.append(Undecided(procedure, needs))
+    order = {p.id: n for n, p in enumerate(catalog.procedures)}
+    items.sort(key=lambda it: (catalog.department_order(it.procedure.definition.department), order[it.id]))
+    return Plan(tuple(items), tuple(undecided))
+
+
+def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[PlannedProcedure], tuple[str, ...]]:
+    household = evaluate(procedure.household_when, draft)
+    if household.value is False:
+        return [], ()
+    if household.value is None:
+        return [], household.needs
+    base = (event_reason, *household.reasons)
+    scope = procedure.definition.scope
+    if scope == "household":
+        return [PlannedProcedure(procedure, (), base)], ()
+    count = member_count(draft)
+    if count is None:
+        return [], ("member_count",)
+    verdicts = {i: evaluate(procedure.member_when, draft, i) for i in range(count)}
+    subjects = [i for i, v in verdicts.items() if v.value]
+    needs = tuple(dict.fromkeys(p for v in verdicts.values() for p in v.needs))
+    reasons = {i: _member_reason(draft, i, verdicts[i]) for i in subjects}
+    if scope == "each_member":
+        return [PlannedProcedure(procedure, (i,), base + (reasons[i],)) for i in subjects], needs
+    if not subjects:
+        return [], needs
+    return [PlannedProcedure(procedure, tuple(subjects), base + tuple(reasons[i] for i in subjects))], needs
+
+
+def _member_reason(draft: Draft, index: int, verdict: Verdict) -> str:
+    detail = "、".join(verdict.reasons) or "対象者"
+    return f"{member_name(draft, index)}: {detail}"

@@ -1,0 +1,129 @@
+"""What the interview may ask: one spec per draft key, and how an answer is checked and normalised.
+
+Answers are normalised to the KKN1 wire format (ISO dates, katakana, ``NNN-NNNN``), so a draft
+filled by interview and one read from a QR code are the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kakanai.domain.household import EVENT_LABELS, INSURANCE_LABELS
+from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING
+from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
+from kakanai.domain.wareki import parse_date
+
+_FORBIDDEN = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+_YES = {"はい", "有", "あり", "yes", "y", "1", "true"}
+_NO = {"いいえ", "無", "なし", "no", "n", "0", "false"}
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """How to ask for one key: label, kind of answer and, for choices, the (value, label) pairs."""
+
+    key: str
+    label: str
+    kind: str  # choice, date, text, kana, postal, phone, int, bool, notifier
+    choices: tuple[tuple[str, str], ...] = ()
+    low: int = 0
+    high: int = 99
+
+
+HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
+    QuestionSpec("event", "届出の種類", "choice", tuple((e.value, label) for e, label in EVENT_LABELS.items())),
+    QuestionSpec("date", "異動日（出生・死亡・婚姻の日）", "date"),
+    QuestionSpec("new.postal", "新しい住所の郵便番号", "postal"),
+    QuestionSpec("new.address", "新しい住所", "text"),
+    QuestionSpec("new.building", "新しい住所の方書（建物名・部屋番号）", "text"),
+    QuestionSpec("old.postal", "前の住所の郵便番号", "postal"),
+    QuestionSpec("old.address", "前の住所", "text"),
+    QuestionSpec("old.head", "前の住所での世帯主", "text"),
+    QuestionSpec("member_count", "届出の対象になる人数", "int", low=1, high=MAX_MEMBERS),
+    QuestionSpec("notifier", "届出人（窓口に来た方）", "notifier"),
+    QuestionSpec("phone", "連絡先の電話番号", "phone"),
+    QuestionSpec("extras.dogs", "飼っている犬の数", "int"),
+    QuestionSpec("extras.mopeds", "原付（125cc以下のバイク）の台数", "int"),
+)}
+
+MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
+    QuestionSpec("family", "氏", "text"),
+    QuestionSpec("given", "名", "text"),
+    QuestionSpec("family_kana", "氏のフリガナ", "kana"),
+    QuestionSpec("given_kana", "名のフリガナ", "kana"),
+    QuestionSpec("birth", "生年月日", "date"),
+    QuestionSpec("sex", "性別", "choice", (("M", "男"), ("F", "女"))),
+    QuestionSpec("relation", "続柄（世帯主・妻・子 など）", "text"),
+    QuestionSpec("insurance", "今の健康保険", "choice", tuple(INSURANCE_LABELS.items())),
+    QuestionSpec("card", "マイナンバーカードを持っているか", "bool"),
+    QuestionSpec("care_certified", "要介護・要支援の認定を受けているか", "bool"),
+    QuestionSpec("seal", "印鑑登録をするか", "bool"),
+)}
+
+
+def normalize_answer(spec: QuestionSpec, raw: Any, member_count: int | None = None) -> Any:
+    """Check and normalise one answer to its wire value; raise ValueError with a clerk's message."""
+    if isinstance(raw, str):
+        raw = raw.strip()
+    if raw in ("", None):
+        raise ValueError("未入力です (empty answer)")
+    handler = _HANDLERS[spec.kind]
+    return handler(spec, raw, member_count)
+
+
+def _text(spec: QuestionSpec, raw: Any, _: int | None) -> str:
+    text = str(raw)
+    if _FORBIDDEN.search(text):
+        raise ValueError("制御文字や文字の向きを変える記号は使えません (control or bidi character)")
+    if len(text) > MAX_STRING:
+        raise ValueError(f"{MAX_STRING}文字以内で入力してください (too long)")
+    return text
+
+
+def _kana(spec: QuestionSpec, raw: Any, n: int | None) -> str:
+    kana = to_katakana(_text(spec, raw, n))
+    if not is_katakana(kana):
+        raise ValueError("フリガナはカタカナ（またはひらがな）で入力してください (reading must be kana)")
+    return kana
+
+
+def _date(spec: QuestionSpec, raw: Any, _: int | None) -> str:
+    return parse_date(str(raw)).isoformat()
+
+
+def _int(spec: QuestionSpec, raw: Any, _: int | None) -> int:
+    text = normalize_digits(str(raw))
+    if not text.isdigit() or not spec.low <= int(text) <= spec.high:
+        raise ValueError(f"{spec.low}から{spec.high}までの数を入力してください (number out of range)")
+    return int(text)
+
+
+def _bool(spec: QuestionSpec, raw: Any, _: int | None) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).lower()
+    if text in _YES or text in _NO:
+        return text in _YES
+    raise ValueError("「はい」か「いいえ」で答えてください (answer yes or no)")
+
+
+def _choice(spec: QuestionSpec, raw: Any, _: int | None) -> str:
+    for value, label in spec.choices:
+        if raw in (value, label):
+            return value
+    labels = "・".join(label for _, label in spec.choices)
+    raise ValueError(f"次のどれかを選んでください: {labels} (not one of the choices)")
+
+
+def _notifier(spec: QuestionSpec, raw: Any, n: int | None) -> int:
+    index = raw if isinstance(raw, int) else _int(QuestionSpec("", "", "int", low=0, high=MAX_MEMBERS), raw, n)
+    if n is not None and not 0 <= index < n:
+        raise ValueError("届出人は世帯員の中から選んでください (notifier must be a member)")
+    return index
+
+
+_HANDLERS = {"text": _text, "kana": _kana, "date": _date, "int": _int, "bool": _bool, "choice": _choice,
+             "postal": lambda s, r, n: normalize_postal(str(r)), "phone": lambda s, r, n: normalize_phone(str(r)),
+             "notifier": _notifier}

@@ -1,0 +1,1 @@
+"""Resident QR codes: the KKN1 payload, image decoding backends and scanner input."""

@@ -1,0 +1,98 @@
+"""The KKN1 envelope: ``"KKN1" + base32(zlib(utf8(json)))`` (``shared/spec/qr-payload.md``).
+
+Decoding runs ``strip whitespace → upper-case → check prefix → base32 → zlib (bounded) → UTF-8 →
+JSON → validate``; each step fails with its own message for the clerk (Japanese) and the log
+(English), and nothing a scanner can type makes it crash or hang.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import zlib
+from typing import Any
+
+from kakanai.domain.household import Household
+from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
+from kakanai.domain.problems import InvalidInput, Problem
+
+PREFIX = "KKN1"
+MAX_TEXT = 4296  # QR version 40-L, alphanumeric mode
+MAX_DOCUMENT = 64 * 1024
+_WHITESPACE = re.compile(r"[ \t\r\n]+")
+_LATER_VERSION = re.compile(r"^KKN([2-9]|\d\d)")
+
+
+class QrPayloadError(InvalidInput):
+    """A QR text that could not be read; ``step`` names where decoding stopped."""
+
+    def __init__(self, step: str, message_ja: str, message_en: str) -> None:
+        self.step = step
+        super().__init__([Problem("", message_ja, message_en)], "QRコードを読み取れませんでした")
+
+
+def encode_document(document: dict[str, Any]) -> str:
+    """The KKN1 text for a household document."""
+    raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return PREFIX + base64.b32encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+def encode_household(household: Household) -> str:
+    """The KKN1 text for a household."""
+    return encode_document(household_to_document(household))
+
+
+def decode_document(text: str) -> Any:
+    """The JSON document inside a KKN1 text (not yet validated as a household)."""
+    if len(text) > MAX_TEXT * 2:
+        raise QrPayloadError("length", "QRコードの内容が長すぎます", "text longer than a QR code holds")
+    body = _WHITESPACE.sub("", text).upper()
+    if len(body) > MAX_TEXT:
+        raise QrPayloadError("length", "QRコードの内容が長すぎます", "text longer than a QR code holds")
+    if not body.startswith(PREFIX):
+        if _LATER_VERSION.match(body):
+            raise QrPayloadError("prefix", f"新しい版のQRコード（{body[:4]}）です。kakanai の更新が必要です",
+                                 "payload from a newer version")
+        raise QrPayloadError("prefix", "QRコードの形式が違います（KKN1で始まっていません）", "missing KKN1 prefix")
+    compressed = _base32(body[len(PREFIX):])
+    raw = _inflate(compressed)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise QrPayloadError("utf8", "QRコードの文字コードが正しくありません", "not UTF-8") from None
+    except (ValueError, RecursionError):
+        raise QrPayloadError("json", "QRコードの内容を読み取れません（形式の誤り）", "not valid JSON") from None
+
+
+def decode(text: str) -> ParsedHousehold:
+    """Decode and validate a scanned KKN1 text into a household (raises `InvalidInput`)."""
+    return parse_household(decode_document(text))
+
+
+def _base32(body: str) -> bytes:
+    if not body:
+        raise QrPayloadError("base32", "QRコードの中身が空です", "empty payload")
+    padded = body + "=" * (-len(body) % 8)
+    try:
+        return base64.b32decode(padded)
+    except (binascii.Error, ValueError):
+        raise QrPayloadError("base32", "QRコードの文字が正しくありません（一部が欠けているか、別のコードです）",
+                             "not base32") from None
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(data, MAX_DOCUMENT + 1)
+    except zlib.error:
+        raise QrPayloadError("zlib", "QRコードが壊れています（読み取り誤りか、一部が欠けています）",
+                             "zlib stream corrupt or checksum mismatch") from None
+    if len(raw) > MAX_DOCUMENT or inflater.unconsumed_tail:
+        raise QrPayloadError("size", "QRコードの内容が大きすぎます（64KiBまで）", "document larger than 64 KiB")
+    if not inflater.eof:
+        raise QrPayloadError("zlib", "QRコードが途中で切れています（最後まで読み取れていません）", "zlib stream truncated")
+    if inflater.unused_data:
+        raise QrPayloadError("zlib", "QRコードの後ろに余分なデータがあります", "trailing data after zlib stream")
+    return raw

@@ -1,0 +1,138 @@
+"""The interview asks only what is still missing, in a stable order, and never loses an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import from_document
+from kakanai.domain.household_doc import household_to_document, parse_household
+from kakanai.domain.interview import Interview
+from kakanai.domain.problems import InvalidInput
+from tests.conftest import household_doc
+
+
+def _paths(interview: Interview) -> list[str]:
+    return [q.path for q in interview.questions()]
+
+
+def _qr_interview(catalog: Catalog, name: str, **member_changes: dict) -> Interview:
+    doc = household_doc(name)
+    for index, changes in member_changes.items():
+        doc["members"][int(index[1:])].update(changes)
+    return Interview(catalog, from_document(household_to_document(parse_household(doc).household)))
+
+
+def test_an_empty_interview_starts_with_the_event_date_and_headcount(catalog: Catalog) -> None:
+    assert _paths(Interview(catalog)) == ["event", "date", "member_count"]
+
+
+def test_a_complete_qr_needs_no_question(catalog: Catalog) -> None:
+    assert _paths(_qr_interview(catalog, "family_move_in")) == []
+
+
+def test_a_qr_without_insurance_asks_only_for_that(catalog: Catalog) -> None:
+    interview = _qr_interview(catalog, "family_move_in", m1={"insurance": None})
+    questions = interview.questions()
+    assert [q.path for q in questions] == ["members[1].insurance"]
+    assert questions[0].label == "山田　花子さんの今の健康保険"
+    assert "国民健康保険 加入" in questions[0].reason
+
+
+def test_answering_settles_the_plan(catalog: Catalog) -> None:
+    interview = _qr_interview(catalog, "family_move_in", m1={"insurance": None})
+    interview.answer("members[1].insurance", "被用者保険（社会保険）")
+    assert interview.questions() == []
+    nhi = next(item for item in interview.plan().items if item.id == "nhi_join")
+    assert nhi.subjects == (0, 2)
+
+
+def _interview_move_within(catalog: Catalog) -> Interview:
+    interview = Interview(catalog)
+    for path, answer in [("event", "転居"), ("date", "R8.6.15"), ("member_count", "１")]:
+        interview.answer(path, answer)
+    return interview
+
+
+def test_an_interview_only_move_within_asks_each_thing_once_in_order(catalog: Catalog) -> None:
+    # Given a clerk who starts an interview for a move within the city of one person
+    interview = _interview_move_within(catalog)
+    # Then the addresses come first, then the person, then what the rules need to decide
+    assert _paths(interview) == [
+        "new.postal", "new.address", "old.postal", "old.address",
+        "members[0].family", "members[0].given", "members[0].family_kana", "members[0].given_kana",
+        "members[0].birth", "members[0].sex", "members[0].relation",
+        "members[0].insurance", "members[0].card",
+        "notifier", "extras.dogs", "extras.mopeds",
+    ]
+    answers = {
+        "new.postal": "０９０－００２４", "new.address": "北海道見本市北4条東2丁目5番地",
+        "old.postal": "0900001", "old.address": "北海道見本市北1条西1丁目1番地",
+        "members[0].family": "佐藤", "members[0].given": "健", "members[0].family_kana": "さとう",
+        "members[0].given_kana": "ｹﾝ", "members[0].birth": "4080229", "members[0].sex": "男",
+        "members[0].relation": "世帯主", "members[0].insurance": "employee", "members[0].card": "はい",
+        "notifier": 0, "extras.dogs": "0", "extras.mopeds": "1",
+    }
+    # When every question is answered in turn
+    while questions := interview.questions():
+        interview.answer(questions[0].path, answers[questions[0].path])
+    # Then the household is complete, valid and normalised
+    household = interview.household().household
+    assert household.members[0].birth.isoformat() == "1996-02-29"
+    assert household.members[0].full_kana == "サトウ　ケン"
+    assert household.new.postal == "090-0024"
+    assert interview.plan().ids() == ["juminido_move_within", "mynumber_card_update", "moped_address"]
+
+
+def test_going_back_loses_no_answer(catalog: Catalog) -> None:
+    interview = _interview_move_within(catalog)
+    interview.answer("member_count", 2)
+    interview.answer("members[1].family", "佐藤")
+    interview.answer("members[1].given", "愛")
+    interview.answer("member_count", 1)  # the clerk goes back: only one person after all
+    assert not any(p.startswith("members[1]") for p in _paths(interview))
+    interview.answer("member_count", 2)  # …and back again
+    assert "members[1].family" not in _paths(interview)
+    assert interview.draft["members[1].given"] == "愛"
+
+
+def test_changing_the_event_recomputes_what_is_needed(catalog: Catalog) -> None:
+    interview = _interview_move_within(catalog)
+    interview.answer("event", "move_out")
+    paths = _paths(interview)
+    assert "old.address" in paths and "new.address" not in paths
+
+
+@pytest.mark.parametrize(
+    ("path", "answer", "words"),
+    [
+        ("date", "令和8年2月30日", "存在しない日付"),
+        ("date", "昨日", "日付として読めません"),
+        ("date", "", "未入力"),
+        ("member_count", "0", "1から20"),
+        ("member_count", "たくさん", "1から20"),
+        ("members[0].family_kana", "Sato", "カタカナ"),
+        ("members[0].sex", "X", "男・女"),
+        ("members[0].card", "たぶん", "はい"),
+        ("new.postal", "12-34", "7桁"),
+        ("members[0].family", "佐\u202e藤", "制御文字"),
+        ("notifier", "5", "世帯員"),
+    ],
+)
+def test_a_wrong_answer_gets_a_clear_message_and_is_not_recorded(
+    catalog: Catalog, path: str, answer: str, words: str
+) -> None:
+    interview = _interview_move_within(catalog)
+    before = dict(interview.answers)
+    with pytest.raises(InvalidInput) as caught:
+        interview.answer(path, answer)
+    assert caught.value.problems[0].path == path
+    assert words in caught.value.problems[0].message_ja
+    assert interview.answers == before
+
+
+def test_a_clerk_correction_wins_over_the_qr(catalog: Catalog) -> None:
+    interview = _qr_interview(catalog, "family_move_in")
+    interview.answer("members[0].given", "太朗")
+    assert interview.household().household.members[0].given == "太朗"
+    assert interview.base["members[0].given"] == "太郎"

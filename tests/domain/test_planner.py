@@ -1,0 +1,142 @@
+"""Scenario tests: each life event's household gets exactly the procedures it needs, and why."""
+
+from __future__ import annotations
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import from_document
+from kakanai.domain.household_doc import household_to_document, parse_household
+from kakanai.domain.planner import Plan, plan
+from tests.conftest import household_doc
+
+
+def _plan_for(name: str, catalog: Catalog, **changes: object) -> Plan:
+    doc = household_doc(name)
+    doc.update(changes)
+    household = parse_household(doc).household
+    return plan(from_document(household_to_document(household)), catalog)
+
+
+def _who(the_plan: Plan) -> list[tuple[str, tuple[int, ...]]]:
+    return [(item.id, item.subjects) for item in the_plan.items]
+
+
+def _reasons(the_plan: Plan, procedure_id: str) -> str:
+    return " / ".join(r for item in the_plan.items if item.id == procedure_id for r in item.reasons)
+
+
+def test_a_family_of_four_moves_in_from_another_prefecture(catalog: Catalog) -> None:
+    # Given a family of four moving in: parents on 国保 with My Number cards, a high-school son,
+    # a 75-year-old grandmother with a care certification, and a dog; the father registers a seal
+    # When the clerk plans the visit
+    the_plan = _plan_for("family_move_in", catalog)
+    # Then every procedure appears once, for the right people, in counter order
+    assert _who(the_plan) == [
+        ("juminido_move_in", (0, 1, 2, 3)),
+        ("seal_registration", (0,)),
+        ("mynumber_continue", (0,)),
+        ("mynumber_continue", (1,)),
+        ("nhi_join", (0, 1, 2)),
+        ("pension_address", (0, 1)),
+        ("late_elderly_join", (3,)),
+        ("care_join", (3,)),
+        ("care_certification_transfer", (3,)),
+        ("child_allowance_claim", (2,)),
+        ("child_medical_apply", (2,)),
+        ("dog_registration_move_in", ()),
+    ]
+    assert the_plan.undecided == ()
+    # And each says why
+    assert "山田　キヨ: 年齢 75（75以上）" in _reasons(the_plan, "late_elderly_join")
+    assert "山田　翔太: 学年相当 11（12以下）" in _reasons(the_plan, "child_allowance_claim")
+    assert "飼い犬の数 1（1以上）" in _reasons(the_plan, "dog_registration_move_in")
+    assert "山田　花子: 年齢 42（20〜59）、健康保険 国民健康保険" in _reasons(the_plan, "pension_address")
+    assert _reasons(the_plan, "nhi_join").startswith("届出: 転入")
+
+
+def test_a_younger_child_in_the_family_also_changes_school(catalog: Catalog) -> None:
+    doc = household_doc("family_move_in")
+    doc["members"][2]["birth"] = "2014-04-01"  # 小学6年 in the 2026 school year
+    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    assert ("school_transfer_in", (2,)) in _who(the_plan)
+
+
+def test_a_single_worker_moves_within_the_city(catalog: Catalog) -> None:
+    # Given a single employee-insured worker with a card and a moped, born on 29 February
+    the_plan = _plan_for("single_move_within", catalog)
+    # Then only the address change, the card update and the moped follow; no 国保, no 年金
+    assert _who(the_plan) == [
+        ("juminido_move_within", (0,)),
+        ("mynumber_card_update", (0,)),
+        ("moped_address", ()),
+    ]
+
+
+def test_a_baby_is_born_into_a_household_on_kokuho(catalog: Catalog) -> None:
+    the_plan = _plan_for("birth", catalog)
+    assert _who(the_plan) == [
+        ("birth_registration", (1,)),
+        ("nhi_join_birth", (1,)),
+        ("child_allowance_birth", (1,)),
+        ("child_medical_birth", (1,)),
+    ]
+    assert "鈴木　陽菜: 届出の対象者 はい（該当）" in _reasons(the_plan, "birth_registration")
+
+
+def test_a_baby_born_into_an_employee_insured_household_needs_no_kokuho(catalog: Catalog) -> None:
+    doc = household_doc("birth")
+    doc["members"][0]["insurance"] = "employee"
+    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    assert "nhi_join_birth" not in the_plan.ids()
+
+
+def test_the_head_of_a_household_of_three_dies(catalog: Catalog) -> None:
+    # Given an 82-year-old head on 後期高齢者医療 with a care certification dies; his son files
+    the_plan = _plan_for("death_of_head", catalog)
+    # Then the おくやみ procedures follow: head change, 後期 loss and 葬祭費, pension, 介護 loss
+    assert _who(the_plan) == [
+        ("death_registration", (0,)),
+        ("head_change", ()),
+        ("pension_death", (0,)),
+        ("late_elderly_leave", (0,)),
+        ("funeral_allowance_late_elderly", (0,)),
+        ("care_leave", (0,)),
+    ]
+
+
+def test_no_head_change_when_only_one_member_remains(catalog: Catalog) -> None:
+    doc = household_doc("death_of_head")
+    doc["members"] = doc["members"][:2]
+    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    assert "head_change" not in the_plan.ids()
+
+
+def test_a_couple_marries(catalog: Catalog) -> None:
+    the_plan = _plan_for("marriage", catalog)
+    assert _who(the_plan) == [("marriage_registration", (0, 1)), ("mynumber_card_update", (0,))]
+
+
+def test_a_family_moves_out(catalog: Catalog) -> None:
+    doc = household_doc("family_move_in")
+    doc.update(event="move_out", old=doc["new"] | {"head": "山田 太郎"})
+    doc.pop("new")
+    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    assert _who(the_plan) == [
+        ("juminido_move_out", (0, 1, 2, 3)),
+        ("nhi_leave", (0, 1, 2)),
+        ("late_elderly_leave", (3,)),
+        ("care_certificate_issue", (3,)),
+        ("care_leave", (3,)),
+        ("child_allowance_end", (2,)),
+        ("child_medical_end", (2,)),
+    ]
+
+
+def test_an_unknown_insurance_leaves_kokuho_undecided_and_names_what_to_ask(catalog: Catalog) -> None:
+    doc = household_doc("family_move_in")
+    doc["members"][1]["insurance"] = None
+    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    undecided = {u.procedure.id: u.needs for u in the_plan.undecided}
+    assert undecided["nhi_join"] == ("members[1].insurance",)
+    assert undecided["pension_address"] == ("members[1].insurance",)
+    # the members whose insurance is known are still planned
+    assert ("nhi_join", (0, 2)) in _who(the_plan)

@@ -1,0 +1,167 @@
+"""The KKN1 envelope: round trips, every error class with the clerk's message, and a fuzz run."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import zlib
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kakanai.domain.household_doc import parse_household
+from kakanai.domain.problems import InvalidInput
+from kakanai.qr.payload import MAX_TEXT, QrPayloadError, decode, decode_document, encode_document, encode_household
+from tests.conftest import household_doc
+
+
+def _wrap(raw: bytes) -> str:
+    return "KKN1" + base64.b32encode(zlib.compress(raw)).decode().rstrip("=")
+
+
+def _message(text: str) -> tuple[str, str]:
+    with pytest.raises(InvalidInput) as caught:
+        decode(text)
+    error = caught.value
+    return getattr(error, "step", "validate"), error.clerk_message()
+
+
+@pytest.mark.parametrize("name", ["family_move_in", "single_move_within", "birth", "death_of_head", "marriage"])
+def test_every_example_household_round_trips(name: str) -> None:
+    household = parse_household(household_doc(name)).household
+    text = encode_household(household)
+    assert text.startswith("KKN1") and set(text[4:]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    assert decode(text).household == household
+
+
+def test_a_scanner_with_caps_lock_and_line_breaks_still_reads() -> None:
+    text = encode_document(household_doc("birth"))
+    mangled = " " + "\r\n".join(text[i:i + 40] for i in range(0, len(text), 40)).swapcase() + "\t\n"
+    assert decode(mangled).household == decode(text).household
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "words"),
+    [
+        ("HELLO WORLD", "prefix", "QRコードの形式が違います（KKN1で始まっていません）"),
+        ("KKN2ABCDEF", "prefix", "新しい版のQRコード"),
+        ("KKN1", "base32", "空"),
+        ("KKN1ABC!DEF", "base32", "文字が正しくありません"),
+        ("KKN1" + "A" * (MAX_TEXT), "length", "長すぎます"),
+        ("KKN1" + base64.b32encode(b"not zlib at all").decode().rstrip("="), "zlib", "壊れています"),
+        (_wrap(b"\xff\xfe{}"), "utf8", "文字コード"),
+        (_wrap(b'{"v": 1, '), "json", "形式の誤り"),
+        (_wrap(b"[" * 30000 + b"]" * 30000), "json", "形式の誤り"),
+        (_wrap(b"1" * 5000), "json", "形式の誤り"),
+    ],
+)
+def test_each_decoding_step_has_its_own_clerk_message(text: str, step: str, words: str) -> None:
+    got_step, message = _message(text)
+    assert (got_step, words in message) == (step, True), message
+
+
+def test_a_truncated_code_is_reported_as_cut_off() -> None:
+    text = encode_document(household_doc("family_move_in"))
+    step, message = _message(text[: len(text) // 2 // 8 * 8])
+    assert step == "zlib" and ("切れて" in message or "壊れて" in message)
+
+
+def test_a_zlib_bomb_stops_at_64_kib() -> None:
+    # Given 2 MB of JSON that compresses into a code small enough to print
+    bomb = zlib.compress(b'{"v":1,"pad":"' + b"A" * 2_000_000 + b'"}', 9)
+    text = "KKN1" + base64.b32encode(bomb).decode().rstrip("=")
+    assert len(text) <= MAX_TEXT
+    # Then decoding stops at 64 KiB with its own message
+    step, message = _message(text)
+    assert step == "size" and "64KiB" in message
+
+
+def test_a_valid_envelope_with_a_bad_household_names_the_key() -> None:
+    doc = household_doc("family_move_in")
+    doc["members"][2]["birth"] = "2026-02-30"
+    step, message = _message(encode_document(doc))
+    assert step == "validate" and "members[2].birth: 存在しない日付です" in message
+
+
+def test_unknown_keys_come_back_as_warnings() -> None:
+    doc = household_doc("marriage") | {"ceremony": "神前式"}
+    assert [w.path for w in decode(encode_document(doc)).warnings] == ["ceremony"]
+
+
+def _mutations(text: str, rng: random.Random) -> str:
+    kind = rng.randrange(6)
+    chars = list(text)
+    if kind == 0:
+        return text[: rng.randrange(len(text))]
+    if kind == 1:
+        i = rng.randrange(4, len(chars))
+        chars[i] = rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567=!あ\x00")
+    elif kind == 2:
+        del chars[rng.randrange(4, len(chars))]
+    elif kind == 3:
+        chars.insert(rng.randrange(len(chars)), rng.choice("A7 \n"))
+    elif kind == 4:
+        return text + "".join(rng.choice("ABC234") for _ in range(rng.randrange(1, 20)))
+    else:
+        return "KKN1" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(rng.randrange(200)))
+    return "".join(chars)
+
+
+def test_fuzz_twenty_thousand_mutated_codes_end_in_a_result_or_a_clear_error() -> None:
+    rng = random.Random(20261123)
+    seeds = [encode_document(household_doc(n)) for n in ("family_move_in", "birth", "death_of_head")]
+    outcomes = {"ok": 0, "error": 0}
+    for _ in range(20_000):
+        text = _mutations(rng.choice(seeds), rng)
+        try:
+            decode(text)
+            outcomes["ok"] += 1
+        except InvalidInput as exc:
+            assert exc.problems and exc.problems[0].message_ja
+            outcomes["error"] += 1
+    assert outcomes["error"] > 15_000  # nearly every mutation is caught by the checksum or the schema
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_json_values)
+def test_any_json_document_is_a_household_or_a_clear_error(document: Any) -> None:
+    try:
+        decode(encode_document(document) if not isinstance(document, float) else _wrap(json.dumps(document).encode()))
+    except InvalidInput as exc:
+        assert exc.problems
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(max_size=300))
+def test_any_typed_text_is_a_household_or_a_clear_error(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        decode(text)
+
+
+def test_documents_with_wrong_types_in_every_field_fail_cleanly() -> None:
+    base = household_doc("family_move_in")
+    wrong_values = [None, 1, -5, 1.5, "x" * 250, [], {}, True, "2026-13-45", "\u202e"]
+    for key in list(base) + [f"members.{k}" for k in base["members"][0]]:
+        for value in wrong_values:
+            doc = json.loads(json.dumps(base))
+            if key.startswith("members."):
+                doc["members"][1][key.split(".")[1]] = value
+            else:
+                doc[key] = value
+            try:
+                decode_document(encode_document(doc))
+                parse_household(doc)
+            except QrPayloadError:
+                raise
+            except InvalidInput as exc:
+                assert exc.problems

@@ -1,0 +1,64 @@
+"""The command line: plan a household, check a catalog, and fail clearly on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kakanai.cli import main
+from tests.conftest import FIXTURES
+
+FAMILY = str(FIXTURES / "households" / "family_move_in.json")
+
+
+def test_plan_prints_each_procedure_with_whom_and_why(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", FAMILY]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "転入　令和8年4月1日　4人　手続 12件"
+    assert "後期高齢者医療 加入（転入）　［保険年金課 後期高齢者医療係 7番窓口］" in out
+    assert "対象: 山田　キヨ" in out and "理由: 届出: 転入 / 山田　キヨ: 年齢 75（75以上）" in out
+
+
+def test_plan_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", FAMILY, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["id"] == "juminido_move_in" and rows[0]["subject_indexes"] == [0, 1, 2, 3]
+    assert {r["id"] for r in rows} >= {"nhi_join", "dog_registration_move_in"}
+
+
+def test_plan_of_an_invalid_household_exits_2_naming_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = json.loads(Path(FAMILY).read_text(encoding="utf-8"))
+    doc["members"][3]["birth"] = "1950-02-30"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["plan", str(bad)]) == 2
+    assert "members[3].birth: 存在しない日付です" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("content", "words"), [(None, "ファイルを読めません"), ("{oops", "JSON として読めません")])
+def test_plan_of_an_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None,
+                                            words: str) -> None:
+    path = tmp_path / "household.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main(["plan", str(path)]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_forms_check_passes_on_the_shipped_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forms", "check"]) == 0
+    assert "誤りはありません" in capsys.readouterr().out
+
+
+def test_forms_check_lists_every_error_of_a_broken_catalog(catalog_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (catalog_copy / "forms" / "other.toml").write_text(
+        (catalog_copy / "forms" / "other.toml").read_text(encoding="utf-8").replace('"dogs"', '"cats"'), encoding="utf-8")
+    kaigo = catalog_copy / "procedures" / "kaigo.toml"
+    kaigo.write_text(kaigo.read_text(encoding="utf-8").replace("care_certified = true, age", "care = true, age"),
+                     encoding="utf-8")
+    assert main(["forms", "check", str(catalog_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "forms/forms/other.toml: form[0].fields[6].source: 知らない項目 'cats'" in err
+    assert "forms/procedures/kaigo.toml: procedure[1].member_when.care: 知らない条件名です 'care'" in err
