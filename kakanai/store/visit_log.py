@@ -1,0 +1,105 @@
+"""The visit-log repository: append events idempotently, rebuild each visit's projection.
+
+It owns its transactions and returns plain dataclasses from `kakanai.domain.visits`; no ORM row
+leaves this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone, tzinfo
+
+from sqlalchemy import Connection, Engine, delete, insert, select
+
+from kakanai.domain.visits import JST, Kind, VisitEvent, VisitSummary, summarise
+from kakanai.store.schema import visit_events, visit_procedures, visits
+
+
+def _utc(value: datetime) -> datetime:
+    """Every time is stored in UTC; SQLite gives it back naive, so naive means UTC."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class VisitLog:
+    """Append-only visit events on one database, with the projection the KPIs read."""
+
+    def __init__(self, engine: Engine, office_tz: tzinfo = JST) -> None:
+        self.engine = engine
+        self.office_tz = office_tz
+
+    def append(self, events: Sequence[VisitEvent]) -> int:
+        """Store events not stored yet (by id) and rebuild their visits; returns how many were new."""
+        if not events:
+            return 0
+        with self.engine.begin() as connection:
+            known = _known_ids(connection, [e.id for e in events])
+            fresh = [e for e in events if e.id not in known]
+            if fresh:
+                now = datetime.now(timezone.utc)
+                connection.execute(insert(visit_events), [_event_row(e, now) for e in fresh])
+                for visit_id in dict.fromkeys(e.visit_id for e in fresh):
+                    self._project(connection, visit_id)
+        return len(fresh)
+
+    def events(self, visit_id: str) -> list[VisitEvent]:
+        """Every event of a visit, in time order."""
+        with self.engine.connect() as connection:
+            return _load_events(connection, visit_id)
+
+    def summary(self, visit_id: str, now: datetime | None = None) -> VisitSummary | None:
+        """The summary of one visit (open visits count up to ``now``)."""
+        found = self.events(visit_id)
+        return summarise(found, self.office_tz, now) if found else None
+
+    def open_visits(self, now: datetime) -> list[VisitSummary]:
+        """Visits being served right now (for the live board), oldest first."""
+        with self.engine.connect() as connection:
+            ids = connection.execute(select(visits.c.id).where(visits.c.status == "open")
+                                     .order_by(visits.c.started_at)).scalars().all()
+            return [summarise(_load_events(connection, i), self.office_tz, now) for i in ids]
+
+    def _project(self, connection: Connection, visit_id: str) -> None:
+        summary = summarise(_load_events(connection, visit_id), self.office_tz)
+        connection.execute(delete(visit_procedures).where(visit_procedures.c.visit_id == visit_id))
+        connection.execute(delete(visits).where(visits.c.id == visit_id))
+        connection.execute(insert(visits), [_visit_row(summary)])
+        if summary.procedure_ids:
+            share = summary.handling_seconds / len(summary.procedure_ids)
+            connection.execute(insert(visit_procedures), [
+                {"visit_id": visit_id, "procedure_id": p, "share_seconds": share, "added_by_clerk": p in summary.added}
+                for p in dict.fromkeys(summary.procedure_ids)
+            ])
+
+
+def _known_ids(connection: Connection, ids: Iterable[str]) -> set[str]:
+    ids = list(ids)
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        known |= set(connection.execute(select(visit_events.c.id).where(visit_events.c.id.in_(chunk))).scalars())
+    return known
+
+
+def _event_row(event: VisitEvent, received: datetime) -> dict[str, object]:
+    return {"id": event.id, "visit_id": event.visit_id, "kind": event.kind.value, "at": _utc(event.at),
+            "payload": event.payload, "received_at": received}
+
+
+def _load_events(connection: Connection, visit_id: str) -> list[VisitEvent]:
+    rows = connection.execute(select(visit_events).where(visit_events.c.visit_id == visit_id)
+                              .order_by(visit_events.c.at, visit_events.c.received_at)).mappings()
+    return [VisitEvent(visit_id=r["visit_id"], kind=Kind(r["kind"]), at=_utc(r["at"]), payload=r["payload"] or {},
+                       id=r["id"]) for r in rows]
+
+
+def _visit_row(s: VisitSummary) -> dict[str, object]:
+    h, sec = s.header, s.seconds_by_state
+    return {
+        "id": h.visit_id, "office": h.office, "counter": h.counter, "clerk_id": h.clerk_id, "event": h.event,
+        "household_size": h.household_size, "ticket": h.ticket, "status": s.status,
+        "started_at": s.started_at and _utc(s.started_at), "ended_at": s.ended_at and _utc(s.ended_at), "wait_seconds": s.wait_seconds, "handling_seconds": s.handling_seconds,
+        "serving_seconds": sec.get("serving", 0.0), "suspended_seconds": sec.get("suspended", 0.0),
+        "printing_seconds": sec.get("printing", 0.0), "signing_seconds": sec.get("signing", 0.0),
+        "forms": s.forms, "procedure_count": len(s.procedure_ids), "inaccurate": s.inaccurate,
+        "local_day": s.local_day, "local_hour": s.local_hour,
+    }
