@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = fsub.add_parser("check", help="定義フォルダを検査し、誤りをすべて表示")
     check.add_argument("dir", nargs="?", help="定義フォルダ（既定: 同梱の forms/）")
     check.set_defaults(func=_cmd_forms_check)
+    from kakanai.store.commands import add_store_commands
+
+    add_store_commands(sub)
     return parser
 
 
