@@ -1,0 +1,76 @@
+"""Builds the services from settings (the Qt-free half of the composition root in `app`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.keys import installation_key
+from kakanai.resources import forms_dir
+from kakanai.services.open_visits import OpenVisitStore
+from kakanai.services.recorder import BackgroundWriter, Recorder
+from kakanai.services.visit_service import VisitService, Workplace, utc_now
+from kakanai.settings import Settings
+from kakanai.store.db import make_engine, upgrade
+from kakanai.store.outbox import Forwarder, Outbox
+from kakanai.store.visit_log import VisitLog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything the screens may use; each screen is handed only the parts it needs."""
+
+    settings: Settings
+    catalog: Catalog
+    visit_log: VisitLog
+    recorder: Recorder
+    visits: VisitService
+    database_warning: str = ""
+
+    def close(self) -> None:
+        """Flush what is queued and stop background threads."""
+        self.recorder.writer.flush()
+        self.recorder.forwarder.stop()
+        self.recorder.forwarder.forward_once()
+        self.recorder.writer.close()
+
+
+def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
+    """Catalog, database (migrated), outbox + forwarder, visit service (raises InvalidInput on a
+    broken catalog; a database that cannot be reached becomes a warning, not a stop)."""
+    data = settings.data_path()
+    data.mkdir(parents=True, exist_ok=True)
+    catalog = load_catalog(Path(settings.forms_dir) if settings.forms_dir else forms_dir())
+    url = settings.effective_database_url()
+    warning = ""
+    try:
+        upgrade(url)
+    except SQLAlchemyError as exc:
+        log.error("database upgrade failed: %s", exc)
+        warning = "データベースに接続できません。記録は端末に保存し、つながり次第送ります"
+    visit_log = VisitLog(make_engine(url), ZoneInfo(settings.office_timezone))
+    writer = BackgroundWriter()
+    forwarder = Forwarder(Outbox(data / "outbox.db"), visit_log)
+    forwarder.start()
+    recorder = Recorder(forwarder.outbox, forwarder, writer)
+    workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user())
+    store = OpenVisitStore(data / "open", installation_key(data))
+    return Services(settings, catalog, visit_log, recorder, VisitService(recorder, store, workplace, clock), warning)
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "clerk"

@@ -1,0 +1,86 @@
+"""The visit in progress at a counter: what is known, what the clerk changed, where the flow is.
+
+It is plain data that survives a crash: `to_dict`/`from_dict` round-trip it through JSON (the
+app stores it encrypted at rest and offers it for resume on the next start).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import Draft
+from kakanai.domain.interview import Interview
+from kakanai.domain.planner import Plan, PlannedProcedure
+
+STEPS = ("start", "intake", "household", "review", "print", "finish")
+STEP_LABELS = {"start": "受付", "intake": "読取・聞き取り", "household": "世帯・手続", "review": "確認",
+               "print": "印刷・署名", "finish": "完了"}
+
+
+def item_key(item: PlannedProcedure) -> str:
+    """A stable key for a plan item: the procedure id, plus the subject for per-person items."""
+    if item.procedure.definition.scope == "each_member" and item.subjects:
+        return f"{item.id}#{item.subjects[0]}"
+    return item.id
+
+
+@dataclass
+class VisitSession:
+    """One resident's visit, from 次の方 to 完了."""
+
+    visit_id: str
+    started_at: datetime
+    ticket: str = ""
+    base: Draft = field(default_factory=dict)
+    answers: Draft = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    step: str = "intake"
+    suspended: bool = False
+    source: str = ""  # "qr" or "interview"
+    last_active: datetime | None = None  # last time the visit was saved (for resume after a crash)
+
+    def interview(self, catalog: Catalog) -> Interview:
+        """An interview over what is known (answers are shared, not copied)."""
+        interview = Interview(catalog, self.base)
+        interview.answers = self.answers
+        return interview
+
+    def final_plan(self, catalog: Catalog) -> Plan:
+        """The rules' plan with the clerk's drops and additions applied."""
+        plan = self.interview(catalog).plan()
+        items = [i for i in plan.items if item_key(i) not in self.dropped]
+        planned = {i.id for i in items}
+        for procedure_id in self.added:
+            if procedure_id not in planned:
+                items.append(PlannedProcedure(catalog.procedure(procedure_id), (), ("職員が追加",)))
+        return Plan(tuple(items), plan.undecided)
+
+    def toggle(self, key: str, keep: bool) -> None:
+        """Keep or drop a planned item (by `item_key`), or add/remove a procedure by id."""
+        if keep:
+            if key in self.dropped:
+                self.dropped.remove(key)
+            elif key not in self.added:
+                self.added.append(key)
+        elif key in self.added:
+            self.added.remove(key)
+        elif key not in self.dropped:
+            self.dropped.append(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data."""
+        return {"visit_id": self.visit_id, "started_at": self.started_at.isoformat(), "ticket": self.ticket,
+                "base": self.base, "answers": self.answers, "added": self.added, "dropped": self.dropped,
+                "step": self.step, "suspended": self.suspended, "source": self.source,
+                "last_active": self.last_active.isoformat() if self.last_active else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> VisitSession:
+        """Back from `to_dict`."""
+        last = data.get("last_active")
+        return cls(**{**data, "started_at": datetime.fromisoformat(data["started_at"]),
+                      "last_active": datetime.fromisoformat(last) if last else None})
