@@ -21,15 +21,19 @@ def _anniversary(birth: date, years: int) -> date:
 
 def reached_age_date(birth: date, n: int) -> date:
     """The day one reaches age ``n`` (the day before the n-th anniversary)."""
+    if n < 0:
+        raise ValueError(f"年齢は0以上で指定してください: {n} (age must not be negative)")
     return _anniversary(birth, n) - timedelta(days=1)
 
 
 def age_on(birth: date, on: date) -> int:
-    """The legal age on a date."""
+    """The legal age on a date (one turns N on the day before the N-th birthday anniversary)."""
     if on < birth:
         raise ValueError(f"生年月日より前の日の年齢は求められません: {on} < {birth} (date before birth)")
-    age = on.year - birth.year
-    return age if on >= reached_age_date(birth, age) else age - 1
+    age = on.year - birth.year + 1  # born 1 January: reaches this age on 31 December
+    while on < reached_age_date(birth, age):
+        age -= 1
+    return age
 
 
 def school_year_of(d: date) -> int:
@@ -38,7 +42,7 @@ def school_year_of(d: date) -> int:
 
 
 def school_entry_year(birth: date) -> int:
-    """The school year a child enters 小学1年."""
+    """The school year a child enters 小学1年 (the first one starting after reaching age 6)."""
     first_day = reached_age_date(birth, 6) + timedelta(days=1)
     return first_day.year if (first_day.month, first_day.day) <= (4, 1) else first_day.year + 1
 
@@ -49,7 +53,7 @@ def grade_on(birth: date, on: date) -> int:
 
 
 def school_stage_on(birth: date, on: date) -> str:
-    """preschool, elementary, junior_high, high_school or adult."""
+    """The school stage on a date: preschool, elementary, junior_high, high_school or adult."""
     grade = grade_on(birth, on)
     if grade <= 0:
         return "preschool"
