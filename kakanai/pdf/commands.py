@@ -1,0 +1,122 @@
+"""The printing commands of ``kakanai``.
+
+    kakanai render HOUSEHOLD.json -o OUT.pdf [--split DIR]   print a household's forms, take-home sheet last
+    kakanai forms grid TEMPLATE.pdf -o OUT.pdf               a millimetre grid over a city template
+
+`render` refuses to print while a name or address holds a character the fonts lack (外字),
+naming the person, the field and the character, unless ``--allow-missing-glyphs`` (then it
+prints 〓 in its place). Rendering modules are imported only when a command runs, so the
+window starts without loading reportlab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kakanai.cli import CliError, _catalog, _read_json
+from kakanai.domain.household_doc import parse_household
+from kakanai.domain.planner import plan
+from kakanai.domain.problems import InvalidInput
+from kakanai.domain.wareki import format_wareki, parse_date
+from kakanai.pdf.content import household_draft
+
+if TYPE_CHECKING:
+    from kakanai.pdf.bundle import BundleReport
+
+GLYPHS_TITLE = ("印刷できない文字（外字）があります。正しい字形を確認して直すか、"
+                "--allow-missing-glyphs で〓と印字して手書きで補ってください")
+
+
+def add_pdf_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``render`` and, under the existing ``forms`` command, ``grid``."""
+    render = sub.add_parser("render", help="記入済みの届出書類をPDFで作成 (print a household's forms)")
+    render.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    render.add_argument("-o", "--output", help="1つにまとめたPDFの出力先")
+    render.add_argument("--split", metavar="DIR", help="様式ごとに別のPDFにして、このフォルダへ出力")
+    render.add_argument("--forms", help="様式・手続の定義フォルダ（既定: 同梱の forms/）")
+    render.add_argument("--visit-id", help="受付番号（QRコードに入ります。既定: 自動で付番）")
+    render.add_argument("--issued", help="届出日（既定: 今日。例 2026-04-01、令和8年4月1日）")
+    render.add_argument("--allow-missing-glyphs", action="store_true",
+                        help="外字があっても〓に置き換えて印刷する")
+    render.set_defaults(func=_cmd_render)
+    grid = _subcommands(sub.choices["forms"]).add_parser("grid", help="様式PDFに座標の方眼（mm）を重ねる")
+    grid.add_argument("template", help="市の様式PDF")
+    grid.add_argument("-o", "--output", required=True, help="出力先のPDF")
+    grid.set_defaults(func=_cmd_grid)
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def _issued(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise CliError(f"--issued: {str(exc).split(' (')[0]}") from None
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from kakanai.pdf.bundle import check_printable, render_bundle, render_split
+
+    if not args.output and not args.split:
+        raise CliError("出力先がありません: -o OUT.pdf か --split DIR を指定してください")
+    catalog = _catalog(args.forms)
+    parsed = parse_household(_read_json(args.household))
+    for warning in parsed.warnings:
+        print(f"注意: {warning}", file=sys.stderr)
+    household, issued = parsed.household, _issued(args.issued)
+    problems = check_printable(household, catalog)
+    if problems and not args.allow_missing_glyphs:
+        raise InvalidInput(problems, GLYPHS_TITLE)
+    the_plan = plan(household_draft(household), catalog)
+    if not the_plan.items:
+        raise CliError("この世帯に必要な手続がないため、印刷する様式がありません")
+    visit_id = args.visit_id or f"V{issued:%Y%m%d}-{secrets.token_hex(3).upper()}"
+    try:
+        if args.output:
+            report = render_bundle(household, the_plan, catalog, Path(args.output), visit_id=visit_id, issued=issued)
+            _summary(args.output, report, visit_id, issued)
+        if args.split:
+            files = render_split(household, the_plan, catalog, Path(args.split), visit_id=visit_id, issued=issued)
+            print(f"様式ごとのPDF {len(files)}件: {args.split}")
+    except OSError as exc:
+        raise CliError(f"PDFを書き込めません: {exc.filename or args.output} ({exc.strerror})") from None
+    for pending in the_plan.undecided:
+        print(f"注意: 未確定の手続（聞き取りが必要）: {pending.procedure.title}", file=sys.stderr)
+    return 0
+
+
+def _summary(out: str, report: BundleReport, visit_id: str, issued: date) -> None:
+    print(f"{out}: 様式 {len(report.forms)}件・{report.pages}ページ（お手続き案内を含む）"
+          f"　受付番号 {visit_id}　届出日 {format_wareki(issued)}")
+    for form in report.forms:
+        if form.missing:
+            print(f"注意: {form.title}（{form.page_numbers[0]}ページ）の空欄: {'、'.join(form.missing)}", file=sys.stderr)
+    for problem in report.unprintable:
+        print(f"注意: 〓で印字しました: {problem}", file=sys.stderr)
+
+
+def _cmd_grid(args: argparse.Namespace) -> int:
+    from pypdf.errors import PdfReadError
+
+    from kakanai.pdf.overlay import render_grid
+
+    template = Path(args.template)
+    if not template.is_file():
+        raise CliError(f"ファイルがありません: {template}")
+    try:
+        pages = render_grid(template, Path(args.output))
+    except PdfReadError as exc:
+        raise CliError(f"PDF として読めません: {template} ({exc})") from None
+    except OSError as exc:
+        raise CliError(f"書き込めません: {args.output} ({exc.strerror})") from None
+    print(f"{args.output}: {pages}ページに方眼（10mm ごと、左上が原点）を重ねました")
+    return 0

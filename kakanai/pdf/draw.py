@@ -1,0 +1,141 @@
+"""Drawing primitives shared by every page: fitted text, ruled boxes, checkboxes and the QR corner.
+
+Every value goes through `draw_fitted`, which draws it with plain ``drawString`` calls (never
+Paragraph markup, so ``<b>`` or ``&`` print as themselves), shrinks it to fit its box down to a
+minimum size and only then wraps it, and replaces any character the fonts lack with 〓.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.pdfgen.canvas import Canvas
+
+from kakanai.pdf.fonts import GOTHIC, printable, register_fonts, text_width
+from kakanai.pdf.layout import MM, Rect
+
+FLOOR = 4.0  # never set text smaller than this, even when it must wrap
+LEADING = 1.18
+_NO_LINE_START = set("、。，．・ー）」』】〕！？ー,.)!?")
+SHADE = 0.88
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Text fitted to a box: the font size and the lines to draw."""
+
+    size: float
+    lines: tuple[str, ...]
+
+
+def new_canvas(out: Path | BinaryIO, size: tuple[float, float], title: str = "", *, invariant: bool = False) -> Canvas:
+    """A canvas with the IPAex fonts registered and no other font referenced (all fonts embedded);
+    ``invariant`` leaves out dates and ids so the same drawing gives the same bytes."""
+    register_fonts()
+    canvas = Canvas(out if not isinstance(out, Path) else str(out), pagesize=size, invariant=invariant,
+                    initialFontName=GOTHIC, initialFontSize=10, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setCreator("kakanai 書かない窓口")
+    return canvas
+
+
+def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """Break ``text`` into lines no wider than ``width`` (Japanese breaks between any characters)."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        if line and text_width(line + char, font, size) > width and char not in _NO_LINE_START:
+            lines.append(line)
+            line = char.lstrip(" 　")
+        else:
+            line += char
+    return tuple(lines + [line]) if line or not lines else tuple(lines)
+
+
+def fit_text(text: str, font: str, width: float, height: float, largest: float, smallest: float) -> Fitted:
+    """The largest size from ``largest`` down to ``smallest`` at which ``text`` fits on one line,
+    else ``text`` wrapped at ``smallest`` (smaller still, down to a floor, if the lines overflow)."""
+    text = printable(text)
+    size = largest
+    while size > smallest and (text_width(text, font, size) > width or size * LEADING > height):
+        size = max(smallest, size - 0.5)
+    if text_width(text, font, size) <= width:
+        return Fitted(size, (text,))
+    size = min(size, smallest)
+    lines = wrap(text, font, size, width)
+    while len(lines) * size * LEADING > height and size > FLOOR:
+        size = max(FLOOR, size - 0.5)
+        lines = wrap(text, font, size, width)
+    return Fitted(size, lines)
+
+
+def draw_fitted(canvas: Canvas, text: str, box: Rect, font: str, largest: float, smallest: float,
+                align: str = "left", pad: float = 1.6 * MM) -> Fitted:
+    """Draw ``text`` inside ``box`` (vertically centred), fitted by `fit_text`; returns the fit."""
+    fitted = fit_text(text, font, box.w - 2 * pad, box.h - 0.8 * MM, largest, smallest)
+    block = len(fitted.lines) * fitted.size * LEADING
+    baseline = box.y + (box.h + block) / 2 - fitted.size * 0.92
+    canvas.setFont(font, fitted.size)
+    for line in fitted.lines:
+        if align == "center":
+            canvas.drawCentredString(box.x + box.w / 2, baseline, line)
+        elif align == "right":
+            canvas.drawRightString(box.right - pad, baseline, line)
+        else:
+            canvas.drawString(box.x + pad, baseline, line)
+        baseline -= fitted.size * LEADING
+    return fitted
+
+
+def draw_box(canvas: Canvas, box: Rect, width: float = 0.5, shade: float | None = None) -> None:
+    """Stroke a rectangle, optionally filled with a grey."""
+    canvas.setLineWidth(width)
+    if shade is not None:
+        canvas.setFillGray(shade)
+        canvas.rect(box.x, box.y, box.w, box.h, stroke=1, fill=1)
+        canvas.setFillGray(0)
+    else:
+        canvas.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
+
+
+def draw_checkbox(canvas: Canvas, box: Rect, ticked: bool) -> None:
+    """A square box, with a tick drawn in it when ``ticked`` (☑) and empty otherwise (☐)."""
+    draw_box(canvas, box, 0.8)
+    if not ticked:
+        return
+    canvas.setLineWidth(1.4)
+    path = canvas.beginPath()
+    path.moveTo(box.x + box.w * 0.18, box.y + box.h * 0.52)
+    path.lineTo(box.x + box.w * 0.42, box.y + box.h * 0.2)
+    path.lineTo(box.x + box.w * 0.86, box.y + box.h * 0.88)
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def draw_qr(canvas: Canvas, text: str, box: Rect) -> None:
+    """A QR code of ``text`` filling the square ``box`` (with its quiet zone inside the box)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=2)
+    code.add_data(text)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    module = min(box.w, box.h) / len(matrix)
+    path = canvas.beginPath()
+    for r, row in enumerate(matrix):
+        for start, length in _runs(row):
+            path.rect(box.x + start * module, box.top - (r + 1) * module, length * module, module)
+    canvas.setFillGray(0)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _runs(row: list[bool]) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules in a QR row."""
+    runs: list[tuple[int, int]] = []
+    for c, dark in enumerate(row):
+        if dark and runs and sum(runs[-1]) == c:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        elif dark:
+            runs.append((c, 1))
+    return runs

@@ -1,0 +1,190 @@
+"""The city's own forms: values drawn onto its approved blank PDF, and a grid to place them.
+
+A form definition with ``template = "X.pdf"`` (in ``forms/templates/``) and an ``overlay`` table
+is printed by drawing each value at its coordinates on a page the size of the template, then
+laying that page over the template's first page (pypdf). Coordinates are millimetres from the
+page's top-left corner to where the text starts, on its baseline (what `render_grid` shows)::
+
+    [form.overlay]
+    "head.name"      = [40, 62, 12]        # x, y, font size (pt); size 10.5 if left out
+    "new.address"    = [40, 95, 11, 140]   # a 4th number: the width (mm) to shrink the text into
+    "member.name#1"  = [40, 120]           # a member source: #n is the form's n-th person
+    "issued"         = [150, 38]           # 届出日 in 和暦
+    "check:転入"     = [31, 80, 12]        # ✓ when the form's checkbox with that label is ticked
+    "qr"             = [180, 275, 14]      # where the QR goes: x, y of its top-left corner, size (mm)
+    "new.address@2"  = [40, 140, 11]       # "@tag" tells apart two places for the same value
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen.canvas import Canvas
+
+from kakanai.domain.catalog import Catalog, FormDef
+from kakanai.domain.household import Household
+from kakanai.domain.problems import Problem
+from kakanai.domain.sources import SOURCES, source_text
+from kakanai.pdf.content import FormSheet
+from kakanai.pdf.draw import draw_qr, fit_text, new_canvas
+from kakanai.pdf.fonts import GOTHIC, MINCHO, printable
+from kakanai.pdf.formpage import qr_text
+from kakanai.pdf.layout import MM, Rect
+
+DEFAULT_SIZE = 10.5
+TICK = "✓"
+GRID_STEP = 10
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A value to draw at a point in PDF coordinates (points from the bottom-left)."""
+
+    key: str
+    text: str
+    x: float
+    y: float
+    size: float
+    width: float | None
+
+
+def template_path(form: FormDef, catalog: Catalog) -> Path:
+    """The file of a form's blank template."""
+    return catalog.root / "templates" / form.template
+
+
+@lru_cache(maxsize=16)
+def page_size(template: Path) -> tuple[float, float]:
+    """The size in points of a template's first page."""
+    box = PdfReader(template).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
+def overlay_problems(form: FormDef) -> list[Problem]:
+    """Every overlay entry of a form that names no known value or has bad coordinates."""
+    problems = []
+    checks = {box.label for box in form.checkboxes}
+    for key, numbers in form.overlay.items():
+        where = f"forms.{form.id}.overlay.{key}"
+        name, _, nth = key.partition("@")[0].partition("#")
+        known = (key in ("issued", "qr") or (key.startswith("check:") and key[6:] in checks)
+                 or (name in SOURCES and (SOURCES[name].scope == "member") == nth.isdigit()))
+        if not known:
+            problems.append(Problem(where, "重ね書きする項目名が分かりません（項目名、member.…#番号、issued、"
+                                           "check:チェック欄の名前、qr のいずれか）", f"unknown overlay key '{key}'"))
+        if not 2 <= len(numbers) <= 4 or any(n < 0 for n in numbers):
+            problems.append(Problem(where, "[横mm, 縦mm, 文字サイズ, 幅mm] の形で、0以上の数を2〜4個書きます",
+                                    "coordinates must be 2 to 4 non-negative numbers"))
+    return problems
+
+
+def placements(sheet: FormSheet, household: Household, height: float) -> list[Placement]:
+    """Where each overlay value of a sheet goes on a page ``height`` points tall (the QR excluded)."""
+    ticked = {label for label, on in sheet.checks if on}
+    out = []
+    for key, numbers in sheet.form.overlay.items():
+        if key == "qr":
+            continue
+        x, y = numbers[0] * MM, height - numbers[1] * MM
+        size = numbers[2] if len(numbers) > 2 else DEFAULT_SIZE
+        width = numbers[3] * MM if len(numbers) > 3 else None
+        out.append(Placement(key, _value(key, sheet, household, ticked), x, y, size, width))
+    return out
+
+
+def _value(key: str, sheet: FormSheet, household: Household, ticked: set[str]) -> str:
+    if key == "issued":
+        return sheet.issued
+    if key.startswith("check:"):
+        return TICK if key[6:] in ticked else ""
+    name, _, nth = key.partition("@")[0].partition("#")
+    if not nth:
+        return source_text(name, household)
+    index = int(nth) - 1
+    return source_text(name, household, sheet.subjects[index]) if index < len(sheet.subjects) else ""
+
+
+def draw_overlay_page(canvas: Canvas, sheet: FormSheet, household: Household, template: Path, visit_id: str,
+                      bundle_page: int) -> None:
+    """Draw the values of an overlay form on a page the size of its template, and end the page."""
+    width, height = page_size(template)
+    canvas.setPageSize((width, height))
+    for place in placements(sheet, household, height):
+        font = GOTHIC if place.key.startswith("check:") else MINCHO
+        size = place.size
+        if place.width is not None:
+            size = fit_text(place.text, font, place.width, 10 * place.size, place.size, min(6.0, place.size)).size
+        canvas.setFont(font, size)
+        canvas.drawString(place.x, place.y, printable(place.text))
+    qx, qy, qs = (sheet.form.overlay.get("qr") or [width / MM - 20, height / MM - 20, 14])[:3]
+    draw_qr(canvas, qr_text(visit_id, sheet.form.id, bundle_page), Rect(qx * MM, height - (qy + qs) * MM, qs * MM,
+                                                                           qs * MM))
+    canvas.showPage()
+
+
+def merge_templates(drawn: bytes, templates: dict[int, Path], out: Path | BinaryIO) -> None:
+    """Write ``drawn`` to ``out`` with each page index in ``templates`` laid over that template's page."""
+    reader = PdfReader(io.BytesIO(drawn))
+    writer = PdfWriter()
+    for index, page in enumerate(reader.pages):
+        if index not in templates:
+            writer.add_page(page)
+            continue
+        width, height = page_size(templates[index])
+        merged = writer.add_blank_page(width, height)
+        merged.merge_page(PdfReader(templates[index]).pages[0])
+        merged.merge_page(page)
+        merged.compress_content_streams()
+    writer.add_metadata({"/Creator": "kakanai 書かない窓口"})
+    writer.write(out)
+
+
+def render_grid(template: Path, out: Path) -> int:
+    """Write ``template`` with a labelled millimetre grid over each page (to place overlay values);
+    returns the number of pages."""
+    reader = PdfReader(template)
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, (595, 842), "座標グリッド")
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        canvas.setPageSize((width, height))
+        _grid(canvas, width, height)
+        canvas.showPage()
+    canvas.save()
+    grid = PdfReader(io.BytesIO(buffer.getvalue()))
+    writer = PdfWriter()
+    for page, lines in zip(reader.pages, grid.pages):
+        merged = writer.add_blank_page(float(page.mediabox.width), float(page.mediabox.height))
+        merged.merge_page(page)
+        merged.merge_page(lines)
+    writer.write(out)
+    return len(reader.pages)
+
+
+def _grid(canvas: Canvas, width: float, height: float) -> None:
+    canvas.setFont(GOTHIC, 5.5)
+    canvas.setFillColorRGB(0.75, 0, 0)
+    for mm in range(0, int(width / MM) + 1, GRID_STEP // 2):
+        _grid_line(canvas, mm, mm * MM, 0, mm * MM, height)
+        if mm % GRID_STEP == 0 and 0 < mm * MM < width - 3 * MM:
+            canvas.drawCentredString(mm * MM, height - 3 * MM, str(mm))
+            canvas.drawCentredString(mm * MM, 1.5 * MM, str(mm))
+    for mm in range(0, int(height / MM) + 1, GRID_STEP // 2):
+        _grid_line(canvas, mm, 0, height - mm * MM, width, height - mm * MM)
+        if mm % GRID_STEP == 0 and 0 < mm * MM < height - 3 * MM:
+            canvas.drawString(1 * MM, height - mm * MM + 0.6 * MM, str(mm))
+            canvas.drawRightString(width - 1 * MM, height - mm * MM + 0.6 * MM, str(mm))
+    canvas.setFont(GOTHIC, 7)
+    canvas.drawString(12 * MM, 6 * MM, "座標グリッド（mm、左上が原点）　overlay = { 項目名 = [横mm, 縦mm, 文字サイズ] }")
+
+
+def _grid_line(canvas: Canvas, mm: int, x1: float, y1: float, x2: float, y2: float) -> None:
+    major = mm % (GRID_STEP * 5) == 0
+    canvas.setStrokeColorRGB(0.85, 0.2, 0.2) if mm % GRID_STEP == 0 else canvas.setStrokeColorRGB(1, 0.7, 0.7)
+    canvas.setLineWidth(0.6 if major else 0.25 if mm % GRID_STEP == 0 else 0.15)
+    canvas.line(x1, y1, x2, y2)

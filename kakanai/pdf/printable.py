@@ -1,0 +1,83 @@
+"""Before printing: every character a bundle would print that the fonts lack (外字), by person and field.
+
+A rare name kanji such as 𠮷 (U+20BB7) has no glyph in IPAex; printed anyway it would come out
+as a tofu box. `printing_problems` names each such character with the household path it sits at
+(``members[1].given``) and whose name or which address it is in, so the clerk can settle it with
+the resident (a registered alternative form, or writing it by hand) before anything is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.household import Address, Household, OutsideNotifier
+from kakanai.domain.planner import Plan
+from kakanai.domain.problems import Problem
+from kakanai.pdf.fonts import unprintable
+
+MEMBER_FIELDS = {"family": "氏", "given": "名", "family_kana": "氏のフリガナ", "given_kana": "名のフリガナ",
+                 "relation": "続柄"}
+NOTIFIER_FIELDS = MEMBER_FIELDS | {"phone": "電話番号"}
+ADDRESS_FIELDS = {"postal": "郵便番号", "address": "住所", "building": "方書", "head": "旧世帯主"}
+ADDRESS_NAMES = {"new": "新住所", "old": "旧住所"}
+
+
+def household_texts(household: Household) -> Iterator[tuple[str, str, str]]:
+    """(path, whose field in Japanese, value) for every text of the household a form may print."""
+    yield "phone", "世帯の電話番号", household.phone
+    for key in ("new", "old"):
+        address: Address | None = getattr(household, key)
+        for attr, label in ADDRESS_FIELDS.items():
+            if address is not None:
+                yield f"{key}.{attr}", f"{ADDRESS_NAMES[key]}の{label}", getattr(address, attr)
+    for i, member in enumerate(household.members):
+        for attr, label in MEMBER_FIELDS.items():
+            yield f"members[{i}].{attr}", f"{member.full_name}（{i + 1}人目）の{label}", getattr(member, attr)
+    if isinstance(household.notifier, OutsideNotifier):
+        notifier = household.notifier
+        for attr, label in NOTIFIER_FIELDS.items():
+            yield f"notifier.{attr}", f"届出人 {notifier.full_name} の{label}", getattr(notifier, attr)
+
+
+def catalog_texts(plan: Plan, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
+    """(path, what it is, text) for every catalog text the plan's forms and take-home sheet print."""
+    yield "city.name", "市の名前", catalog.city.name
+    for item in plan.items:
+        definition = item.procedure.definition
+        department = catalog.departments[definition.department]
+        yield f"procedures.{item.id}.title", f"手続 {item.id} の名前", definition.title
+        for n, text in enumerate((department.name, department.counter, definition.deadline, definition.note,
+                                  *definition.bring)):
+            yield f"procedures.{item.id}[{n}]", f"手続 {item.id} の案内", text
+        for form_id in definition.forms:
+            form = catalog.forms[form_id]
+            labels = (form.title, form.note, form.signature, *(f.label for f in form.fields),
+                      *(f.label for f in form.member_columns), *(b.label for b in form.checkboxes))
+            for n, text in enumerate(labels):
+                yield f"forms.{form.id}[{n}]", f"様式 {form.id} の文言", text
+
+
+def printing_problems(household: Household, plan: Plan, catalog: Catalog) -> list[Problem]:
+    """One problem per character the fonts lack, per place it occurs, household first."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for path, where, text in (*household_texts(household), *catalog_texts(plan, catalog)):
+        for char in unprintable(text):
+            if (path, char) not in seen:
+                seen.add((path, char))
+                problems.append(_problem(path, where, text, char))
+    return problems
+
+
+def _problem(path: str, where: str, text: str, char: str) -> Problem:
+    code = f"U+{ord(char):04X}"
+    if not char.isprintable():
+        return Problem(path, f"{where}「{_visible(text)}」に印刷できない制御文字（{code}）があります",
+                       f"control character {code} cannot be printed")
+    return Problem(path, f"{where}「{text}」の「{char}」（{code}）は印刷用フォントにない文字（外字）です",
+                   f"character {code} is not in the IPAex fonts")
+
+
+def _visible(text: str) -> str:
+    return "".join(c if c.isprintable() else f"[U+{ord(c):04X}]" for c in text)

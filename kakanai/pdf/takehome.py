@@ -1,0 +1,143 @@
+"""お手続きのご案内: the sheet the resident takes home, last in every bundle.
+
+Today's procedures grouped by counter in the order the resident visits them, for whom, what to
+bring and by when (with the date worked out where the deadline counts from the event date), and
+what may still be needed. Large, friendly text; it flows onto more pages when it has to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+
+from reportlab.pdfgen.canvas import Canvas
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.household import Household
+from kakanai.domain.planner import Plan, PlannedProcedure
+from kakanai.domain.wareki import format_wareki
+from kakanai.pdf.draw import SHADE, draw_box, draw_fitted, wrap
+from kakanai.pdf.fonts import GOTHIC, MINCHO, printable
+from kakanai.pdf.layout import MM, PAPER, Rect
+
+TITLE = "お手続きのご案内"
+BODY, SMALL, HEAD = 12.0, 10.5, 13.5
+SIDE, TOP, BOTTOM = 18 * MM, 16 * MM, 16 * MM
+_FROM_EVENT = re.compile(r"^(転入日|住み始めた日|生まれた日|転居した日|異動日)(の翌日)?から(\d+)日以内")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def deadline_date(deadline: str, event_date: date) -> date | None:
+    """The last day of a deadline counted from the event date (``転入日から14日以内``), else None."""
+    match = _FROM_EVENT.match(deadline)
+    return event_date + timedelta(days=int(match.group(3))) if match else None
+
+
+@dataclass
+class _Flow:
+    """A cursor that lays text down the page and starts a new page when it runs out of room."""
+
+    canvas: Canvas
+    footer: str
+    y: float = 0.0
+    pages: int = 0
+
+    @property
+    def width(self) -> float:
+        return PAPER["A4"][0] - 2 * SIDE
+
+    def new_page(self) -> None:
+        if self.pages:
+            self.end_page()
+        self.canvas.setPageSize(PAPER["A4"])
+        self.pages += 1
+        self.y = PAPER["A4"][1] - TOP
+
+    def room(self, height: float) -> None:
+        if self.y - height < BOTTOM + 8 * MM:
+            self.new_page()
+
+    def text(self, text: str, size: float = BODY, indent: float = 0, font: str = GOTHIC, gap: float = 1.5) -> None:
+        for line in wrap(printable(text), font, size, self.width - indent):
+            self.room(size * 1.45)
+            self.y -= size * 1.45
+            self.canvas.setFont(font, size)
+            self.canvas.drawString(SIDE + indent, self.y + size * 0.3, line)
+        self.y -= gap
+
+    def bar(self, text: str) -> None:
+        self.room(11 * MM + 3 * BODY * 1.45)
+        self.y -= 11 * MM
+        box = Rect(SIDE, self.y, self.width, 9 * MM)
+        draw_box(self.canvas, box, 0.8, SHADE)
+        draw_fitted(self.canvas, text, box, GOTHIC, HEAD, 9, pad=3 * MM)
+        self.y -= 2 * MM
+
+    def end_page(self) -> None:
+        self.canvas.setFillGray(0.3)
+        self.canvas.setFont(GOTHIC, 7.5)
+        self.canvas.drawString(SIDE, BOTTOM - 2 * MM, printable(self.footer))
+        self.canvas.drawRightString(PAPER["A4"][0] - SIDE, BOTTOM - 2 * MM, f"{self.pages} 枚目")
+        self.canvas.setFillGray(0)
+        self.canvas.showPage()
+
+
+def draw_takehome(canvas: Canvas, household: Household, plan: Plan, catalog: Catalog, *, visit_id: str,
+                  issued: date) -> int:
+    """Draw the take-home sheet after whatever the canvas holds; returns how many pages it took."""
+    flow = _Flow(canvas, f"{catalog.city.name}　受付番号 {visit_id}　ご不明な点は各窓口へお尋ねください")
+    flow.new_page()
+    _heading(flow, household, catalog, issued)
+    flow.bar("本日のお手続き（この順に窓口をお回りください）")
+    groups = groupby(plan.items, key=lambda item: item.procedure.definition.department)
+    for n, (department_id, items) in enumerate(groups):
+        department = catalog.departments[department_id]
+        mark = CIRCLED[n] if n < len(CIRCLED) else f"({n + 1})"
+        flow.room(3 * HEAD * 1.45)
+        flow.text(f"{mark} {department.name}　{department.counter}", HEAD, font=GOTHIC, gap=1 * MM)
+        for _, same in groupby(items, key=lambda item: item.id):
+            _procedure(flow, household, list(same))
+    _undecided(flow, plan, catalog)
+    flow.end_page()
+    return flow.pages
+
+
+def _heading(flow: _Flow, household: Household, catalog: Catalog, issued: date) -> None:
+    canvas, top = flow.canvas, flow.y
+    draw_fitted(canvas, TITLE, Rect(SIDE, top - 14 * MM, flow.width, 14 * MM), GOTHIC, 24, 16, align="center")
+    draw_fitted(canvas, catalog.city.name, Rect(SIDE, top - 14 * MM, flow.width, 14 * MM), GOTHIC, 11, 9,
+                align="right", pad=0)
+    flow.y = top - 18 * MM
+    flow.text(f"{household.notifier_person.full_name} 様", 16, font=MINCHO, gap=1 * MM)
+    flow.text(f"ご来庁日 {format_wareki(issued)}　　届出 {household.event.label}（{format_wareki(household.date)}）",
+              SMALL, gap=1 * MM)
+    flow.text("本日はご来庁ありがとうございました。手続の内容と、これからのご案内をお渡しします。", SMALL)
+
+
+def _procedure(flow: _Flow, household: Household, items: list[PlannedProcedure]) -> None:
+    definition = items[0].procedure.definition
+    flow.room(2 * BODY * 1.45)
+    flow.text(f"□ {definition.title}", BODY, indent=4 * MM, font=GOTHIC, gap=0)
+    subjects = [i for item in items for i in item.subjects]
+    who = "、".join(household.members[i].full_name for i in subjects) if subjects else "世帯全体"
+    flow.text(f"対象: {who}", SMALL, indent=10 * MM, gap=0)
+    if definition.deadline:
+        last = deadline_date(definition.deadline, household.date)
+        until = f"（{format_wareki(last)}まで）" if last else ""
+        flow.text(f"期限: {definition.deadline}{until}", SMALL, indent=10 * MM, gap=0)
+    if definition.bring:
+        flow.text(f"お持ちいただくもの: {'、'.join(definition.bring)}", SMALL, indent=10 * MM, gap=0)
+    if definition.note:
+        flow.text(f"ご注意: {definition.note}", SMALL, indent=10 * MM, gap=0)
+    flow.y -= 2 * MM
+
+
+def _undecided(flow: _Flow, plan: Plan, catalog: Catalog) -> None:
+    if not plan.undecided:
+        return
+    flow.bar("このほか必要になるかもしれない手続（窓口でご確認ください）")
+    for pending in plan.undecided:
+        department = catalog.departments[pending.procedure.definition.department]
+        flow.text(f"□ {pending.procedure.title}　［{department.name} {department.counter}］", BODY, indent=4 * MM)
