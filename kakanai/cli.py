@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kakanai.store.commands import add_store_commands
 
     add_store_commands(sub)
+    from kakanai.qr.commands import add_qr_commands
+
+    add_qr_commands(sub)
     from kakanai.pdf.commands import add_pdf_commands
 
     add_pdf_commands(sub)

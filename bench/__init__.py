@@ -1,0 +1,1 @@
+"""Benchmarks and the corpora they use (not shipped with the app)."""

@@ -1,0 +1,138 @@
+"""The ``kakanai qr`` commands: print a resident's code, and read one from an image or scanned text.
+
+    kakanai qr make HOUSEHOLD.json -o QR.png        draw the code (smallest version, correction M)
+    kakanai qr read IMAGE_OR_TEXT [--backend B]     print the household the code holds, as JSON
+
+Every failure prints the clerk's message to stderr and exits 2, like the rest of the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+from qrcode.exceptions import DataOverflowError
+
+from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
+from kakanai.domain.problems import InvalidInput, Problem
+from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, decoder_for, make_qr_image
+from kakanai.qr.payload import PREFIX, QrPayloadError, decode, encode_household
+
+EXIT_BAD_INPUT = 2  # as kakanai.cli.EXIT_BAD_INPUT
+
+
+def add_qr_commands(sub: Any) -> None:
+    """Register ``qr make`` and ``qr read`` on the ``kakanai`` subcommand parsers."""
+    qr = sub.add_parser("qr", help="住民のQRコード (resident QR codes)")
+    qsub = qr.add_subparsers(dest="qr_command", required=True)
+    make = qsub.add_parser("make", help="世帯の JSON からQRコード画像を作る")
+    make.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    make.add_argument("-o", "--output", required=True, help="書き出す画像（PNG など）")
+    make.set_defaults(func=_cmd_make)
+    read = qsub.add_parser("read", help="QRコードを読み、世帯の JSON を表示")
+    read.add_argument("source", help="QRコードの画像ファイル、またはスキャナが読んだ文字列（- で標準入力）")
+    read.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND, help="画像の読取方式（既定: zxing）")
+    read.set_defaults(func=_cmd_read)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _print_warnings(parsed: ParsedHousehold) -> None:
+    for warning in parsed.warnings:
+        print(f"注意: {warning}", file=sys.stderr)
+
+
+def _read_household(source: str) -> ParsedHousehold:
+    """The validated household in a JSON file (or stdin for ``-``); `InvalidInput` if unreadable."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        document = json.loads(text)
+    except OSError as exc:
+        raise InvalidInput([Problem(source, f"ファイルを読めません（{exc.strerror}）", "cannot read file")],
+                           "世帯の JSON を読めませんでした") from None
+    except UnicodeDecodeError:
+        raise InvalidInput([Problem(source, "文字コードが UTF-8 ではありません", "not UTF-8")],
+                           "世帯の JSON を読めませんでした") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput([Problem(source, f"JSON として読めません（{exc.lineno}行 {exc.colno}文字目）",
+                                    exc.msg)], "世帯の JSON を読めませんでした") from None
+    return parse_household(document)
+
+
+def _cmd_make(args: argparse.Namespace) -> int:
+    parsed = _read_household(args.household)
+    _print_warnings(parsed)
+    text = encode_household(parsed.household)
+    try:
+        image, version = make_qr_image(text)
+    except DataOverflowError:
+        return _fail(f"世帯の情報が多すぎて1つのQRコード（誤り訂正M）に入りません（{len(text)}文字）")
+    try:
+        image.save(args.output)
+    except (OSError, ValueError) as exc:
+        return _fail(f"画像を書き出せません: {args.output} ({exc})")
+    print(f"QRコード バージョン {version}（誤り訂正M・英数字 {len(text)}文字）を書き出しました: {args.output}")
+    return 0
+
+
+def _cmd_read(args: argparse.Namespace) -> int:
+    source: str = args.source
+    try:
+        if source != "-" and _is_file(source):
+            text = read_image_file(Path(source), args.backend)
+        elif _looks_like_path(source):
+            raise QrPayloadError("image", f"画像ファイルが見つかりません: {source}", "image file not found")
+        else:
+            text = sys.stdin.read() if source == "-" else source
+    except DecoderUnavailable as exc:
+        return _fail(str(exc))
+    parsed = decode(text)
+    _print_warnings(parsed)
+    json.dump(household_to_document(parsed.household), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def _is_file(source: str) -> bool:
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):  # a scanned code is longer than any file name
+        return False
+
+
+def _looks_like_path(source: str) -> bool:
+    """A KKN text is letters and digits only, so a dot or a slash means a file name."""
+    return any(mark in source for mark in "./\\")
+
+
+def read_image_file(path: Path, backend: str = DEFAULT_BACKEND) -> str:
+    """The QR text in an image file: the first KKN code found, else the first code of any kind.
+
+    Raises `QrPayloadError` when the file is not an image or holds no QR code, and
+    `DecoderUnavailable` when the backend cannot run.
+    """
+    decoder = decoder_for(backend)
+    try:
+        with Image.open(path) as image:
+            texts = decoder.decode(image.convert("L"))
+    except (UnidentifiedImageError, OSError):
+        raise QrPayloadError("image", f"画像として開けません: {path.name}", "not a readable image") from None
+    if not texts:
+        raise QrPayloadError("image", "画像にQRコードが見つかりません（写りが小さいか、ぼやけています）",
+                             "no QR code found in image")
+    return pick_code(texts)
+
+
+def pick_code(texts: list[str]) -> str:
+    """Of several codes seen at once, the resident's (KKN prefix, any version), else the first."""
+    for text in texts:
+        if text.strip().upper().startswith(PREFIX[:3]):
+            return text
+    return texts[0]

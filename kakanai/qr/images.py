@@ -1,0 +1,179 @@
+"""QR images: draw a KKN1 code, and read codes from pictures with a choice of two backends.
+
+``zxing`` (zxing-cpp) is the default: it reads blurred, tilted, low-resolution webcam frames
+that zbar misses. ``zbar`` (pyzbar) is kept for cities whose scanners were tuned with it; it runs
+with zbar's binary mode on, so the bytes of a code reach us unconverted.
+"""
+
+from __future__ import annotations
+
+import logging
+from ctypes import byref, c_int, c_void_p, cast, string_at
+from typing import Any, Protocol, TypeAlias
+
+import numpy as np
+import qrcode
+import qrcode.constants
+import qrcode.util
+from qrcode.exceptions import DataOverflowError
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+Picture: TypeAlias = "Image.Image | np.ndarray[Any, np.dtype[np.uint8]]"
+"""What a decoder reads: a PIL image (any mode) or a grayscale numpy array (height × width, uint8)."""
+
+BACKENDS = ("zxing", "zbar")
+DEFAULT_BACKEND = "zxing"
+_GREY_FOURCC = 0x30303859  # zbar's 'Y800': 8-bit grayscale
+
+
+class DecoderUnavailable(RuntimeError):
+    """A decoding backend that cannot run here (its native library is missing or unknown)."""
+
+
+class Decoder(Protocol):
+    """Something that finds QR codes in a picture and returns their texts."""
+
+    name: str
+
+    def decode(self, image: Picture) -> list[str]:
+        """The texts of every QR code found in ``image`` (empty when none)."""
+        ...
+
+
+def make_qr_image(text: str, box_size: int = 8) -> tuple[Image.Image, int]:
+    """A grayscale QR image of ``text`` (alphanumeric mode, error correction M) and its version.
+
+    The smallest version that holds the text is used; ``qrcode.exceptions.DataOverflowError``
+    when even version 40 is too small.
+    """
+    code = qrcode.QRCode(version=None, error_correction=qrcode.constants.ERROR_CORRECT_M,
+                         box_size=box_size, border=4)
+    code.add_data(qrcode.util.QRData(text, mode=qrcode.util.MODE_ALPHA_NUM))
+    try:
+        code.make(fit=True)
+    except ValueError:  # qrcode 8 reports "version 41" instead of an overflow
+        raise DataOverflowError(f"{len(text)} characters do not fit QR version 40-M") from None
+    image = code.make_image(fill_color="black", back_color="white").get_image().convert("L")
+    return image, int(code.version)
+
+
+def as_grey_array(image: Picture) -> np.ndarray[Any, np.dtype[np.uint8]]:
+    """``image`` as a contiguous 2-D uint8 array."""
+    if isinstance(image, Image.Image):
+        return np.asarray(image.convert("L") if image.mode != "L" else image, dtype=np.uint8)
+    array = np.asarray(image)
+    if array.ndim == 3:
+        array = array[:, :, :3].mean(axis=2)
+    return np.ascontiguousarray(array, dtype=np.uint8)
+
+
+class ZxingDecoder:
+    """QR codes read with zxing-cpp (tries rotations, downscaling and inverted codes)."""
+
+    name = "zxing"
+
+    def __init__(self) -> None:
+        try:
+            import zxingcpp
+        except ImportError as exc:
+            raise DecoderUnavailable(
+                f"QRコード読取ライブラリ zxing-cpp が入っていません。情報システム担当にご連絡ください ({exc})"
+            ) from None
+        self._zxing = zxingcpp
+
+    def decode(self, image: Picture) -> list[str]:
+        """The texts of every QR code found in ``image``."""
+        found = self._zxing.read_barcodes(as_grey_array(image), formats=self._zxing.BarcodeFormat.QRCode,
+                                          text_mode=self._zxing.TextMode.Plain)
+        return [barcode.text for barcode in found if barcode.valid]
+
+
+class ZbarDecoder:
+    """QR codes read with zbar (via pyzbar's bindings), in zbar's binary mode."""
+
+    name = "zbar"
+
+    def __init__(self) -> None:
+        try:
+            from pyzbar import wrapper
+        except (ImportError, OSError) as exc:
+            raise DecoderUnavailable(
+                "QRコード読取ライブラリ zbar（libzbar）が見つかりません。"
+                f"情報システム担当にご連絡ください ({exc})"
+            ) from None
+        self._zbar = wrapper
+        self._binary = _zbar_config(wrapper, b"qrcode.binary=1")
+
+    def decode(self, image: Picture) -> list[str]:
+        """The texts of every QR code found in ``image``."""
+        grey = as_grey_array(image)
+        height, width = grey.shape
+        pixels = grey.tobytes()
+        z = self._zbar
+        scanner = z.zbar_image_scanner_create()
+        img = z.zbar_image_create()
+        try:
+            self._configure(scanner)
+            z.zbar_image_set_format(img, _GREY_FOURCC)
+            z.zbar_image_set_size(img, width, height)
+            z.zbar_image_set_data(img, cast(pixels, c_void_p), len(pixels), None)
+            if z.zbar_scan_image(scanner, img) < 0:
+                return []
+            return [_text(data) for data in self._symbol_data(img)]
+        finally:
+            z.zbar_image_destroy(img)
+            z.zbar_image_scanner_destroy(scanner)
+
+    def _configure(self, scanner: Any) -> None:
+        z = self._zbar
+        z.zbar_image_scanner_set_config(scanner, 0, z.ZBarConfig.CFG_ENABLE, 0)  # symbology 0: all of them
+        z.zbar_image_scanner_set_config(scanner, z.ZBarSymbol.QRCODE, z.ZBarConfig.CFG_ENABLE, 1)
+        if z.zbar_image_scanner_set_config(scanner, *self._binary) != 0:
+            log.warning("zbar refused binary mode for QR codes; non-ASCII content may be converted")
+
+    def _symbol_data(self, img: Any) -> list[bytes]:
+        z = self._zbar
+        out = []
+        symbol = z.zbar_image_first_symbol(img)
+        while symbol:
+            if symbol.contents.type == z.ZBarSymbol.QRCODE:
+                out.append(string_at(z.zbar_symbol_get_data(symbol), z.zbar_symbol_get_data_length(symbol)))
+            symbol = z.zbar_symbol_next(symbol)
+        return out
+
+
+def _zbar_config(wrapper: Any, setting: bytes) -> tuple[int, int, int]:
+    """(symbology, config, value) for a zbar setting string such as ``b"qrcode.binary=1"``.
+
+    Asking zbar itself gives the right number for ZBAR_CFG_BINARY in the installed release.
+    """
+    symbology, config, value = c_int(), c_int(), c_int()
+    if wrapper.zbar_parse_config(setting, byref(symbology), byref(config), byref(value)) != 0:
+        raise DecoderUnavailable(
+            "この zbar は古く、バイナリモードに対応していません（0.23 以降が必要です）。"
+            "設定で読取方式を zxing にしてください"
+        )
+    return symbology.value, config.value, value.value
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def decoder_for(name: str = DEFAULT_BACKEND) -> Decoder:
+    """The decoder named in settings: ``"zxing"`` (default) or ``"zbar"``.
+
+    Raises `DecoderUnavailable` with a message for the clerk when the name is unknown or the
+    backend's native library cannot be loaded.
+    """
+    key = (name or DEFAULT_BACKEND).strip().lower()
+    if key == "zxing":
+        return ZxingDecoder()
+    if key == "zbar":
+        return ZbarDecoder()
+    raise DecoderUnavailable(f"QRコードの読取方式 '{name}' は使えません（zxing か zbar を指定してください）")
