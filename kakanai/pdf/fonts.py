@@ -56,4 +56,5 @@ def printable(text: str) -> str:
 
 def text_width(text: str, font: str, size: float) -> float:
     """The width in points of ``text`` set in ``font`` at ``size``."""
+    register_fonts()
     return pdfmetrics.stringWidth(text, font, size)

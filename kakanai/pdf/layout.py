@@ -25,6 +25,7 @@ SIGNATURE_H, SIGNATURE_LABEL_W = 22 * MM, 42 * MM
 OFFICE_H, FOOTER_H, GAP = 24 * MM, 5 * MM, 4 * MM
 CHECK_FONT = 9.5
 MAX_STRETCH = 1.3
+EPSILON = 0.01
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,8 @@ class Rect:
         return self.x + self.w
 
     def contains(self, x: float, y: float) -> bool:
-        """Whether the point lies inside (edges included)."""
-        return self.x <= x <= self.right and self.y <= y <= self.top
+        """Whether the point lies inside (edges included, to a hundredth of a point)."""
+        return self.x - EPSILON <= x <= self.right + EPSILON and self.y - EPSILON <= y <= self.top + EPSILON
 
     def inside(self, other: Rect) -> bool:
         """Whether this rectangle lies wholly inside ``other``."""

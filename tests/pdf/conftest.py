@@ -46,8 +46,8 @@ class Rendered:
         return PdfReader(self.path)
 
     def lines(self, page: int) -> list[str]:
-        """The extracted text lines of a 1-based page."""
-        return self.reader().pages[page - 1].extract_text().splitlines()
+        """The extracted text lines of a 1-based page, without surrounding spaces."""
+        return [line.strip() for line in self.reader().pages[page - 1].extract_text().splitlines()]
 
 
 def render(tmp: Path, name: str, catalog: Catalog, doc: dict[str, Any] | None = None) -> Rendered:
@@ -70,11 +70,14 @@ def text_positions(reader: PdfReader, page: int) -> list[tuple[str, float, float
     found: list[tuple[str, float, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
-        if text.strip():
-            found.append((text.strip(), tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+        x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+        if found and not found[-1][0].endswith("\n") and abs(found[-1][2] - y) < 0.5:
+            found[-1] = (found[-1][0] + text, found[-1][1], found[-1][2])  # a font-subset switch mid-string
+        elif text.strip():
+            found.append((text, x, y))
 
     reader.pages[page - 1].extract_text(visitor_text=visit)
-    return found
+    return [(text.strip(), x, y) for text, x, y in found]
 
 
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:

@@ -1,0 +1,38 @@
+"""Fitted text: long values shrink to a minimum size, then wrap; never smaller than the floor."""
+
+from __future__ import annotations
+
+from kakanai.pdf.draw import FLOOR, _runs, fit_text, wrap
+from kakanai.pdf.fonts import MINCHO, register_fonts, text_width
+from kakanai.pdf.layout import MM
+
+register_fonts()
+
+
+def test_a_value_that_fits_keeps_the_largest_size() -> None:
+    fitted = fit_text("山田　太郎", MINCHO, 60 * MM, 10 * MM, 12, 7)
+    assert fitted == fitted.__class__(12, ("山田　太郎",))
+
+
+def test_a_longer_value_shrinks_before_it_wraps() -> None:
+    text = "北海道見本市北1条西1丁目1番地　コーポ見本101号室"
+    fitted = fit_text(text, MINCHO, 70 * MM, 10 * MM, 12, 7)
+    assert 7 <= fitted.size < 12 and fitted.lines == (text,)
+    assert text_width(text, MINCHO, fitted.size) <= 70 * MM
+
+
+def test_a_value_too_long_for_the_minimum_wraps_onto_lines_that_fit() -> None:
+    text = "北海道見本市北1条西1丁目1番地" * 4
+    fitted = fit_text(text, MINCHO, 60 * MM, 12 * MM, 12, 7)
+    assert len(fitted.lines) > 1 and "".join(fitted.lines) == text
+    assert all(text_width(line, MINCHO, fitted.size) <= 60 * MM for line in fitted.lines)
+    assert len(fitted.lines) * fitted.size * 1.18 <= 12 * MM or fitted.size == FLOOR
+
+
+def test_wrapping_never_starts_a_line_with_closing_punctuation() -> None:
+    lines = wrap("あいうえお、かきくけこ。", MINCHO, 10, text_width("あいうえお", MINCHO, 10) + 0.1)
+    assert all(not line.startswith(("、", "。")) for line in lines)
+
+
+def test_qr_rows_become_runs_of_dark_modules() -> None:
+    assert _runs([True, True, False, True, False, False, True, True, True]) == [(0, 2), (3, 1), (6, 3)]

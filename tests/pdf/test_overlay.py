@@ -1,0 +1,88 @@
+"""The city's own forms: values laid over its blank PDF at the given millimetres, and the placing grid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kakanai.domain.catalog import Catalog, FormDef
+from kakanai.pdf.content import form_sheets
+from kakanai.pdf.layout import MM
+from kakanai.pdf.overlay import TICK, overlay_problems, page_size, placements, render_grid, template_path
+from tests.conftest import household_doc
+from tests.pdf.conftest import ISSUED, Rendered, embedded_fonts, household_of, plan_of, text_positions
+
+TEMPLATE_TEXT = ("様式第2号（第4条関係）", "狂犬病予防法施行規則第6条の規定により、次のとおり届け出ます。")
+
+
+def _overlay_page(bundle: Rendered) -> int:
+    return next(f.page_numbers[0] for f in bundle.report.forms if f.form_id == "inu_overlay")
+
+
+def test_the_values_are_drawn_onto_the_citys_own_blank_form(family_bundle: Rendered, catalog: Catalog) -> None:
+    # Given the dog registration uses the city's template, When the bundle is printed
+    page = _overlay_page(family_bundle)
+    lines = family_bundle.lines(page)
+    # Then the page is the template (its own wording) with the household's values over it
+    for text in TEMPLATE_TEXT + ("山田　太郎", "ヤマダ　タロウ", "090-1234-5678", "北海道見本市北1条西1丁目1番地",
+                                 "コーポ見本101", "宮城県仙台市青葉区一番町3丁目2番1号", "令和8年4月1日", TICK, "1"):
+        assert text in lines, text
+    box = family_bundle.reader().pages[page - 1].mediabox
+    assert (float(box.width), float(box.height)) == page_size(template_path(catalog.forms["inu_overlay"], catalog))
+
+
+def test_each_value_sits_at_its_millimetres_from_the_top_left(family_bundle: Rendered) -> None:
+    page = _overlay_page(family_bundle)
+    placed = {text: (x, y) for text, x, y in text_positions(family_bundle.reader(), page)}
+    height = float(family_bundle.reader().pages[page - 1].mediabox.height)
+    x, y = placed["山田　太郎"]
+    assert x == pytest.approx(71 * MM, abs=0.5) and y == pytest.approx(height - 90.5 * MM, abs=0.5)
+
+
+def test_the_merged_page_keeps_every_font_embedded(family_bundle: Rendered) -> None:
+    fonts = embedded_fonts(family_bundle.reader())
+    assert all(fonts.values()), fonts
+
+
+def test_member_values_by_position_and_a_value_placed_twice(catalog: Catalog) -> None:
+    household = household_of(household_doc("family_move_in"))
+    sheet = form_sheets(household, plan_of(household, catalog), catalog, ISSUED)[0]
+    form = sheet.form.model_copy(update={"overlay": {"member.name#2": [10, 20], "member.name#9": [10, 30],
+                                                     "new.address@a": [10, 40], "new.address@b": [10, 50, 9, 80]}})
+    places = placements(sheet.__class__(**{**sheet.__dict__, "form": form}), household, 842)
+    assert [(p.key, p.text) for p in places] == [
+        ("member.name#2", "山田　花子"), ("member.name#9", ""),
+        ("new.address@a", "北海道見本市北1条西1丁目1番地"), ("new.address@b", "北海道見本市北1条西1丁目1番地")]
+    assert places[3].size == 9 and places[3].width == pytest.approx(80 * MM) and places[0].y == pytest.approx(
+        842 - 20 * MM)
+
+
+@pytest.mark.parametrize(("key", "numbers", "why"), [
+    ("dog.name", [10, 10], "unknown overlay key"),
+    ("member.name", [10, 10], "unknown overlay key"),  # a member value needs #n
+    ("head.name#1", [10, 10], "unknown overlay key"),  # a household value takes none
+    ("check:存在しない", [10, 10], "unknown overlay key"),
+    ("head.name", [10], "coordinates"),
+    ("head.name", [10, -5], "coordinates"),
+])
+def test_a_bad_overlay_entry_is_named(key: str, numbers: list[float], why: str) -> None:
+    form = FormDef(id="x", title="x", department="kankyo", template="t.pdf", overlay={key: numbers})
+    problems = overlay_problems(form)
+    assert [p.path for p in problems] == [f"forms.x.overlay.{key}"] and why in problems[0].message_en
+
+
+def test_the_shipped_overlay_form_is_valid(catalog: Catalog) -> None:
+    assert overlay_problems(catalog.forms["inu_overlay"]) == []
+
+
+def test_the_grid_is_drawn_over_every_page_of_a_template(tmp_path: Path, catalog: Catalog) -> None:
+    template = template_path(catalog.forms["inu_overlay"], catalog)
+    out = tmp_path / "grid.pdf"
+    assert render_grid(template, out) == 1
+    lines = PdfReader(out).pages[0].extract_text().splitlines()
+    assert TEMPLATE_TEXT[0] in lines
+    assert {"10", "100", "200", "280"} <= set(lines)
+    assert any(line.startswith("座標グリッド（mm、左上が原点）") for line in lines)
+    assert all(embedded_fonts(PdfReader(out)).values())

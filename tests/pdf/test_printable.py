@@ -1,0 +1,52 @@
+"""外字 before printing: every character the fonts lack, named by person, field and code point."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.domain.household import OutsideNotifier
+from kakanai.pdf.bundle import check_printable
+from tests.conftest import household_doc
+from tests.pdf.conftest import household_of
+
+
+def test_a_household_the_fonts_can_print_has_no_problem(catalog: Catalog) -> None:
+    for name in ("family_move_in", "birth", "death_of_head", "marriage", "single_move_within"):
+        assert check_printable(household_of(household_doc(name)), catalog) == [], name
+
+
+def test_a_rare_kanji_in_a_given_name_is_reported_with_the_person_and_the_character(catalog: Catalog) -> None:
+    # Given the wife's name is written with 𠮷 (つちよし), which IPAex lacks
+    doc = household_doc("family_move_in")
+    doc["members"][1]["given"] = "𠮷子"
+    problems = check_printable(household_of(doc), catalog)
+    # Then the clerk learns whose name, which field and which character, before anything is printed
+    assert [p.path for p in problems] == ["members[1].given"]
+    message = problems[0].message_ja
+    assert "山田　𠮷子（2人目）の名" in message and "「𠮷」（U+20BB7）" in message and "外字" in message
+    assert problems[0].message_en == "character U+20BB7 is not in the IPAex fonts"
+
+
+def test_addresses_and_an_outside_notifier_are_checked_too(catalog: Catalog) -> None:
+    household = household_of(household_doc("death_of_head"))
+    notifier = household.notifier
+    assert isinstance(notifier, OutsideNotifier)
+    household = replace(household, notifier=replace(notifier, given="𠮷"),
+                        new=replace(household.new, building="𠮷荘"))
+    assert [p.path for p in check_printable(household, catalog)] == ["new.building", "notifier.given"]
+
+
+def test_a_control_character_slipped_past_validation_is_reported_as_such(catalog: Catalog) -> None:
+    household = household_of(household_doc("family_move_in")).with_member(0, family="山\u202e田")
+    problem = check_printable(household, catalog)[0]
+    assert problem.path == "members[0].family"
+    assert "制御文字（U+202E）" in problem.message_ja and "[U+202E]" in problem.message_ja
+
+
+def test_catalog_wording_the_fonts_lack_is_reported_against_the_catalog(catalog_copy: Path) -> None:
+    head = catalog_copy / "catalog.toml"
+    head.write_text(head.read_text(encoding="utf-8").replace('name = "見本市"', 'name = "𠮷野市"'), encoding="utf-8")
+    problems = check_printable(household_of(household_doc("single_move_within")), load_catalog(catalog_copy))
+    assert [p.path for p in problems] == ["city.name"]

@@ -1,0 +1,56 @@
+"""お手続きのご案内: today's procedures by counter in visit order, for whom, what to bring, by when."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kakanai.domain.catalog import Catalog
+from kakanai.pdf.takehome import deadline_date
+from tests.conftest import household_doc
+from tests.pdf.conftest import Rendered, render
+
+
+def _takehome(bundle: Rendered) -> list[str]:
+    first = max(p for f in bundle.report.forms for p in f.page_numbers) + 1
+    return [line for page in range(first, bundle.report.pages + 1) for line in bundle.lines(page)]
+
+
+def test_counters_are_listed_in_the_order_the_family_visits_them(family_bundle: Rendered) -> None:
+    lines = _takehome(family_bundle)
+    assert lines[0] == "お手続きのご案内" and "山田　太郎 様" in lines
+    headings = [line for line in lines if line[:1] in "①②③④⑤⑥⑦"]
+    assert headings == ["① 市民課　1番窓口", "② 保険年金課 国保係　5番窓口", "③ 保険年金課 年金係　6番窓口",
+                        "④ 保険年金課 後期高齢者医療係　7番窓口", "⑤ 介護保険課　8番窓口", "⑥ こども家庭課　10番窓口",
+                        "⑦ 環境衛生課　別館1階"]
+
+
+def test_each_procedure_says_for_whom_by_when_and_what_to_bring(family_bundle: Rendered) -> None:
+    text = "".join(_takehome(family_bundle))
+    assert "□ 要介護・要支援認定の引継ぎ（受給資格証明書の提出）対象: 山田　キヨ" in text
+    assert "期限: 転入日から14日以内（過ぎると認定の申請からやり直しになります）（令和8年4月15日まで）" in text
+    assert "お持ちいただくもの: 前の市区町村の犬鑑札、今年度の狂犬病予防注射済票" in text
+    assert "対象: 世帯全体" in text
+
+
+def test_the_same_procedure_for_two_people_is_listed_once(family_bundle: Rendered) -> None:
+    lines = _takehome(family_bundle)
+    assert lines.count("□ マイナンバーカード 継続利用の手続") == 1
+    assert "対象: 山田　太郎、山田　花子" in lines
+
+
+def test_what_is_still_undecided_is_listed_as_maybe_needed(tmp_path: Path, catalog: Catalog) -> None:
+    doc = household_doc("family_move_in")
+    doc["members"][1]["insurance"] = None
+    lines = _takehome(render(tmp_path, "undecided", catalog, doc))
+    start = lines.index("このほか必要になるかもしれない手続（窓口でご確認ください）")
+    assert "□ 国民健康保険 加入　［保険年金課 国保係 5番窓口］" in lines[start:]
+
+
+def test_deadlines_counted_from_the_event_date_get_their_last_day() -> None:
+    moved = date(2026, 4, 1)
+    assert deadline_date("転入日から14日以内", moved) == date(2026, 4, 15)
+    assert deadline_date("転入日の翌日から15日以内（過ぎると…）", moved) == date(2026, 4, 16)
+    assert deadline_date("住み始めた日から14日以内", moved) == date(2026, 4, 15)
+    assert deadline_date("葬儀の日から2年以内", moved) is None
+    assert deadline_date("14日以内", moved) is None
