@@ -22,6 +22,7 @@ FLOOR = 4.0  # never set text smaller than this, even when it must wrap
 LEADING = 1.18
 _NO_LINE_START = set("、。，．・ー）」』】〕！？ー,.)!?")
 SHADE = 0.88
+QR_MASK = 2  # a fixed mask: any is valid, and choosing the best one costs more than the rest of a page
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def draw_checkbox(canvas: Canvas, box: Rect, ticked: bool) -> None:
 
 def draw_qr(canvas: Canvas, text: str, box: Rect) -> None:
     """A QR code of ``text`` filling the square ``box`` (with its quiet zone inside the box)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=2)
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=2, mask_pattern=QR_MASK)
     code.add_data(text)
     code.make(fit=True)
     matrix = code.get_matrix()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kakanai.pdf.content import FormSheet, Row, label_of
+from kakanai.pdf.content import Cell, FormSheet, Row, label_of
 from kakanai.pdf.draw import SHADE, draw_box, draw_checkbox, draw_fitted, draw_qr
 from kakanai.pdf.fonts import GOTHIC, MINCHO, printable, text_width
-from kakanai.pdf.layout import MM, CheckMark, FieldBox, PageLayout, Rect, Table
+from kakanai.pdf.layout import LABEL_FONT, MM, CheckMark, FieldBox, PageLayout, Rect, Table
 
 FRAME = 1.2
 SIGNATURE_HINT = "この欄のみ、ご本人が自署してください"
@@ -80,8 +80,10 @@ def _checks(canvas: Canvas, frame: Rect, marks: tuple[CheckMark, ...]) -> None:
 def _fields(canvas: Canvas, boxes: tuple[FieldBox, ...]) -> None:
     for box in boxes:
         draw_box(canvas, box.label, 0.5, SHADE)
-        draw_fitted(canvas, box.cell.label, box.label, GOTHIC, 8.5, 5.5, align="center", pad=1 * MM)
+        draw_fitted(canvas, box.cell.label, box.label, GOTHIC, LABEL_FONT, 5.5, align="center", pad=1 * MM)
         draw_box(canvas, box.value, 0.5)
+        if _not_applicable(box.cell):
+            _strike(canvas, box.value)
         draw_fitted(canvas, box.cell.text, box.value, MINCHO, 12.5, 7.5)
     left, right = min(b.label.x for b in boxes), max(b.value.right for b in boxes)
     bottom, top = min(b.label.y for b in boxes), max(b.label.top for b in boxes)
@@ -99,12 +101,24 @@ def _table(canvas: Canvas, sheet: FormSheet, table: Table) -> None:
         draw_fitted(canvas, str(table.first_number + n), cells[0], GOTHIC, 9, 7, align="center", pad=0)
         for k, (box, cell) in enumerate(zip(cells[1:], person.cells)):
             draw_box(canvas, box, 0.5)
-            if _is_name(sheet, k):
+            if _not_applicable(cell):
+                _strike(canvas, box)
+            elif _is_name(sheet, k):
                 _name_cell(canvas, person, cell.text, box)
             else:
                 align = "center" if sheet.columns[k].width <= 0.6 else "left"
                 draw_fitted(canvas, cell.text, box, MINCHO, 11, 6.5, align=align)
     draw_box(canvas, table.frame, FRAME)
+
+
+def _not_applicable(cell: Cell) -> bool:
+    """An optional value that is empty: struck through (斜線) so nobody takes it for a blank to fill."""
+    return not cell.required and not cell.text.strip()
+
+
+def _strike(canvas: Canvas, box: Rect) -> None:
+    canvas.setLineWidth(0.4)
+    canvas.line(box.x + 1 * MM, box.y + 1 * MM, box.right - 1 * MM, box.top - 1 * MM)
 
 
 def _is_name(sheet: FormSheet, column: int) -> bool:

@@ -24,6 +24,7 @@ FIELD_H, TABLE_HEAD_H, NAME_ROW_H, ROW_H, NO_W = 10.5 * MM, 7 * MM, 12 * MM, 9 *
 SIGNATURE_H, SIGNATURE_LABEL_W = 22 * MM, 42 * MM
 OFFICE_H, FOOTER_H, GAP = 24 * MM, 5 * MM, 4 * MM
 CHECK_FONT = 9.5
+LABEL_FONT = 8.5
 MAX_STRETCH = 1.3
 EPSILON = 0.01
 
@@ -202,10 +203,16 @@ def _fields(cells: tuple[Cell, ...], top: float, inner: float, height: float) ->
         total = sum(c.width for c in row)
         for cell in row:
             w = inner * cell.width / total
-            label_w = min(max(w * 0.3, 17 * MM), 27 * MM)
+            label_w = _label_width(cell.label, w)
             boxes.append(FieldBox(Rect(x, y, label_w, height), Rect(x + label_w, y, w - label_w, height), cell))
             x += w
     return tuple(boxes), top - len(rows) * height
+
+
+def _label_width(label: str, cell_width: float) -> float:
+    """Room for the label on one line at its normal size where the cell allows, within bounds."""
+    wanted = max(min(cell_width * 0.3, 27 * MM), text_width(label, GOTHIC, LABEL_FONT) + 3 * MM)
+    return max(17 * MM, min(wanted, 40 * MM, cell_width * 0.5))
 
 
 def _row_height(sheet: FormSheet) -> float:

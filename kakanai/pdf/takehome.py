@@ -125,8 +125,8 @@ def _procedure(flow: _Flow, household: Household, items: list[PlannedProcedure])
     flow.text(f"対象: {who}", SMALL, indent=10 * MM, gap=0)
     if definition.deadline:
         last = deadline_date(definition.deadline, household.date)
-        until = f"（{format_wareki(last)}まで）" if last else ""
-        flow.text(f"期限: {definition.deadline}{until}", SMALL, indent=10 * MM, gap=0)
+        until = f"{format_wareki(last)}まで　※" if last else ""
+        flow.text(f"期限: {until}{definition.deadline}", SMALL, indent=10 * MM, gap=0)
     if definition.bring:
         flow.text(f"お持ちいただくもの: {'、'.join(definition.bring)}", SMALL, indent=10 * MM, gap=0)
     if definition.note:

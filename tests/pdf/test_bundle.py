@@ -165,13 +165,15 @@ def test_split_writes_one_file_per_form_and_the_take_home_sheet_last(tmp_path: P
     assert PdfReader(files[4]).pages[0].extract_text() == family_bundle.reader().pages[4].extract_text()
 
 
-def test_the_qr_carries_only_the_visit_form_and_page(family_bundle: Rendered, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("page", "form_id"), [(1, "juminido"), (5, "kokuho"), (12, "inu_overlay")])
+def test_the_qr_carries_only_the_visit_form_and_page(family_bundle: Rendered, tmp_path: Path, page: int,
+                                                     form_id: str) -> None:
     zxingcpp = pytest.importorskip("zxingcpp")
-    subprocess.run(["pdftoppm", "-r", "200", "-f", "5", "-l", "5", "-png", str(family_bundle.path),
-                    str(tmp_path / "p")], check=True)
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-f", str(page), "-l", str(page), "-png",
+                    str(family_bundle.path), str(tmp_path / "p")], check=True)
     image = Image.open(next(tmp_path.glob("p*.png")))
     texts = [b.text for b in zxingcpp.read_barcodes(image)]
-    assert texts == [f"KKV1:{VISIT}:kokuho:5"]
+    assert texts == [f"KKV1:{VISIT}:{form_id}:{page}"]
 
 
 def test_every_life_event_renders(tmp_path: Path, catalog: Catalog) -> None:

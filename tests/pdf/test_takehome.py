@@ -28,7 +28,8 @@ def test_counters_are_listed_in_the_order_the_family_visits_them(family_bundle: 
 def test_each_procedure_says_for_whom_by_when_and_what_to_bring(family_bundle: Rendered) -> None:
     text = "".join(_takehome(family_bundle))
     assert "□ 要介護・要支援認定の引継ぎ（受給資格証明書の提出）対象: 山田　キヨ" in text
-    assert "期限: 転入日から14日以内（過ぎると認定の申請からやり直しになります）（令和8年4月15日まで）" in text
+    assert "期限: 令和8年4月15日まで　※転入日から14日以内（過ぎると認定の申請からやり直しになります）" in text
+    assert "期限: 14日以内" in text  # no date where the deadline does not count from the event
     assert "お持ちいただくもの: 前の市区町村の犬鑑札、今年度の狂犬病予防注射済票" in text
     assert "対象: 世帯全体" in text
 
