@@ -17,7 +17,8 @@ from typing import BinaryIO
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.household import Household
-from kakanai.domain.planner import Plan, plan as make_plan
+from kakanai.domain.planner import Plan
+from kakanai.domain.planner import plan as make_plan
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.pdf.content import FormSheet, form_sheets, household_draft
 from kakanai.pdf.draw import new_canvas

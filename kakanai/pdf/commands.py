@@ -99,7 +99,8 @@ def _summary(out: str, report: BundleReport, visit_id: str, issued: date) -> Non
           f"　受付番号 {visit_id}　届出日 {format_wareki(issued)}")
     for form in report.forms:
         if form.missing:
-            print(f"注意: {form.title}（{form.page_numbers[0]}ページ）の空欄: {'、'.join(form.missing)}", file=sys.stderr)
+            empty = "、".join(form.missing)
+            print(f"注意: {form.title}（{form.page_numbers[0]}ページ）の空欄: {empty}", file=sys.stderr)
     for problem in report.unprintable:
         print(f"注意: 〓で印字しました: {problem}", file=sys.stderr)
 

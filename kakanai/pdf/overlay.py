@@ -39,6 +39,7 @@ from kakanai.pdf.layout import MM, Rect
 DEFAULT_SIZE = 10.5
 TICK = "✓"
 GRID_STEP = 10
+GRID_CAPTION = "座標グリッド（mm、左上が原点）　overlay = { 項目名 = [横mm, 縦mm, 文字サイズ] }"
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def _grid(canvas: Canvas, width: float, height: float) -> None:
             canvas.drawString(1 * MM, height - mm * MM + 0.6 * MM, str(mm))
             canvas.drawRightString(width - 1 * MM, height - mm * MM + 0.6 * MM, str(mm))
     canvas.setFont(GOTHIC, 7)
-    canvas.drawString(12 * MM, 6 * MM, "座標グリッド（mm、左上が原点）　overlay = { 項目名 = [横mm, 縦mm, 文字サイズ] }")
+    canvas.drawString(12 * MM, 6 * MM, GRID_CAPTION)
 
 
 def _grid_line(canvas: Canvas, mm: int, x1: float, y1: float, x2: float, y2: float) -> None:

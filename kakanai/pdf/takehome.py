@@ -46,9 +46,11 @@ class _Flow:
 
     @property
     def width(self) -> float:
+        """The width of a line of text."""
         return PAPER["A4"][0] - 2 * SIDE
 
     def new_page(self) -> None:
+        """Finish the current page (if any) and start the next at its top."""
         if self.pages:
             self.end_page()
         self.canvas.setPageSize(PAPER["A4"])
@@ -56,10 +58,12 @@ class _Flow:
         self.y = PAPER["A4"][1] - TOP
 
     def room(self, height: float) -> None:
+        """Start a new page unless ``height`` points still fit above the footer."""
         if self.y - height < BOTTOM + 8 * MM:
             self.new_page()
 
     def text(self, text: str, size: float = BODY, indent: float = 0, font: str = GOTHIC, gap: float = 1.5) -> None:
+        """Lay ``text`` down as wrapped lines (plain drawString, never markup)."""
         for line in wrap(printable(text), font, size, self.width - indent):
             self.room(size * 1.45)
             self.y -= size * 1.45
@@ -68,6 +72,7 @@ class _Flow:
         self.y -= gap
 
     def bar(self, text: str) -> None:
+        """A shaded heading bar across the page."""
         self.room(11 * MM + 3 * BODY * 1.45)
         self.y -= 11 * MM
         box = Rect(SIDE, self.y, self.width, 9 * MM)
@@ -76,6 +81,7 @@ class _Flow:
         self.y -= 2 * MM
 
     def end_page(self) -> None:
+        """Draw the footer and page number and end the page."""
         self.canvas.setFillGray(0.3)
         self.canvas.setFont(GOTHIC, 7.5)
         self.canvas.drawString(SIDE, BOTTOM - 2 * MM, printable(self.footer))

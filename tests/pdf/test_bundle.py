@@ -15,9 +15,9 @@ from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.domain.problems import InvalidInput
 from kakanai.pdf.bundle import render_bundle, render_split
 from kakanai.pdf.content import form_sheets
-from kakanai.pdf.layout import PAPER
+from kakanai.pdf.layout import PAPER, page_layouts
 from tests.conftest import household_doc
-from tests.pdf.conftest import ISSUED, VISIT, Rendered, embedded_fonts, household_of, plan_of, render
+from tests.pdf.helpers import ISSUED, VISIT, Rendered, embedded_fonts, household_of, plan_of, render, text_positions
 
 MOVE_IN_FORMS = ["juminido", "inkan", "mynumber", "mynumber", "kokuho", "nenkin", "koki", "kaigo", "kaigo_jukyu",
                  "jido_teate", "kodomo_iryo", "inu_overlay"]
@@ -195,3 +195,14 @@ def test_a_bad_overlay_entry_stops_printing_with_its_place(tmp_path: Path, catal
         render_bundle(household, plan_of(household, broken), broken, tmp_path / "x.pdf", visit_id=VISIT,
                       issued=ISSUED)
     assert [p.path for p in caught.value.problems] == ["forms.inu_overlay.overlay.dog.name"]
+
+
+def test_a_value_too_long_for_its_box_shrinks_then_wraps_inside_it(tmp_path: Path, catalog: Catalog) -> None:
+    doc = household_doc("family_move_in")
+    long_address = "北海道見本市北1条西1丁目1番地" + "見本ビル" * 20 + "の奥"
+    doc["new"]["building"] = long_address
+    rendered = render(tmp_path, "long", catalog, doc)
+    sheet = form_sheets(rendered.household, rendered.plan, catalog, ISSUED)[0]
+    box = next(b for b in page_layouts(sheet)[0].fields if b.cell.source == "new.building").value
+    inside = [text for text, x, y in text_positions(rendered.reader(), 1) if box.contains(x, y)]
+    assert "".join(inside) == long_address and len(inside) > 1

@@ -43,7 +43,8 @@ def test_render_refuses_a_name_the_fonts_cannot_print(tmp_path: Path, capsys: py
     assert main(["render", _write(tmp_path, doc), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("印刷できない文字（外字）があります")
-    assert "・members[1].given: 山田　𠮷子（2人目）の名「𠮷子」の「𠮷」（U+20BB7）は印刷用フォントにない文字（外字）です" in err
+    assert ("・members[1].given: 山田　𠮷子（2人目）の名「𠮷子」の「𠮷」（U+20BB7）"
+            "は印刷用フォントにない文字（外字）です") in err
     assert not out.exists()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kakanai.domain.catalog import Catalog
 from kakanai.pdf.content import FormSheet, form_sheets, label_of
 from tests.conftest import household_doc
-from tests.pdf.conftest import ISSUED, household_of, plan_of
+from tests.pdf.helpers import ISSUED, household_of, plan_of
 
 
 def _sheets(name: str, catalog: Catalog) -> list[FormSheet]:

@@ -17,7 +17,7 @@ from kakanai.domain.catalog import load_catalog
 from kakanai.pdf.bundle import render_bundle
 from kakanai.resources import forms_dir
 from tests.conftest import household_doc
-from tests.pdf.conftest import ISSUED, VISIT, household_of, plan_of
+from tests.pdf.helpers import ISSUED, VISIT, household_of, plan_of
 
 GOLDEN = Path(__file__).parent / "golden"
 NAME = "family_move_in"

@@ -7,9 +7,9 @@ from itertools import combinations
 from kakanai.domain.catalog import Catalog
 from kakanai.pdf.content import FormSheet, form_sheets
 from kakanai.pdf.formpage import OFFICE_CELLS, SIGNATURE_HINT
-from kakanai.pdf.layout import MAX_STRETCH, MM, PAPER, FIELD_H, PageLayout, Rect, page_layouts
+from kakanai.pdf.layout import FIELD_H, MAX_STRETCH, MM, PAPER, PageLayout, Rect, page_layouts
 from tests.conftest import household_doc
-from tests.pdf.conftest import ISSUED, Rendered, household_of, plan_of, text_positions
+from tests.pdf.helpers import ISSUED, Rendered, household_of, plan_of, text_positions
 
 
 def _sheets(family_bundle: Rendered, catalog: Catalog) -> list[FormSheet]:
@@ -79,7 +79,7 @@ def test_the_main_form_puts_event_and_date_on_one_row_and_postal_code_beside_the
 
 
 def test_a_short_form_gets_taller_rows_up_to_a_limit(family_bundle: Rendered, catalog: Catalog) -> None:
-    for sheet, layout, _ in _generated(family_bundle, catalog):
+    for _, layout, _ in _generated(family_bundle, catalog):
         assert FIELD_H - 0.01 <= layout.fields[0].label.h <= FIELD_H * MAX_STRETCH + 0.01
 
 

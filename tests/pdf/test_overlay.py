@@ -12,7 +12,7 @@ from kakanai.pdf.content import form_sheets
 from kakanai.pdf.layout import MM
 from kakanai.pdf.overlay import TICK, overlay_problems, page_size, placements, render_grid, template_path
 from tests.conftest import household_doc
-from tests.pdf.conftest import ISSUED, Rendered, embedded_fonts, household_of, plan_of, text_positions
+from tests.pdf.helpers import ISSUED, Rendered, embedded_fonts, household_of, plan_of, text_positions
 
 TEMPLATE_TEXT = ("様式第2号（第4条関係）", "狂犬病予防法施行規則第6条の規定により、次のとおり届け出ます。")
 

@@ -9,7 +9,7 @@ from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.domain.household import OutsideNotifier
 from kakanai.pdf.bundle import check_printable
 from tests.conftest import household_doc
-from tests.pdf.conftest import household_of
+from tests.pdf.helpers import household_of
 
 
 def test_a_household_the_fonts_can_print_has_no_problem(catalog: Catalog) -> None:

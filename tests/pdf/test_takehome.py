@@ -8,7 +8,7 @@ from pathlib import Path
 from kakanai.domain.catalog import Catalog
 from kakanai.pdf.takehome import deadline_date
 from tests.conftest import household_doc
-from tests.pdf.conftest import Rendered, render
+from tests.pdf.helpers import Rendered, render
 
 
 def _takehome(bundle: Rendered) -> list[str]:
