@@ -90,10 +90,19 @@ def _cmd_forms_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_app(*, demo: bool = False, selftest: bool = False) -> int:
+    from kakanai.app import run  # the window pulls in Qt: import only when asked for
+
+    return run(demo=demo, selftest=selftest)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kakanai`` command."""
     parser = argparse.ArgumentParser(prog="kakanai", description="書かない窓口 kakanai")
+    parser.add_argument("--selftest", action="store_true", help="画面を表示せずに1件の受付を通して試す (exit 0 = OK)")
     sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="デモの待ち行列つきで窓口画面を開く (open the window with demo residents)")
+    demo.set_defaults(func=lambda args: _run_app(demo=True))
     p = sub.add_parser("plan", help="世帯の手続一覧を表示 (list a household's procedures)")
     p.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
     p.add_argument("--json", action="store_true", help="JSON で出力")
@@ -120,9 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 2 bad input)."""
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from kakanai.app import run  # the window pulls in Qt: import only when asked for
-
-        return run()
+        return _run_app(selftest=args.selftest)
     try:
         return args.func(args)
     except InvalidInput as exc:

@@ -68,6 +68,10 @@ class Interview:
             ja, _, en = str(exc).partition(" (")
             raise InvalidInput([Problem(path, ja, en.rstrip(")"))], "入力を確認してください") from None
 
+    def question(self, path: str, reason: str = "") -> Question:
+        """The question for any draft path (also one already answered, to change it)."""
+        return self._question(path, reason)
+
     def household(self) -> ParsedHousehold:
         """The finished household, validated like a QR document (raises `InvalidInput` if not)."""
         return parse_household(to_document(self.draft))

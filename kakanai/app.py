@@ -1,0 +1,112 @@
+"""The composition root: settings → logging → services → controller → window.
+
+Screens get only what they use: the window gets a controller and plain options; the controller
+gets the catalog, the visit service and the document service.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from kakanai.bootstrap import Services, build_services
+from kakanai.domain.problems import InvalidInput
+from kakanai.settings import Settings, load_settings
+
+log = logging.getLogger("kakanai")
+
+
+def install_logging(data_dir: Path) -> None:
+    """Log to a rotating file in the data folder (no personal data is logged)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(data_dir / "kakanai.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    log.critical("unhandled error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    from kakanai.ui import dialogs
+
+    dialogs.inform_error(None, "kakanai", "予期しないエラーが起きました。入力中の内容は保存されています。\n"
+                                          "担当（情報システム係）に連絡してください。")
+
+
+def build_window(services: Services, *, demo: bool) -> Any:
+    """The main window wired to the services (QApplication must exist)."""
+    from kakanai.demo import demo_residents
+    from kakanai.services.documents import DocumentService
+    from kakanai.ui.main_window import MainWindow, WindowOptions
+    from kakanai.ui.visit_controller import VisitController
+
+    settings = services.settings
+    data = settings.data_path()
+    documents = DocumentService(services.catalog, data / "out")
+    controller = VisitController(services.catalog, services.visits, documents)
+    options = WindowOptions(
+        counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
+        save_folder=data / "printed", demo_residents=demo_residents() if demo else [],
+        offered=services.visits.unfinished(),
+        status=lambda: services.database_warning or services.recorder.status,
+    )
+    return MainWindow(controller, options)
+
+
+def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any] | None = None) -> int:
+    """Open the counter window; returns the exit code."""
+    if selftest and not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kakanai.ui.style import install_fonts
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    overrides = dict(overrides or {})
+    if selftest:
+        overrides["data_dir"] = tempfile.mkdtemp(prefix="kakanai-selftest-")
+    elif demo:
+        overrides.setdefault("data_dir", str(load_settings().data_path() / "demo"))
+    try:
+        settings = load_settings(overrides=overrides)
+        install_logging(settings.data_path())
+        install_fonts(app, settings.font_point_size)
+        services = build_services(settings)
+    except InvalidInput as exc:
+        return _fatal(exc.clerk_message())
+    if selftest:
+        from kakanai.ui import dialogs
+
+        dialogs.AUTO_ANSWER = False  # no person to answer: never block on a dialog
+    sys.excepthook = _excepthook
+    window = build_window(services, demo=demo or selftest)
+    if selftest:
+        from kakanai.selftest import walk_one_visit
+
+        code = walk_one_visit(app, window, services)
+    else:
+        window.show()
+        code = app.exec()
+    services.close()
+    return code
+
+
+def _fatal(message: str) -> int:
+    from kakanai.ui import dialogs
+
+    print(message, file=sys.stderr)
+    dialogs.inform_error(None, "kakanai を起動できません", message)
+    return 2
+
+
+def settings_for_tests(data_dir: Path, **values: Any) -> Settings:
+    """Settings with a private data folder (used by tests and the self-test)."""
+    return load_settings([], {"data_dir": str(data_dir), **values})

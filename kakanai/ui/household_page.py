@@ -1,0 +1,111 @@
+"""世帯・手続: the members (editable; the clerk's corrections win over the QR) and the procedures
+the rules chose, each with its reason; the clerk may drop or add one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+MEMBER_COLUMNS = (("family", "氏"), ("given", "名"), ("family_kana", "フリガナ（氏）"), ("given_kana", "フリガナ（名）"),
+                  ("birth", "生年月日"), ("sex", "性別"), ("relation", "続柄"), ("insurance", "健康保険"),
+                  ("card", "マイナカード"))
+
+
+class HouseholdPage(QWidget):
+    """Members table, procedure checklist, what to bring."""
+
+    member_edited = Signal(int, str, str)  # member index, key, new text
+    procedure_toggled = Signal(str, bool)  # item key or procedure id, keep
+    procedure_added = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.members = QTableWidget(0, len(MEMBER_COLUMNS))
+        self.members.setHorizontalHeaderLabels([label for _, label in MEMBER_COLUMNS])
+        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.members.itemChanged.connect(self._on_member_changed)
+        self.procedures = QTreeWidget()
+        self.procedures.setHeaderLabels([self.tr("手続"), self.tr("対象"), self.tr("窓口"), self.tr("理由")])
+        self.procedures.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.procedures.itemChanged.connect(self._on_procedure_changed)
+        self.add_choice = QComboBox()
+        add = QPushButton(self.tr("手続を追加"))
+        add.clicked.connect(lambda: self.add_choice.currentData() and self.procedure_added.emit(self.add_choice.currentData()))
+        self.bring = QLabel(wordWrap=True)
+        self.notice = QLabel(objectName="error", wordWrap=True)
+        self._filling = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("世帯・手続"), objectName="title"))
+        layout.addWidget(self.notice)
+        layout.addWidget(self.members, 2)
+        layout.addWidget(QLabel(self.tr("手続（チェックを外すと今回は行いません）")))
+        layout.addWidget(self.procedures, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.add_choice, 1)
+        row.addWidget(add)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("お持ちいただくもの")))
+        layout.addWidget(self.bring)
+
+    def show_members(self, rows: list[dict[str, str]]) -> None:
+        """Fill the members table (display texts keyed as MEMBER_COLUMNS)."""
+        self._filling = True
+        self.members.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, (key, _) in enumerate(MEMBER_COLUMNS):
+                item = QTableWidgetItem(row.get(key, ""))
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                self.members.setItem(r, c, item)
+        self._filling = False
+
+    def show_procedures(self, rows: list[tuple[str, str, str, str, str, bool]], addable: list[tuple[str, str]]) -> None:
+        """Fill the checklist: (key, title, whom, counter, why, kept)."""
+        self._filling = True
+        self.procedures.clear()
+        for key, title, whom, counter, why, kept in rows:
+            item = QTreeWidgetItem([title, whom, counter, why])
+            item.setData(0, Qt.ItemDataRole.UserRole, key)
+            item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
+            item.setToolTip(3, why)
+            self.procedures.addTopLevelItem(item)
+        self.add_choice.clear()
+        for procedure_id, title in addable:
+            self.add_choice.addItem(title, procedure_id)
+        self._filling = False
+
+    def show_bring(self, lines: list[str], notice: str) -> None:
+        """What the resident must bring, and a notice (missing data, warnings)."""
+        self.bring.setText("\n".join(f"・{line}" for line in lines) or self.tr("特になし"))
+        self.notice.setText(notice)
+
+    def _on_member_changed(self, item: QTableWidgetItem) -> None:
+        if not self._filling:
+            self.member_edited.emit(item.row(), item.data(Qt.ItemDataRole.UserRole), item.text())
+
+    def _on_procedure_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if not self._filling and column == 0:
+            self.procedure_toggled.emit(item.data(0, Qt.ItemDataRole.UserRole),
+                                        item.checkState(0) == Qt.CheckState.Checked)
+
+    def focus_member(self, index: int, key: str) -> None:
+        """Jump to a member's cell (from the review's problem list)."""
+        column = next((c for c, (k, _) in enumerate(MEMBER_COLUMNS) if k == key), 0)
+        self.members.setCurrentCell(index, column)
+        self.members.setFocus()
+
+    def focus_default(self) -> None:
+        """The procedure list first: checking it is the clerk's main job here."""
+        self.procedures.setFocus()

@@ -1,0 +1,164 @@
+"""読取・聞き取り: scan the resident's QR code, or ask only the questions still open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.domain.interview import Question
+from kakanai.domain.questions import QuestionSpec
+from kakanai.qr.scan_field import ScanField
+
+HINTS = {"date": "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01", "kana": "カタカナ（ひらがなでも可）",
+         "postal": "例: 090-0001", "phone": "例: 090-1234-5678", "int": "数字"}
+
+
+class _EnterFilter(QObject):
+    """Enter on a closed combo box submits the answer."""
+
+    def __init__(self, submit: Any) -> None:
+        super().__init__()
+        self.submit = submit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return True
+        return False
+
+
+class IntakePage(QWidget):
+    """Scan field on top, the next interview question below, answered questions to go back to."""
+
+    scanned = Signal(str)
+    answered = Signal(str, object)  # path, raw answer
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.scan = ScanField()
+        self.scan.setObjectName("scan")
+        self.scan.setPlaceholderText(self.tr("ここでQRコードを読み取ってください（スキャナーをかざす）"))
+        self.scan.scanned.connect(self.scanned)
+        self.status = QLabel(objectName="hint")
+        self.status.setWordWrap(True)
+        self.question = QLabel(objectName="question")
+        self.reason = QLabel(objectName="reason")
+        self.error = QLabel(objectName="error")
+        self.text = QLineEdit()
+        self.text.returnPressed.connect(self._submit)
+        self.choice = QComboBox()
+        self._enter = _EnterFilter(self._submit)
+        self.choice.installEventFilter(self._enter)
+        self.editor = QStackedWidget()
+        self.editor.addWidget(self.text)
+        self.editor.addWidget(self.choice)
+        self.submit = QPushButton(self.tr("回答　［Enter］"))
+        self.submit.clicked.connect(self._submit)
+        self.answered_list = QListWidget()
+        self.answered_list.itemActivated.connect(self._on_revisit)
+        self._current: Question | None = None
+        self._layout()
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("読取・聞き取り"), objectName="title"))
+        layout.addWidget(self.scan)
+        layout.addWidget(self.status)
+        layout.addSpacing(12)
+        layout.addWidget(self.question)
+        layout.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.editor, 1)
+        row.addWidget(self.submit)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(self.tr("入力済み（Enter で直す）")))
+        layout.addWidget(self.answered_list, 1)
+
+    def show_state(self, questions: list[Question], answered: list[tuple[str, str, str]],
+                   members: list[str]) -> None:
+        """Show the first open question (or that all is complete) and what was answered."""
+        self.answered_list.clear()
+        for path, label, value in answered:
+            item = QListWidgetItem(f"{label}：{value}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.answered_list.addItem(item)
+        self._members = members
+        if questions:
+            self.ask(questions[0], remaining=len(questions))
+        else:
+            self._current = None
+            self.question.setText(self.tr("必要な項目はすべてそろいました　→ ［F3］世帯・手続へ"))
+            self.reason.clear()
+            self.editor.setEnabled(False)
+            self.submit.setEnabled(False)
+
+    def ask(self, question: Question, remaining: int = 1, current: Any = None) -> None:
+        """Put one question in the editor."""
+        self._current = question
+        self.question.setText(question.label + (f"　（残り {remaining}）" if remaining > 1 else ""))
+        self.reason.setText(question.reason)
+        self.editor.setEnabled(True)
+        self.submit.setEnabled(True)
+        choices = self._choices(question.spec)
+        if choices:
+            self.choice.clear()
+            for value, label in choices:
+                self.choice.addItem(label, value)
+            if current is not None:
+                self.choice.setCurrentIndex(max(0, self.choice.findData(current)))
+            self.editor.setCurrentWidget(self.choice)
+        else:
+            self.text.setText("" if current is None else str(current))
+            self.text.setPlaceholderText(HINTS.get(question.spec.kind, ""))
+            self.editor.setCurrentWidget(self.text)
+
+    def _choices(self, spec: QuestionSpec) -> list[tuple[Any, str]]:
+        if spec.kind == "bool":
+            return [(True, "はい"), (False, "いいえ")]
+        if spec.kind == "notifier":
+            return [(i, name) for i, name in enumerate(getattr(self, "_members", []))]
+        return list(spec.choices)
+
+    def _submit(self) -> None:
+        if self._current is None:
+            return
+        widget = self.editor.currentWidget()
+        raw = self.choice.currentData() if widget is self.choice else self.text.text()
+        self.answered.emit(self._current.path, raw)
+
+    def _on_revisit(self, item: QListWidgetItem) -> None:
+        self.revisit_requested(item.data(Qt.ItemDataRole.UserRole))
+
+    def revisit_requested(self, path: str) -> None:  # replaced by the window's controller wiring
+        """Hook: the clerk wants to change an earlier answer."""
+
+    def show_error(self, text: str) -> None:
+        """Show why an answer or a scan was refused (kept until the next success)."""
+        self.error.setText(text)
+
+    def show_status(self, text: str) -> None:
+        """Show a neutral status line (e.g. what a scan read)."""
+        self.status.setText(text)
+        self.error.clear()
+
+    def focus_default(self) -> None:
+        """Scan field first until a code was read; then the answer editor."""
+        if self._current is None or not self.editor.isEnabled():
+            self.scan.setFocus()
+        else:
+            self.editor.currentWidget().setFocus()

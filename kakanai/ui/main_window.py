@@ -1,0 +1,301 @@
+"""The counter window: header, step bar (F-keys), the pages, and the wiring to the controller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from kakanai.domain.draft import split_member_path
+from kakanai.domain.problems import InvalidInput
+from kakanai.domain.visit_session import STEP_LABELS, VisitSession
+from kakanai.services.documents import Bundle
+from kakanai.ui import dialogs
+from kakanai.ui.household_page import HouseholdPage
+from kakanai.ui.intake_page import IntakePage
+from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows
+from kakanai.ui.print_page import PrintPage
+from kakanai.ui.printing import print_bundle, printer_names
+from kakanai.ui.review_page import ReviewPage
+from kakanai.ui.start_page import StartPage
+from kakanai.ui.tasks import run_in_background
+from kakanai.ui.visit_controller import VisitController
+
+STEP_KEYS = {"start": "F1", "intake": "F2", "household": "F3", "review": "F4", "print": "F5", "finish": "F6"}
+FLOW = ("start", "intake", "household", "review", "print")
+
+
+@dataclass
+class WindowOptions:
+    """What the window needs besides the controller."""
+
+    counter_label: str = ""
+    preferred_printer: str = ""
+    save_folder: Path = Path(".")
+    demo_residents: list[tuple[str, str]] = field(default_factory=list)
+    offered: list[VisitSession] = field(default_factory=list)  # open after a crash
+    status: Callable[[], str] = lambda: ""
+
+
+class MainWindow(QMainWindow):
+    """One visit at a time, keyboard first: F1 次の方 … F6 完了, F8 中断, F9 取消."""
+
+    def __init__(self, controller: VisitController, options: WindowOptions) -> None:
+        super().__init__()
+        self.controller = controller
+        self.options = options
+        self.suspended: list[VisitSession] = []
+        self.setWindowTitle("kakanai 書かない窓口")
+        self.resize(1366, 768)
+        self.start_page, self.intake_page = StartPage(), IntakePage()
+        self.household_page, self.review_page, self.print_page = HouseholdPage(), ReviewPage(), PrintPage()
+        self.pages = {"start": self.start_page, "intake": self.intake_page, "household": self.household_page,
+                      "review": self.review_page, "print": self.print_page}
+        self._build()
+        self._connect()
+        self._shortcuts()
+        self.start_page.set_demo_queue(options.demo_residents)
+        self.print_page.set_printers(printer_names(), options.preferred_printer)
+        self.timer = QTimer(self, interval=1000, timeout=self._tick)
+        self.timer.start()
+        self._show("start")
+        QTimer.singleShot(0, self._offer_recovery)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        header = QFrame(objectName="header")
+        self.header_left = QLabel()
+        self.header_right = QLabel(alignment=Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout(header)
+        row.addWidget(self.header_left, 1)
+        row.addWidget(self.header_right)
+        self.steps = QListWidget(objectName="steps", focusPolicy=Qt.FocusPolicy.NoFocus)
+        for step in FLOW + ("finish",):
+            self.steps.addItem(f"{STEP_KEYS[step]}  {STEP_LABELS[step]}")
+        self.steps.addItem("F8  中断・再開")
+        self.steps.addItem("F9  取消")
+        self.steps.setFixedWidth(200)
+        self.steps.itemClicked.connect(lambda item: self._go_index(self.steps.row(item)))
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(header)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.step_changed.connect(self._show)
+        c.visit_changed.connect(self._refresh)
+        c.message.connect(self._on_message)
+        c.bundle_ready.connect(self._on_bundle)
+        c.bundle_failed.connect(lambda text: self.review_page.show_problems([(text, "")]))
+        self.start_page.next_requested.connect(self._on_next)
+        self.start_page.resume_requested.connect(self._on_resume)
+        self.start_page.demo_requested.connect(self._on_demo)
+        self.intake_page.scanned.connect(c.scanned)
+        self.intake_page.answered.connect(self._on_answer)
+        self.intake_page.revisit_requested = self._on_revisit  # type: ignore[method-assign]
+        self.household_page.member_edited.connect(self._on_member_edited)
+        self.household_page.procedure_toggled.connect(c.toggle)
+        self.household_page.procedure_added.connect(lambda pid: c.toggle(pid, True))
+        self.review_page.jump_requested.connect(self._on_jump)
+        self.print_page.print_requested.connect(self._on_print)
+        self.print_page.finish_requested.connect(self._on_finish)
+
+    def _shortcuts(self) -> None:
+        keys: dict[str, Callable[[], None]] = {
+            "F1": lambda: self._on_next(""), "F2": lambda: self._go("intake"), "F3": lambda: self._go("household"),
+            "F4": lambda: self._go("review"), "F5": self._on_f5, "F6": self._on_finish, "F8": self._on_suspend,
+            "F9": self._on_cancel,
+        }
+        for key, handler in keys.items():
+            QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.ApplicationShortcut)
+
+    # -- navigation ----------------------------------------------------------------------
+    def _go_index(self, row: int) -> None:
+        handlers = [lambda: self._on_next(""), lambda: self._go("intake"), lambda: self._go("household"),
+                    lambda: self._go("review"), lambda: self._go("print"), self._on_finish, self._on_suspend,
+                    self._on_cancel]
+        handlers[row]()
+
+    def _go(self, step: str) -> None:
+        if self.controller.session is None:
+            return
+        self.controller.go(step)
+
+    def _show(self, step: str) -> None:
+        page = self.pages.get(step, self.start_page)
+        self.stack.setCurrentWidget(page)
+        self.steps.setCurrentRow(list(STEP_KEYS).index(step) if step in STEP_KEYS else 0)
+        if step == "review":
+            self.review_page.show_rendering()
+            self.controller.render()
+        self._refresh()
+        page.focus_default()
+
+    def _refresh(self) -> None:
+        session = self.controller.session
+        self._tick()
+        if session is None:
+            self.start_page.set_suspended(self.suspended)
+            return
+        interview = self.controller.interview()
+        draft = interview.draft
+        names = [row["family"] + "　" + row["given"] for row in member_rows(draft)]
+        self.intake_page.show_state(interview.questions(), answered_rows(session, draft), names)
+        self.household_page.show_members(member_rows(draft))
+        rules, final = interview.plan(), self.controller.plan()
+        planned = {p.id for p in final.items}
+        addable = [(p.id, p.title) for p in self.controller.catalog.procedures if p.id not in planned]
+        self.household_page.show_procedures(procedure_rows(rules, final, draft, self.controller.catalog), addable)
+        missing = len(interview.questions())
+        notice = self.tr("まだ入力されていない項目が {0} 件あります（F2）").format(missing) if missing else ""
+        self.household_page.show_bring(bring_lines(final), "\n".join(filter(None, [notice, *self.controller.warnings])))
+        self.print_page.show_summary(self.tr("手続 {0} 件。様式とお手続き案内を印刷します。").format(len(final.items)))
+
+    def _tick(self) -> None:
+        session = self.controller.session
+        counter = self.options.counter_label
+        if session is None:
+            self.header_left.setText(f"kakanai 書かない窓口　{counter}　受付待ち")
+        else:
+            minutes, seconds = divmod(int((datetime.now(timezone.utc) - session.started_at).total_seconds()), 60)
+            ticket = f"　整理券 {session.ticket}" if session.ticket else ""
+            self.header_left.setText(f"kakanai　{counter}{ticket}　経過 {minutes}:{seconds:02d}")
+        self.header_right.setText(self.options.status())
+
+    # -- handlers ------------------------------------------------------------------------
+    def _on_next(self, ticket: str) -> None:
+        if self.controller.session is not None:
+            if not dialogs.confirm(self, "次の方", "いまの方の受付を中断して、次の方を受け付けますか？"):
+                return
+            self._on_suspend()
+        self.controller.start(ticket)
+
+    def _on_demo(self, text: str) -> None:
+        if self.controller.session is None:
+            self.controller.start()
+        self.intake_page.scan.setText(text)
+        self.controller.scanned(text)
+
+    def _on_resume(self, session: VisitSession) -> None:
+        if self.controller.session is not None:
+            return
+        self.suspended.remove(session)
+        self.controller.adopt(session, after_restart=False)
+
+    def _on_suspend(self) -> None:
+        session = self.controller.session
+        if session is not None:
+            self.suspended.append(session)
+            self.controller.suspend()
+        elif self.suspended:
+            self._on_resume(self.suspended[-1])
+
+    def _on_cancel(self) -> None:
+        if self.controller.session is not None and dialogs.confirm(
+                self, "取消", "この方の受付を取り消しますか？（記録には「取消」と残ります）"):
+            self.controller.cancel()
+
+    def _on_finish(self) -> None:
+        if self.controller.session is None:
+            return
+        if self.controller.bundle is None and not dialogs.confirm(self, "完了", "まだ印刷していません。完了にしますか？"):
+            return
+        self.controller.finish()
+
+    def _on_f5(self) -> None:
+        if self.stack.currentWidget() is self.print_page and self.controller.bundle is not None:
+            self._on_print(self.print_page.printers.currentText())
+        else:
+            self._go("print")
+
+    def _on_message(self, text: str) -> None:
+        if text.startswith("読み取りました"):
+            self.intake_page.show_status(text)
+        else:
+            self.intake_page.show_error(text)
+
+    def _on_answer(self, path: str, raw: object) -> None:
+        error = self.controller.answer(path, raw)
+        self.intake_page.show_error(error)
+        if not error:
+            self.intake_page.focus_default()
+
+    def _on_revisit(self, path: str) -> None:
+        interview = self.controller.interview()
+        self.intake_page.ask(interview.question(path, "変更する"), current=interview.draft.get(path))
+        self.intake_page.focus_default()
+
+    def _on_member_edited(self, index: int, key: str, text: str) -> None:
+        raw: object = text
+        if key == "sex":
+            raw = {"男": "M", "女": "F"}.get(text, text)
+        if key == "insurance":
+            raw = next((v for v, label in self._insurance_choices() if label == text), text)
+        error = self.controller.answer(f"members[{index}].{key}", raw)
+        self.household_page.show_bring(bring_lines(self.controller.plan()), error)
+        if error:
+            self._refresh()
+
+    @staticmethod
+    def _insurance_choices() -> list[tuple[str, str]]:
+        from kakanai.domain.household import INSURANCE_LABELS
+
+        return list(INSURANCE_LABELS.items())
+
+    def _on_jump(self, path: str) -> None:
+        where = split_member_path(path)
+        if where is not None and where[1] in {"family", "given", "family_kana", "given_kana", "birth", "relation"}:
+            self.controller.go("household")
+            self.household_page.focus_member(*where)
+        else:
+            self.controller.go("intake")
+
+    def _on_bundle(self, bundle: Bundle) -> None:
+        report = bundle.report
+        problems = [(f"{p}", p.path) for p in report.unprintable]
+        problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
+        self.review_page.show_bundle(bundle.path, report.pages, problems)
+        self.print_page.show_summary(self.tr("様式 {0} ページ（お手続き案内を含む）を印刷します。").format(report.pages))
+
+    def _on_print(self, printer: str) -> None:
+        bundle = self.controller.bundle
+        if bundle is None:
+            self.print_page.show_status(self.tr("先に「確認」（F4）で様式を作ってください"), ok=False)
+            return
+        if bundle.report.unprintable and not dialogs.confirm(
+                self, "外字", "印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）"):
+            return
+        self.controller.printing()
+        self.print_page.show_status(self.tr("印刷しています…"))
+        folder = self.options.save_folder
+        run_in_background(lambda: print_bundle(bundle.path, printer, folder), self._on_printed,
+                          lambda exc: self.print_page.show_status(f"印刷できませんでした: {exc}", ok=False))
+
+    def _on_printed(self, where: str) -> None:
+        self.controller.printed()
+        self.print_page.show_status(self.tr("印刷しました（{0}）。署名をお願いします。").format(where))
+        self.print_page.finish_button.setFocus()
+
+    def _offer_recovery(self) -> None:
+        for session in self.options.offered:
+            if self.controller.session is None and dialogs.confirm(
+                    self, "前回の受付", "前回、終了していない受付があります。再開しますか？\n（いいえ: 記録を「中断終了」として閉じます）"):
+                self.controller.adopt(session, after_restart=True)
+            else:
+                self.controller.visits.abandon(session)
+        self.options.offered = []
+        self._refresh()

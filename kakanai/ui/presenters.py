@@ -1,0 +1,82 @@
+"""Turn domain objects into the display texts the pages show (Qt-free, so it is easy to test)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import Draft, member_count, member_path
+from kakanai.domain.household import INSURANCE_LABELS
+from kakanai.domain.planner import Plan, member_name
+from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
+from kakanai.domain.visit_session import VisitSession, item_key
+from kakanai.domain.wareki import format_wareki
+
+
+def display(key: str, value: Any) -> str:
+    """A draft value as the clerk reads it (和暦 dates, 男/女, はい/いいえ, insurance names)."""
+    if value is None:
+        return ""
+    if key in ("birth", "date"):
+        try:
+            return format_wareki(date.fromisoformat(value))
+        except ValueError:
+            return str(value)
+    if key == "sex":
+        return {"M": "男", "F": "女"}.get(value, str(value))
+    if key == "insurance":
+        return INSURANCE_LABELS.get(value, str(value))
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    spec = HOUSEHOLD_SPECS.get(key)
+    if spec and spec.choices:
+        return dict(spec.choices).get(value, str(value))
+    return str(value)
+
+
+def member_rows(draft: Draft) -> list[dict[str, str]]:
+    """One dict of display texts per member."""
+    rows = []
+    for i in range(member_count(draft) or 0):
+        rows.append({k: display(k, draft.get(member_path(i, k))) for k in MEMBER_SPECS})
+    return rows
+
+
+def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, str]]:
+    """(path, label, shown value) of what the clerk answered, in the order answered."""
+    rows = []
+    for path in session.answers:
+        key = path.split(".")[-1] if path.startswith("members[") else path
+        spec = MEMBER_SPECS.get(key) if path.startswith("members[") else HOUSEHOLD_SPECS.get(path)
+        if spec is None:
+            continue
+        label = spec.label
+        if path.startswith("members["):
+            label = f"{member_name(draft, int(path[8:path.index(']')]))}さんの{label}"
+        value = draft.get(path)
+        if path == "notifier" and isinstance(value, int):
+            rows.append((path, label, member_name(draft, value)))
+        else:
+            rows.append((path, label, display(key, value)))
+    return rows
+
+
+def procedure_rows(rules_plan: Plan, final: Plan, draft: Draft, catalog: Catalog
+                   ) -> list[tuple[str, str, str, str, str, bool]]:
+    """Checklist rows: every item the rules planned (kept or dropped) and the clerk's additions."""
+    kept = {item_key(i) for i in final.items}
+    rows = []
+    items = list(rules_plan.items) + [i for i in final.items if item_key(i) not in {item_key(r) for r in rules_plan.items}]
+    for item in items:
+        department = catalog.departments[item.procedure.definition.department]
+        whom = "、".join(member_name(draft, i) for i in item.subjects) or "世帯"
+        why = " / ".join(item.reasons)
+        rows.append((item_key(item), item.procedure.title, whom, f"{department.name} {department.counter}", why,
+                     item_key(item) in kept))
+    return rows
+
+
+def bring_lines(plan: Plan) -> list[str]:
+    """What to bring, once each, in plan order."""
+    return list(dict.fromkeys(b for item in plan.items for b in item.procedure.definition.bring))

@@ -1,0 +1,84 @@
+"""受付: start the next visit, resume a suspended one, or (demo) pick a waiting resident."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.domain.visit_session import STEP_LABELS, VisitSession
+
+
+class StartPage(QWidget):
+    """The screen between visits."""
+
+    next_requested = Signal(str)  # ticket number (may be empty)
+    resume_requested = Signal(object)  # VisitSession
+    demo_requested = Signal(str)  # a demo resident's QR text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        title = QLabel(self.tr("受付"), objectName="title")
+        self.ticket = QLineEdit(placeholderText=self.tr("整理券番号（任意）"))
+        self.ticket.setMaximumWidth(320)
+        self.next_button = QPushButton(self.tr("次の方　［F1］"), objectName="primary")
+        self.next_button.clicked.connect(self._on_next)
+        self.ticket.returnPressed.connect(self._on_next)
+        self.suspended = QListWidget()
+        self.suspended.itemActivated.connect(self._on_resume)
+        self.demo = QListWidget()
+        self.demo.itemActivated.connect(lambda item: self.demo_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.demo_label = QLabel(self.tr("デモ：窓口で待っている方（Enter でQRを読み取り）"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        row = QHBoxLayout()
+        row.addWidget(self.ticket)
+        row.addWidget(self.next_button)
+        row.addStretch()
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("中断中の方（Enter で再開）")))
+        layout.addWidget(self.suspended, 1)
+        layout.addWidget(self.demo_label)
+        layout.addWidget(self.demo, 2)
+        self.set_demo_queue([])
+
+    def _on_next(self) -> None:
+        ticket = self.ticket.text().strip()
+        self.ticket.clear()
+        self.next_requested.emit(ticket)
+
+    def _on_resume(self, item: QListWidgetItem) -> None:
+        self.resume_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def set_suspended(self, sessions: list[VisitSession]) -> None:
+        """Show the visits waiting to be resumed."""
+        self.suspended.clear()
+        for s in sessions:
+            local = s.started_at.astimezone().strftime("%H:%M")
+            text = f"{local} 開始　{s.ticket or '整理券なし'}　{STEP_LABELS.get(s.step, s.step)}で中断"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, s)
+            self.suspended.addItem(item)
+
+    def set_demo_queue(self, residents: list[tuple[str, str]]) -> None:
+        """(label, QR text) of demo residents; hidden outside demo mode."""
+        self.demo.clear()
+        for label, text in residents:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, text)
+            self.demo.addItem(item)
+        self.demo.setVisible(bool(residents))
+        self.demo_label.setVisible(bool(residents))
+
+    def focus_default(self) -> None:
+        """Put the keyboard focus where the clerk starts."""
+        self.next_button.setFocus()

@@ -1,0 +1,184 @@
+"""The visit flow for the screens: one controller holds the visit in progress and calls services.
+
+Views never touch services; they call this controller and listen to its signals. Slow work
+(rendering the bundle) runs in the background and reports back by signal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import from_document
+from kakanai.domain.household_doc import ParsedHousehold, household_to_document
+from kakanai.domain.interview import Interview, Question
+from kakanai.domain.planner import Plan
+from kakanai.domain.problems import InvalidInput
+from kakanai.domain.visit_session import VisitSession
+from kakanai.qr.payload import decode
+from kakanai.services.documents import Bundle, DocumentService
+from kakanai.services.visit_service import VisitService
+from kakanai.ui.tasks import run_in_background
+
+
+class VisitController(QObject):
+    """Holds the visit in progress; every change is recorded through the visit service."""
+
+    visit_changed = Signal()  # started, finished, suspended, resumed, answers or plan changed
+    step_changed = Signal(str)
+    message = Signal(str)  # a clerk's message (errors in Japanese)
+    bundle_ready = Signal(object)  # Bundle
+    bundle_failed = Signal(str)
+
+    def __init__(self, catalog: Catalog, visits: VisitService, documents: DocumentService) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.visits = visits
+        self.documents = documents
+        self.session: VisitSession | None = None
+        self.bundle: Bundle | None = None
+        self.warnings: list[str] = []
+
+    # -- starting and ending -------------------------------------------------------------
+    def start(self, ticket: str = "") -> None:
+        """次の方: start a new visit and go to intake."""
+        self.session = self.visits.start(ticket)
+        self.bundle = None
+        self.warnings = []
+        self.go("intake")
+
+    def adopt(self, session: VisitSession, *, after_restart: bool) -> None:
+        """Continue a suspended visit, or one left open by a crash."""
+        self.session = session
+        self.bundle = None
+        (self.visits.recover if after_restart else self.visits.resume)(session)
+        self.visit_changed.emit()
+        self.go(session.step if session.step in ("intake", "household", "review", "print") else "intake")
+
+    def suspend(self) -> None:
+        """The resident steps away; the visit waits on the start screen."""
+        if self.session is not None:
+            self.visits.suspend(self.session)
+            self.session = None
+            self.go("start")
+
+    def cancel(self) -> None:
+        """End the visit without finishing its procedures."""
+        if self.session is not None:
+            self.visits.cancel(self.session)
+            self.session = None
+            self.go("start")
+
+    def finish(self) -> None:
+        """完了."""
+        if self.session is not None:
+            self.visits.finish(self.session)
+            self.session = None
+            self.go("start")
+
+    def go(self, step: str) -> None:
+        """Move the flow to a step (recorded) and tell the views."""
+        if self.session is not None:
+            self.visits.reach(self.session, step)
+        self.step_changed.emit(step)
+        self.visit_changed.emit()
+
+    # -- intake --------------------------------------------------------------------------
+    def scanned(self, text: str) -> bool:
+        """A QR text arrived from a scanner; True if it was read."""
+        if self.session is None:
+            self.start()
+        try:
+            parsed = decode(text)
+        except InvalidInput as exc:
+            self.message.emit(exc.clerk_message())
+            return False
+        self._take(parsed, "qr")
+        return True
+
+    def _take(self, parsed: ParsedHousehold, source: str) -> None:
+        assert self.session is not None
+        self.session.base = from_document(household_to_document(parsed.household))
+        self.session.source = source
+        self.warnings = [str(w) for w in parsed.warnings]
+        h = parsed.household
+        self.visits.identify(self.session, h.event.value, len(h.members))
+        self.message.emit(f"読み取りました: {h.event.label}　{len(h.members)}人")
+        self.go("household" if not self.questions() else "intake")
+
+    def interview(self) -> Interview:
+        """The interview over the current visit."""
+        assert self.session is not None
+        return self.session.interview(self.catalog)
+
+    def questions(self) -> list[Question]:
+        """The questions still open."""
+        return self.interview().questions() if self.session else []
+
+    def answer(self, path: str, raw: Any) -> str:
+        """Record an answer; returns "" or the clerk's message when the answer is refused."""
+        assert self.session is not None
+        interview = self.interview()
+        try:
+            interview.answer(path, raw)
+        except InvalidInput as exc:
+            return "\n".join(p.message_ja for p in exc.problems)
+        self.session.source = self.session.source or "interview"
+        if path in ("event", "member_count"):
+            draft = interview.draft
+            self.visits.identify(self.session, draft.get("event", ""), int(draft.get("member_count") or 0))
+        self.bundle = None
+        self.visits.save(self.session)
+        self.visit_changed.emit()
+        return ""
+
+    # -- household and procedures --------------------------------------------------------
+    def household(self) -> ParsedHousehold:
+        """The complete household (raises InvalidInput while something is missing)."""
+        return self.interview().household()
+
+    def plan(self) -> Plan:
+        """The procedures of this visit after the clerk's changes."""
+        assert self.session is not None
+        return self.session.final_plan(self.catalog)
+
+    def toggle(self, key: str, keep: bool) -> None:
+        """Keep or drop a procedure (recorded with the visit)."""
+        assert self.session is not None
+        self.session.toggle(key, keep)
+        self.bundle = None
+        self.visits.save(self.session)
+        self.visit_changed.emit()
+
+    # -- documents -----------------------------------------------------------------------
+    def render(self, issued: date | None = None) -> None:
+        """Render the bundle in the background; `bundle_ready` or `bundle_failed` follows."""
+        try:
+            household = self.household().household
+        except InvalidInput as exc:
+            self.bundle_failed.emit(exc.clerk_message())
+            return
+        plan, visit_id = self.plan(), self.session.visit_id  # type: ignore[union-attr]
+        run_in_background(lambda: self.documents.render(household, plan, visit_id, issued or date.today()),
+                          self._rendered, lambda exc: self.bundle_failed.emit(f"様式を作れませんでした: {exc}"))
+
+    def _rendered(self, bundle: Bundle) -> None:
+        self.bundle = bundle
+        if self.session is not None:
+            ids = [item.id for item in self.plan().items]
+            self.visits.set_procedures(self.session, ids, len(bundle.report.forms))
+        self.bundle_ready.emit(bundle)
+
+    def printing(self) -> None:
+        """Printing started."""
+        if self.session is not None:
+            self.visits.printing(self.session)
+
+    def printed(self) -> None:
+        """Printing done; the resident signs."""
+        if self.session is not None:
+            self.visits.printed(self.session)
+            self.visit_changed.emit()
