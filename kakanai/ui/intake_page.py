@@ -71,6 +71,7 @@ class IntakePage(QWidget):
         self.answered_list = QListWidget()
         self.answered_list.itemActivated.connect(self._on_revisit)
         self._current: Question | None = None
+        self.prefer_scan = True  # a new visit starts at the scan field; Tab goes to the interview
         self._layout()
 
     def _layout(self) -> None:
@@ -137,6 +138,7 @@ class IntakePage(QWidget):
     def _submit(self) -> None:
         if self._current is None:
             return
+        self.prefer_scan = False
         widget = self.editor.currentWidget()
         raw = self.choice.currentData() if widget is self.choice else self.text.text()
         self.answered.emit(self._current.path, raw)
@@ -147,6 +149,12 @@ class IntakePage(QWidget):
     def revisit_requested(self, path: str) -> None:  # replaced by the window's controller wiring
         """Hook: the clerk wants to change an earlier answer."""
 
+    def new_visit(self) -> None:
+        """A new visit: clear messages and start at the scan field."""
+        self.prefer_scan = True
+        self.status.setText(self.tr("QRコードがない方は Tab で聞き取りに進みます"))
+        self.error.clear()
+
     def show_error(self, text: str) -> None:
         """Show why an answer or a scan was refused (kept until the next success)."""
         self.error.setText(text)
@@ -155,10 +163,11 @@ class IntakePage(QWidget):
         """Show a neutral status line (e.g. what a scan read)."""
         self.status.setText(text)
         self.error.clear()
+        self.prefer_scan = False
 
     def focus_default(self) -> None:
-        """Scan field first until a code was read; then the answer editor."""
-        if self._current is None or not self.editor.isEnabled():
+        """Scan field first until a code was read or an answer given; then the answer editor."""
+        if self.prefer_scan or self._current is None or not self.editor.isEnabled():
             self.scan.setFocus()
         else:
             self.editor.currentWidget().setFocus()

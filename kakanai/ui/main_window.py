@@ -182,10 +182,12 @@ class MainWindow(QMainWindow):
             if not dialogs.confirm(self, "次の方", "いまの方の受付を中断して、次の方を受け付けますか？"):
                 return
             self._on_suspend()
+        self.intake_page.new_visit()
         self.controller.start(ticket)
 
     def _on_demo(self, text: str) -> None:
         if self.controller.session is None:
+            self.intake_page.new_visit()
             self.controller.start()
         self.intake_page.scan.setText(text)
         self.controller.scanned(text)

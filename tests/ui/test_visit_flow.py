@@ -1,0 +1,156 @@
+"""Scenario tests: the real window, driven by keyboard, from 次の方 to 完了."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from kakanai.demo import demo_residents
+from kakanai.qr.payload import encode_document
+from tests.conftest import household_doc
+from tests.ui.conftest import Counter
+from tests.ui.driver import wait_until
+
+K = Qt.Key
+
+
+def _finish_after_review(c: Counter) -> str:
+    """F4 review → F5 print page → F5 print (to PDF) → F6 finish; returns the visit id."""
+    window, clerk = c.window, c.clerk
+    visit_id = window.controller.session.visit_id
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.controller.bundle is not None)
+    c.clock.advance(60)
+    clerk.press(K.Key_F5)
+    clerk.press(K.Key_F5)
+    wait_until(lambda: (c.data / "printed" / f"{visit_id}.pdf").exists())
+    wait_until(lambda: "署名" in window.print_page.status.text())
+    c.clock.advance(120)
+    clerk.press(K.Key_F6)
+    return visit_id
+
+
+def test_a_family_of_four_moves_in_by_qr(counter: Counter) -> None:
+    # Given a family of four at the window with their QR code on a phone
+    window, clerk = counter.window, counter.clerk
+    # When the clerk calls them, scans, checks the procedures, prints and finishes
+    clerk.press(K.Key_F1)
+    assert window.stack.currentWidget() is window.intake_page
+    assert window.intake_page.scan.hasFocus()
+    counter.clock.advance(30)
+    clerk.scan(encode_document(household_doc("family_move_in")))
+    assert window.stack.currentWidget() is window.household_page
+    assert window.household_page.procedures.topLevelItemCount() == 12
+    counter.clock.advance(90)
+    visit_id = _finish_after_review(counter)
+    # Then the printed bundle holds every form, the take-home sheet last
+    printed = PdfReader(counter.data / "printed" / f"{visit_id}.pdf")
+    assert len(printed.pages) >= 13
+    assert any("お手続きのご案内" in page.extract_text() for page in printed.pages[-2:])
+    assert "山田" in printed.pages[0].extract_text()
+    # And the visit log has the visit with its step times and no personal data
+    counter.services.recorder.flush()
+    summary = counter.services.visit_log.summary(visit_id)
+    assert summary.status == "finished" and summary.header.event == "move_in" and summary.header.household_size == 4
+    assert summary.handling_seconds == 300 and summary.seconds_by_state["signing"] == 120
+    assert len(summary.procedure_ids) == 12 and summary.forms >= 12
+    assert window.stack.currentWidget() is window.start_page
+    # And the clerk needed at most 10 actions from 次の方 to 完了
+    assert clerk.actions <= 10, clerk.log
+
+
+def test_a_single_resident_moves_within_the_city_by_interview(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.press(K.Key_Tab)  # from the scan field to the answer editor: no QR today
+    assert window.intake_page.question.text().startswith("届出の種類")
+    clerk.choose(2)  # 転居
+    clerk.type_ascii("R8.6.15")
+    answers = [("ascii", "0900024"), ("jp", "北海道見本市北4条東2丁目5番地"), ("ascii", "090-0001"),
+               ("jp", "北海道見本市北1条西1丁目1番地"), ("ascii", "1"), ("jp", "佐藤"), ("jp", "健"), ("jp", "さとう"), ("jp", "けん"),
+               ("ascii", "4080229"), ("choose", 0), ("jp", "世帯主"), ("choose", 1), ("choose", 0), ("choose", 0),
+               ("ascii", "0"), ("ascii", "1")]
+    for kind, value in answers:
+        assert window.intake_page.error.text() == ""
+        {"ascii": clerk.type_ascii, "jp": clerk.commit_japanese, "choose": clerk.choose}[kind](value)  # type: ignore[operator]
+    assert window.intake_page.error.text() == ""
+    assert "すべてそろいました" in window.intake_page.question.text()
+    clerk.press(K.Key_F3)
+    titles = [window.household_page.procedures.topLevelItem(i).text(0)
+              for i in range(window.household_page.procedures.topLevelItemCount())]
+    assert titles == ["住民異動届（転居届）", "マイナンバーカード 券面記載事項変更", "原動機付自転車 住所変更（転居）"]
+    visit_id = _finish_after_review(counter)
+    text = "".join(p.extract_text() for p in PdfReader(counter.data / "printed" / f"{visit_id}.pdf").pages)
+    assert "佐藤" in text and "平成8年2月29日" in text and "090-0024" in text
+    counter.services.recorder.flush()
+    assert counter.services.visit_log.summary(visit_id).header.event == "move_within"
+    assert (clerk.actions, clerk.keystrokes) == (26, 104), clerk.log
+
+
+def test_a_wrong_answer_is_refused_with_a_message_and_kept_out(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.press(K.Key_Tab)
+    clerk.choose(0)
+    clerk.type_ascii("R8.2.30")
+    assert "存在しない日付" in window.intake_page.error.text()
+    assert "date" not in window.controller.session.answers
+
+
+def test_a_broken_qr_gets_a_clear_message_and_the_visit_goes_on(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    text = encode_document(household_doc("birth"))
+    clerk.scan(text[:-12])
+    assert "QRコード" in window.intake_page.error.text(), window.intake_page.error.text()
+    assert window.intake_page.scan.hasFocus() and window.intake_page.scan.text() == ""
+    assert window.controller.session is not None and window.stack.currentWidget() is window.intake_page
+    clerk.scan(text)
+    assert window.stack.currentWidget() is window.household_page
+
+
+def test_a_visit_suspended_while_the_resident_fetches_a_document(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(demo_residents()[1][1])
+    counter.clock.advance(60)
+    visit_id = window.controller.session.visit_id
+    clerk.press(K.Key_F8)  # the resident goes to fetch a document
+    assert window.controller.session is None and window.start_page.suspended.count() == 1
+    counter.clock.advance(600)
+    clerk.press(K.Key_F8)  # back: resume
+    assert window.controller.session.visit_id == visit_id
+    assert window.stack.currentWidget() is window.household_page
+    _finish_after_review(counter)
+    counter.services.recorder.flush()
+    summary = counter.services.visit_log.summary(visit_id)
+    assert summary.seconds_by_state["suspended"] == 600 and summary.handling_seconds == 240
+
+
+def test_a_cancelled_visit_is_recorded_and_prints_nothing(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(demo_residents()[2][1])
+    visit_id = window.controller.session.visit_id
+    counter.clock.advance(45)
+    clerk.press(K.Key_F9)
+    assert window.controller.session is None
+    counter.services.recorder.flush()
+    summary = counter.services.visit_log.summary(visit_id)
+    assert (summary.status, summary.handling_seconds) == ("cancelled", 45)
+    assert not (counter.data / "printed").exists()
+
+
+def test_the_clerk_drops_and_adds_a_procedure(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(demo_residents()[1][1])
+    tree = window.household_page.procedures
+    moped = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if "原動機" in tree.topLevelItem(i).text(0))
+    moped.setCheckState(0, Qt.CheckState.Unchecked)
+    combo = window.household_page.add_choice
+    combo.setCurrentIndex(combo.findData("seal_registration"))
+    next(b for b in window.household_page.findChildren(type(window.print_page.print_button)) if b.text() == "手続を追加").click()
+    ids = window.controller.plan().ids()
+    assert "moped_address" not in ids and "seal_registration" in ids
+    assert window.controller.session.dropped == ["moped_address"] and window.controller.session.added == ["seal_registration"]
