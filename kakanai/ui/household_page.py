@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -39,26 +41,46 @@ class HouseholdPage(QWidget):
         self.members.itemChanged.connect(self._on_member_changed)
         self.procedures = QTreeWidget()
         self.procedures.setHeaderLabels([self.tr("手続"), self.tr("対象"), self.tr("窓口"), self.tr("理由")])
-        self.procedures.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.procedures.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.procedures.itemChanged.connect(self._on_procedure_changed)
         self.add_choice = QComboBox()
         add = QPushButton(self.tr("手続を追加"))
         add.clicked.connect(lambda: self.add_choice.currentData() and self.procedure_added.emit(self.add_choice.currentData()))
-        self.bring = QLabel(wordWrap=True)
+        self.bring = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.notice = QLabel(objectName="error", wordWrap=True)
         self._filling = False
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("世帯・手続"), objectName="title"))
-        layout.addWidget(self.notice)
-        layout.addWidget(self.members, 2)
-        layout.addWidget(QLabel(self.tr("手続（チェックを外すと今回は行いません）")))
-        layout.addWidget(self.procedures, 3)
+        self.members.verticalHeader().setDefaultSectionSize(30)
+        self.members.setMinimumHeight(5 * 30 + 32)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                     | QAbstractItemView.EditTrigger.EditKeyPressed
+                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.procedures.header().setStretchLastSection(True)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("世帯員（F2 で入力、セルを直接直すこともできます）")))
+        column.addWidget(self.members)
+        column.addWidget(QLabel(self.tr("手続（チェックを外すと今回は行いません）")))
+        column.addWidget(self.procedures, 1)
         row = QHBoxLayout()
         row.addWidget(self.add_choice, 1)
         row.addWidget(add)
-        layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("お持ちいただくもの")))
-        layout.addWidget(self.bring)
+        column.addLayout(row)
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(QLabel(self.tr("お持ちいただくもの")))
+        side.addWidget(self.bring, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("世帯・手続　（F4 で確認へ）"), objectName="title"))
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
 
     def show_members(self, rows: list[dict[str, str]]) -> None:
         """Fill the members table (display texts keyed as MEMBER_COLUMNS)."""
@@ -80,8 +102,12 @@ class HouseholdPage(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, key)
             item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
             item.setToolTip(3, why)
+            item.setToolTip(1, whom)
             self.procedures.addTopLevelItem(item)
+        self.procedures.setColumnWidth(1, 220)
+        self.procedures.setColumnWidth(2, 190)
         self.add_choice.clear()
+        self.add_choice.addItem(self.tr("（追加する手続を選ぶ）"), "")
         for procedure_id, title in addable:
             self.add_choice.addItem(title, procedure_id)
         self._filling = False
@@ -90,6 +116,7 @@ class HouseholdPage(QWidget):
         """What the resident must bring, and a notice (missing data, warnings)."""
         self.bring.setText("\n".join(f"・{line}" for line in lines) or self.tr("特になし"))
         self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
 
     def _on_member_changed(self, item: QTableWidgetItem) -> None:
         if not self._filling:

@@ -1,0 +1,79 @@
+"""Screenshots of each step of a visit (docs/screenshots/step*.png), made offscreen.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kakanai.app import build_window  # noqa: E402
+from kakanai.bootstrap import build_services  # noqa: E402
+from kakanai.demo import demo_residents  # noqa: E402
+from kakanai.settings import load_settings  # noqa: E402
+from kakanai.ui import dialogs  # noqa: E402
+from kakanai.ui.style import install_fonts  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def _settle(app: QApplication, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> None:
+    """Walk a QR visit and an interview, saving one PNG per step."""
+    app = QApplication.instance() or QApplication([])
+    install_fonts(app, 13)
+    dialogs.AUTO_ANSWER = True
+    services = build_services(load_settings([], {"data_dir": tempfile.mkdtemp(), "clerk_id": "demo"}))
+    window = build_window(services, demo=True)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 5000)
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        _settle(app)
+        window.grab().save(str(OUT / f"{name}.png"))
+        print(OUT / f"{name}.png")
+
+    shot("step1_start")
+    window._on_next("A-031")
+    window.controller.answer("event", "move_in")
+    window.controller.answer("date", "R8.4.1")
+    window.controller.answer("new.postal", "090-0001")
+    window.intake_page.prefer_scan = False
+    window.intake_page.focus_default()
+    shot("step2_interview")
+    window.controller.cancel()
+    window._on_demo(demo_residents()[0][1])
+    shot("step3_household")
+    window.controller.go("review")
+    end = time.monotonic() + 30
+    while window.controller.bundle is None and time.monotonic() < end:
+        _settle(app, 0.05)  # never spin processEvents without sleeping (PySide6 on 3.11 leaks a None ref per call)
+    _settle(app, 1.0)
+    shot("step4_review")
+    window.controller.go("print")
+    shot("step5_print")
+    window.close()
+    services.close()
+
+
+if __name__ == "__main__":
+    main()
