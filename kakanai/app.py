@@ -67,6 +67,7 @@ def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any]
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from kakanai.ui.i18n import install_translation
     from kakanai.ui.style import install_fonts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -79,6 +80,7 @@ def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any]
         settings = load_settings(overrides=overrides)
         install_logging(settings.data_path())
         install_fonts(app, settings.font_point_size)
+        install_translation(app, settings.language)
         services = build_services(settings)
     except InvalidInput as exc:
         return _fatal(exc.clerk_message())

@@ -1,0 +1,69 @@
+"""Refresh resources/translations/kakanai_en.ts from the UI sources and compile it to .qm.
+
+    .venv/bin/python scripts/translations.py
+
+The English texts live in EN below (the Japanese source text is the key); a source text without
+an English entry is reported so it is not forgotten.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "kakanai_en.ts"
+BIN = Path(sys.executable).parent
+
+EN = {
+    "手続": "Procedure", "対象": "For", "窓口": "Counter", "理由": "Why", "手続を追加": "Add procedure",
+    "世帯員（F2 で入力、セルを直接直すこともできます）": "Household members (enter with F2, or edit a cell)",
+    "手続（チェックを外すと今回は行いません）": "Procedures (untick to skip today)",
+    "お持ちいただくもの": "Please bring", "世帯・手続\u3000（F4 で確認へ）": "Household & procedures  (F4: review)",
+    "（追加する手続を選ぶ）": "(choose a procedure to add)", "特になし": "Nothing",
+    "ここでQRコードを読み取ってください（スキャナーをかざす）": "Scan the resident's QR code here",
+    "回答\u3000［Enter］": "Answer  [Enter]", "読取・聞き取り": "Scan / interview",
+    "入力済み（Enter で直す）": "Answered (Enter to change)",
+    "必要な項目はすべてそろいました\u3000→ ［F3］世帯・手続へ": "Everything needed is known  → [F3] household & procedures",
+    "QRコードがない方は Tab で聞き取りに進みます": "No QR code? Press Tab to interview",
+    "まだ入力されていない項目が {0} 件あります（F2）": "{0} items still missing (F2)",
+    "手続 {0} 件。様式とお手続き案内を印刷します。": "{0} procedures. Prints the forms and the take-home sheet.",
+    "様式 {0} ページ（お手続き案内を含む）を印刷します。": "Prints {0} pages (take-home sheet included).",
+    "先に「確認」（F4）で様式を作ってください": "Make the forms first with Review (F4)",
+    "印刷しています…": "Printing…", "印刷しました（{0}）。署名をお願いします。": "Printed ({0}). Please ask for signatures.",
+    "すべて印刷\u3000［F5］": "Print all  [F5]", "完了\u3000［F6］": "Finish  [F6]", "印刷・署名": "Print & sign",
+    "プリンター": "Printer", "署名をいただいたら「完了」を押してください。": "Press Finish once the forms are signed.",
+    "確認\u3000（F5 で印刷へ）": "Review  (F5: print)", "直すところ（Enter でその項目へ）": "To fix (Enter jumps there)",
+    "様式を作成しています…": "Making the forms…", "様式 {0} ページ": "{0} form pages", "問題はありません": "No problems",
+    "受付": "Reception", "整理券番号（任意）": "Ticket number (optional)", "次の方\u3000［F1］": "Next please  [F1]",
+    "デモ：窓口で待っている方（Enter でQRを読み取り）": "Demo: residents waiting (Enter scans their QR)",
+    "中断中の方（Enter で再開）": "Suspended visits (Enter resumes)",
+}
+
+
+def main() -> int:
+    """Update the .ts, fill in English, compile the .qm; non-zero if a text has no English."""
+    subprocess.run([BIN / "pyside6-lupdate", *sorted(map(str, (ROOT / "kakanai" / "ui").glob("*.py"))),
+                    "-no-obsolete", "-ts", str(TS)], check=True, capture_output=True)
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        if source in EN and translation is not None:
+            translation.text = EN[source]
+            translation.attrib.pop("type", None)
+        elif source not in EN:
+            missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([BIN / "pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True,
+                   capture_output=True)
+    for source in missing:
+        print(f"no English for: {source}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
