@@ -58,7 +58,37 @@ def build_window(services: Services, *, demo: bool) -> Any:
         offered=services.visits.unfinished(),
         status=lambda: services.database_warning or services.recorder.status,
     )
-    return MainWindow(controller, options)
+    window = MainWindow(controller, options)
+    window.scanners = connect_scanner(settings, controller, window)
+    return window
+
+
+def connect_scanner(settings: Settings, controller: Any, window: Any) -> list[Any]:
+    """A serial or camera scanner from settings, feeding the visit controller (a keyboard-wedge
+    scanner needs nothing: it types into the scan field). Problems show in the window's header."""
+    mode = settings.scanner.mode
+    if mode == "serial":
+        from kakanai.qr.serial_scanner import SerialScanner
+
+        scanner: Any = SerialScanner(settings.scanner.serial_port, settings.scanner.baud, window)
+        scanner.scanned.connect(controller.scanned)
+        scanner.error.connect(window.show_device_problem)
+        scanner.open()
+        return [scanner]
+    if mode == "camera":
+        from kakanai.qr.camera import CameraScanner
+        from kakanai.qr.images import DecoderUnavailable, decoder_for
+
+        try:
+            scanner = CameraScanner(decoder_for(settings.scanner.decoder))
+        except DecoderUnavailable as exc:
+            window.show_device_problem(str(exc))
+            return []
+        scanner.decoded.connect(controller.scanned)
+        scanner.error.connect(window.show_device_problem)
+        scanner.start()
+        return [scanner]
+    return []
 
 
 def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any] | None = None) -> int:

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kakanai.domain.household import LifeEvent
+from kakanai.domain.kana import normalize_postal
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.domain.rules import Condition, parse_condition
 from kakanai.domain.sources import SOURCES
@@ -128,6 +129,7 @@ class Catalog:
     procedures: tuple[Procedure, ...]
     forms: dict[str, FormDef]
     root: Path = field(default=Path("."))
+    postal: dict[str, str] = field(default_factory=dict)  # 郵便番号 → 町域 (postal_codes.csv)
 
     def procedure(self, procedure_id: str) -> Procedure:
         """The procedure with that id (KeyError if none)."""
@@ -206,9 +208,26 @@ def load_catalog(root: Path) -> Catalog:
     forms = _read_forms(reader, sorted((root / "forms").glob("*.toml")), departments)
     if head is not None:
         _check_references(reader, departments, procedures, forms)
+    postal = _read_postal(reader, root / "postal_codes.csv")
     if reader.problems:
         raise InvalidInput(reader.problems, "様式・手続の定義に誤りがあります")
-    return Catalog(head.city, dict(head.departments), tuple(procedures), forms, root)
+    return Catalog(head.city, dict(head.departments), tuple(procedures), forms, root, postal)
+
+
+def _read_postal(reader: _Reader, path: Path) -> dict[str, str]:
+    """The city's postal codes (optional file): ``NNN-NNNN,町域`` per line, # for comments."""
+    if not path.is_file():
+        return {}
+    postal: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        code, _, address = line.partition(",")
+        try:
+            postal[normalize_postal(code)] = address.strip()
+        except ValueError:
+            reader.add(path, f"{number}行目", f"郵便番号として読めません: '{code}'", "bad postal code")
+    return postal
 
 
 def _read_procedures(reader: _Reader, files: list[Path]) -> list[Procedure]:

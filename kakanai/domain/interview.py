@@ -33,6 +33,7 @@ class Question:
     label: str
     spec: QuestionSpec
     reason: str
+    suggestion: str = ""  # a value to start from, e.g. the 町域 of the postal code already given
 
 
 class Interview:
@@ -80,7 +81,12 @@ class Interview:
         spec = _spec_for(path)
         where = split_member_path(path)
         label = spec.label if where is None else f"{member_name(self.draft, where[0])}さんの{spec.label}"
-        return Question(path, label, spec, reason)
+        return Question(path, label, spec, reason, self._suggestion(path))
+
+    def _suggestion(self, path: str) -> str:
+        if path in ("new.address", "old.address"):
+            return self.catalog.postal.get(self.draft.get(path.replace("address", "postal")) or "", "")
+        return ""
 
 
 def _spec_for(path: str) -> QuestionSpec:

@@ -100,7 +100,7 @@ class IntakePage(QWidget):
             self.answered_list.addItem(item)
         self._members = members
         if questions:
-            self.ask(questions[0], remaining=len(questions))
+            self.ask(questions[0], remaining=len(questions), current=questions[0].suggestion or None)
         else:
             self._current = None
             self.question.setText(self.tr("必要な項目はすべてそろいました　→ ［F3］世帯・手続へ"))

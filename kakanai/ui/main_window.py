@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.options = options
         self.suspended: list[VisitSession] = []
+        self.scanners: list[object] = []  # serial/camera scanners kept alive with the window
+        self.device_problem = ""
         self.setWindowTitle("kakanai 書かない窓口")
         self.resize(1366, 768)
         self.start_page, self.intake_page = StartPage(), IntakePage()
@@ -174,7 +176,12 @@ class MainWindow(QMainWindow):
             minutes, seconds = divmod(int((datetime.now(timezone.utc) - session.started_at).total_seconds()), 60)
             ticket = f"　整理券 {session.ticket}" if session.ticket else ""
             self.header_left.setText(f"kakanai　{counter}{ticket}　経過 {minutes}:{seconds:02d}")
-        self.header_right.setText(self.options.status())
+        self.header_right.setText("　".join(filter(None, [self.device_problem, self.options.status()])))
+
+    def show_device_problem(self, text: str) -> None:
+        """A scanner or camera problem, shown in the header until the next one."""
+        self.device_problem = text
+        self._tick()
 
     # -- handlers ------------------------------------------------------------------------
     def _on_next(self, ticket: str) -> None:

@@ -88,3 +88,11 @@ def test_a_city_can_change_the_child_medical_age_in_data_alone(catalog_copy: Pat
           'events = ["move_in"]\nscope = "members"\nmember_when = { grade = { max = 9 } }')
     catalog = load_catalog(catalog_copy)
     assert catalog.procedure("child_medical_apply").member_when.clauses[0].high == 9
+
+
+def test_the_city_postal_codes_load_and_a_bad_line_is_named(catalog: Catalog, catalog_copy: Path) -> None:
+    assert catalog.postal["090-0001"] == "北海道見本市北1条西"
+    with (catalog_copy / "postal_codes.csv").open("a", encoding="utf-8") as handle:
+        handle.write("12-345,どこか\n")
+    assert any(e.startswith("forms/postal_codes.csv: ") and "郵便番号として読めません: '12-345'" in e
+               for e in _errors(catalog_copy))

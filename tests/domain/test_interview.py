@@ -136,3 +136,12 @@ def test_a_clerk_correction_wins_over_the_qr(catalog: Catalog) -> None:
     interview.answer("members[0].given", "太朗")
     assert interview.household().household.members[0].given == "太朗"
     assert interview.base["members[0].given"] == "太郎"
+
+
+def test_a_known_postal_code_suggests_the_town_for_the_address(catalog: Catalog) -> None:
+    interview = _interview_move_within(catalog)
+    interview.answer("new.postal", "0900024")
+    question = next(q for q in interview.questions() if q.path == "new.address")
+    assert question.suggestion == "北海道見本市北4条東"
+    interview.answer("old.postal", "999-9999")
+    assert next(q for q in interview.questions() if q.path == "old.address").suggestion == ""
