@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kakanai.domain.household import INSURANCE_LABELS, Household, Member
+from kakanai.domain.household import INSURANCE_LABELS, Household, LifeEvent, Member
 from kakanai.domain.wareki import format_wareki
 
 
@@ -40,9 +40,23 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("有" if value else "無")
 
 
+def current_head(h: Household) -> Member | None:
+    """The head after the event: for the death of the head, the spouse, else the eldest other member."""
+    head = h.head
+    if h.event is LifeEvent.DEATH and head is h.members[0] and len(h.members) > 1:
+        others = list(h.members[1:])
+        spouse = next((m for m in others if m.relation in ("妻", "夫")), None)
+        return spouse or min(others, key=lambda m: m.birth)
+    return head
+
+
 def _notifier_relation(h: Household, _: int) -> str:
     person = h.notifier_person
     return getattr(person, "relation", "") or "本人"
+
+
+def _head(h: Household) -> Member | None:
+    return current_head(h)
 
 
 _HOUSEHOLD = (
@@ -59,8 +73,8 @@ _HOUSEHOLD = (
     Source("notifier.name", "household", "届出人 氏名", ("notifier",), lambda h, _: h.notifier_person.full_name),
     Source("notifier.kana", "household", "届出人 フリガナ", ("notifier",), lambda h, _: h.notifier_person.full_kana),
     Source("notifier.relation", "household", "届出人 続柄", ("notifier",), _notifier_relation),
-    Source("head.name", "household", "世帯主 氏名", (), lambda h, _: h.head.full_name if h.head else ""),
-    Source("head.kana", "household", "世帯主 フリガナ", (), lambda h, _: h.head.full_kana if h.head else ""),
+    Source("head.name", "household", "世帯主 氏名", (), lambda h, _: _head(h).full_name if _head(h) else ""),
+    Source("head.kana", "household", "世帯主 フリガナ", (), lambda h, _: _head(h).full_kana if _head(h) else ""),
     Source("dogs", "household", "飼い犬の数", ("extras.dogs",), lambda h, _: str(h.extras.dogs)),
     Source("mopeds", "household", "原付の台数", ("extras.mopeds",), lambda h, _: str(h.extras.mopeds)),
 )
