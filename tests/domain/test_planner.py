@@ -9,11 +9,14 @@ from kakanai.domain.planner import Plan, plan
 from tests.conftest import household_doc
 
 
+def _plan_doc(doc: dict, catalog: Catalog) -> Plan:
+    return plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+
+
 def _plan_for(name: str, catalog: Catalog, **changes: object) -> Plan:
     doc = household_doc(name)
     doc.update(changes)
-    household = parse_household(doc).household
-    return plan(from_document(household_to_document(household)), catalog)
+    return _plan_doc(doc, catalog)
 
 
 def _who(the_plan: Plan) -> list[tuple[str, tuple[int, ...]]]:
@@ -56,7 +59,7 @@ def test_a_family_of_four_moves_in_from_another_prefecture(catalog: Catalog) -> 
 def test_a_younger_child_in_the_family_also_changes_school(catalog: Catalog) -> None:
     doc = household_doc("family_move_in")
     doc["members"][2]["birth"] = "2014-04-01"  # 小学6年 in the 2026 school year
-    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    the_plan = _plan_doc(doc, catalog)
     assert ("school_transfer_in", (2,)) in _who(the_plan)
 
 
@@ -85,7 +88,7 @@ def test_a_baby_is_born_into_a_household_on_kokuho(catalog: Catalog) -> None:
 def test_a_baby_born_into_an_employee_insured_household_needs_no_kokuho(catalog: Catalog) -> None:
     doc = household_doc("birth")
     doc["members"][0]["insurance"] = "employee"
-    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    the_plan = _plan_doc(doc, catalog)
     assert "nhi_join_birth" not in the_plan.ids()
 
 
@@ -106,7 +109,7 @@ def test_the_head_of_a_household_of_three_dies(catalog: Catalog) -> None:
 def test_no_head_change_when_only_one_member_remains(catalog: Catalog) -> None:
     doc = household_doc("death_of_head")
     doc["members"] = doc["members"][:2]
-    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    the_plan = _plan_doc(doc, catalog)
     assert "head_change" not in the_plan.ids()
 
 
@@ -119,7 +122,7 @@ def test_a_family_moves_out(catalog: Catalog) -> None:
     doc = household_doc("family_move_in")
     doc.update(event="move_out", old=doc["new"] | {"head": "山田 太郎"})
     doc.pop("new")
-    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    the_plan = _plan_doc(doc, catalog)
     assert _who(the_plan) == [
         ("juminido_move_out", (0, 1, 2, 3)),
         ("nhi_leave", (0, 1, 2)),
@@ -134,7 +137,7 @@ def test_a_family_moves_out(catalog: Catalog) -> None:
 def test_an_unknown_insurance_leaves_kokuho_undecided_and_names_what_to_ask(catalog: Catalog) -> None:
     doc = household_doc("family_move_in")
     doc["members"][1]["insurance"] = None
-    the_plan = plan(from_document(household_to_document(parse_household(doc).household)), catalog)
+    the_plan = _plan_doc(doc, catalog)
     undecided = {u.procedure.id: u.needs for u in the_plan.undecided}
     assert undecided["nhi_join"] == ("members[1].insurance",)
     assert undecided["pension_address"] == ("members[1].insurance",)

@@ -3,24 +3,13 @@ loses nothing: the open visit comes back, decrypted, with its data and its timin
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from kakanai.bootstrap import Services, build_services
 from kakanai.settings import load_settings
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 4, 1, 0, 0, tzinfo=timezone.utc)  # 09:00 JST
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+from tests.clock import Clock
 
 
 @pytest.fixture

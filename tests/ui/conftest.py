@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -16,20 +16,12 @@ from kakanai.settings import load_settings
 from kakanai.ui import dialogs
 from kakanai.ui.main_window import MainWindow
 from kakanai.ui.style import install_fonts
+from tests.clock import Clock
 from tests.ui.driver import Clerk
 
 
-class Clock:
-    """The visit service's clock, moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 6, 15, 0, 30, tzinfo=timezone.utc)  # 09:30 JST
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+def _counter_clock() -> Clock:
+    return Clock(datetime(2026, 6, 15, 0, 30, tzinfo=timezone.utc))  # 09:30 JST
 
 
 @dataclass
@@ -54,7 +46,7 @@ def open_counter(qapp, data: Path, clock: Clock, demo: bool = True) -> Counter: 
 @pytest.fixture
 def counter(qapp, tmp_path: Path) -> Iterator[Counter]:  # type: ignore[no-untyped-def]
     dialogs.AUTO_ANSWER = True
-    c = open_counter(qapp, tmp_path, Clock())
+    c = open_counter(qapp, tmp_path, _counter_clock())
     yield c
     c.window.close()
     c.services.close()
