@@ -51,6 +51,9 @@ class HouseholdPage(QWidget):
         self.bring = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.notice = QLabel(objectName="error", wordWrap=True)
         self._filling = False
+        self._layout(add)
+
+    def _layout(self, add: QPushButton) -> None:
         self.members.verticalHeader().setDefaultSectionSize(30)
         self.members.setMinimumHeight(5 * 30 + 32)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
