@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kakanai.store.commands import add_store_commands
 
     add_store_commands(sub)
+    from kakanai.services.supervisor_commands import add_supervisor_commands
+
+    add_supervisor_commands(sub)
     from kakanai.qr.commands import add_qr_commands
 
     add_qr_commands(sub)

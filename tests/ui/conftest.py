@@ -1,4 +1,5 @@
-"""A real counter window on a private data folder with a controllable clock."""
+"""A real counter window on a private data folder with a controllable clock; the supervisor dashboard
+over the store tests' fixture log."""
 
 from __future__ import annotations
 
@@ -12,12 +13,21 @@ from PySide6.QtTest import QTest
 
 from kakanai.app import build_window
 from kakanai.bootstrap import Services, build_services
+from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
+from kakanai.services.supervisor import KpiService
 from kakanai.settings import load_settings
+from kakanai.store.db import make_engine, upgrade
+from kakanai.store.kpi import KpiSettings
+from kakanai.store.visit_log import VisitLog
 from kakanai.ui import dialogs
+from kakanai.ui.dashboard import DashboardWindow
 from kakanai.ui.main_window import MainWindow
 from kakanai.ui.style import install_fonts
+from kakanai.ui.tasks import pending_tasks
 from tests.clock import Clock
+from tests.store.conftest import db_url, pg_server  # noqa: F401 (the dashboard tests run on both databases)
 from tests.ui.driver import Clerk
+from tests.visit_factory import visit_events
 
 
 def _counter_clock() -> Clock:
@@ -51,3 +61,55 @@ def counter(qapp, tmp_path: Path) -> Iterator[Counter]:  # type: ignore[no-untyp
     c.window.close()
     c.services.close()
     dialogs.AUTO_ANSWER = None
+
+
+# -- the supervisor dashboard: the store tests' fixture log on SQLite and PostgreSQL ----------------
+
+KPI_SETTINGS = KpiSettings(target_minutes=15, baseline_default_minutes=6, baseline_minutes={"a": 20})
+PSEUDONYM_SECRET = b"k"
+DASHBOARD_NOW = datetime(2026, 4, 2, 10, 0, tzinfo=JST)  # v9 has been served for 20 minutes
+
+
+def fixture_log(log: VisitLog) -> None:
+    """The eight visits of tests/store/test_kpi.py (figures worked out there by hand), plus v9 being
+    served at DASHBOARD_NOW at 北支所 3番窓口."""
+    d = datetime
+    for events in (
+        visit_events("v1", start=d(2026, 4, 1, 9, 0), clerk="c1", counter="1", wait=600,
+                     segments=(("serving", 500), ("printing", 40), ("signing", 60)), procedures=("a", "b"), forms=5),
+        visit_events("v2", start=d(2026, 4, 1, 9, 30), clerk="c2", counter="2", segments=(("serving", 1200),),
+                     procedures=("a",), forms=3),
+        visit_events("v3", start=d(2026, 4, 1, 10, 10), clerk="c1", counter="1", event="move_within", wait=300,
+                     segments=(("serving", 200), ("suspended", 120), ("serving", 100)), procedures=("c",), forms=1),
+        visit_events("v4", start=d(2026, 4, 1, 10, 40), clerk="c2", counter="2", event="birth",
+                     segments=(("serving", 1500),), procedures=("a", "d"), forms=4),
+        visit_events("v5", start=d(2026, 4, 1, 11, 0), clerk="c1", end=Kind.CANCELLED),
+        visit_events("v6", start=d(2026, 4, 1, 23, 50), clerk="c1", segments=(("serving", 1200),)),
+        visit_events("v7", start=d(2026, 4, 1, 14, 0), clerk="c2", end=Kind.FORCE_ENDED),
+        visit_events("v8", start=d(2026, 4, 2, 9, 0), clerk="c1", segments=(("serving", 900),)),
+    ):
+        log.append(events)
+    started = datetime(2026, 4, 2, 9, 40, tzinfo=JST)
+    header = VisitHeader("v9", "北支所", "3番窓口", "c3", "death", 2)
+    log.append([VisitEvent("v9", Kind.OPENED, started, header_payload(header)), VisitEvent("v9", Kind.STARTED, started)])
+
+
+@pytest.fixture
+def kpi(db_url: str) -> KpiService:  # noqa: F811 (the fixture imported above)
+    """A KpiService over the fixture log with the clock at DASHBOARD_NOW, on SQLite and on PostgreSQL."""
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    fixture_log(VisitLog(engine))
+    return KpiService(engine, KPI_SETTINGS, PSEUDONYM_SECRET, clock=lambda: DASHBOARD_NOW.astimezone(timezone.utc))
+
+
+@pytest.fixture
+def dashboard(qtbot, kpi: KpiService) -> Iterator[DashboardWindow]:  # type: ignore[no-untyped-def]
+    """The dashboard over the fixture log, once its first figures and live board are drawn."""
+    window = DashboardWindow(kpi)
+    qtbot.addWidget(window)
+    with qtbot.waitSignals([window.refreshed, window.live_refreshed], timeout=20_000):
+        pass
+    yield window
+    window.close()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)

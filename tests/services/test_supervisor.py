@@ -1,0 +1,187 @@
+"""The supervisor's password, the dashboard's data (distribution edges, live board, filter lists),
+the exports with pseudonymised clerks, and ``kakanai supervisor set-password``."""
+
+from __future__ import annotations
+
+import csv
+import time
+import tomllib
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from kakanai.cli import main
+from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
+from kakanai.services import supervisor_commands
+from kakanai.services.supervisor import (
+    KpiService,
+    check_password,
+    csv_rows,
+    export_csv,
+    export_xlsx,
+    hash_password,
+    pseudonym,
+)
+from kakanai.store.db import make_engine, upgrade
+from kakanai.store.kpi import KpiFilter, KpiSettings
+from kakanai.store.visit_log import VisitLog
+from tests.clock import Clock
+from tests.visit_factory import visit_events
+
+DAY = date(2026, 5, 11)
+SECRET = b"secret"
+
+# -- password ------------------------------------------------------------------------------------
+
+
+def test_a_password_checks_against_its_own_hash_only() -> None:
+    stored = hash_password("窓口の鍵-2026")
+    assert stored.startswith("scrypt$") and "窓口の鍵" not in stored
+    assert check_password("窓口の鍵-2026", stored)
+    assert not check_password("窓口の鍵-2025", stored) and not check_password("", stored)
+
+
+def test_each_hash_has_its_own_salt() -> None:
+    assert hash_password("same-password") != hash_password("same-password")
+
+
+@pytest.mark.parametrize("stored", ["", "plain-text", "scrypt$16384$8$1$AAAA", "md5$1$1$1$AAAA$AAAA",
+                                    "scrypt$16384$8$1$not base64!$AAAA", "scrypt$3$8$1$AAAA$AAAA"])
+def test_a_missing_or_malformed_hash_lets_no_one_in(stored: str) -> None:
+    assert not check_password("anything", stored)
+
+
+def test_a_hash_asking_for_gigabytes_is_refused_at_once() -> None:
+    start = time.perf_counter()
+    assert not check_password("x", "scrypt$1048576$64$1$AAAA$AAAA")
+    assert time.perf_counter() - start < 0.5
+
+
+def test_an_empty_password_cannot_be_hashed() -> None:
+    with pytest.raises(ValueError):
+        hash_password("")
+
+
+# -- the dashboard's data ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> KpiService:
+    """Four finished visits on DAY at two offices, and one being served at 11:00."""
+    url = f"sqlite:///{tmp_path / 'kpi.db'}"
+    upgrade(url)
+    log = VisitLog(make_engine(url))
+    at = datetime(2026, 5, 11, 9, 0)
+    for n, (office, counter, clerk, seconds) in enumerate(
+            [("本庁", "1番窓口", "c1", 299.0), ("本庁", "2番窓口", "c2", 300.0), ("本庁", "10番窓口", "c1", 3599.0),
+             ("南支所", "1番窓口", "c3", 3600.0)]):
+        log.append(visit_events(f"v{n}", start=at + timedelta(minutes=5 * n), office=office, counter=counter,
+                                clerk=clerk, segments=(("serving", seconds),), procedures=("p1",)))
+    started = datetime(2026, 5, 11, 10, 48, tzinfo=JST)
+    header = VisitHeader("open", "南支所", "2番窓口", "c3", "birth", 3)
+    log.append([VisitEvent("open", Kind.OPENED, started, header_payload(header)),
+                VisitEvent("open", Kind.STARTED, started),
+                VisitEvent("open", Kind.SUSPENDED, started + timedelta(minutes=2))])
+    clock = Clock(datetime(2026, 5, 11, 2, 0, tzinfo=timezone.utc))  # 11:00 JST
+    return KpiService(log.engine, KpiSettings(), SECRET, clock=clock, procedure_titles={"p1": "転入届"})
+
+
+def test_distribution_bins_include_their_lower_edge(service: KpiService) -> None:
+    bins = service.histogram(KpiFilter(DAY, DAY))
+    assert [b.label for b in bins][:2] == ["0–5", "5–10"] and bins[-1].label == "60以上"
+    assert {b.label: b.visits for b in bins if b.visits} == {"0–5": 1, "5–10": 1, "55–60": 1, "60以上": 1}
+
+
+def test_live_board_counts_from_the_call_and_keeps_pauses_apart(service: KpiService) -> None:
+    [live] = service.open_visits()
+    assert (live.office, live.counter, live.event) == ("南支所", "2番窓口", "birth")
+    assert (live.elapsed_seconds, live.handling_seconds) == (720.0, 120.0)  # suspended since 10:50
+    assert service.open_visits(office="本庁") == []
+
+
+def test_filter_lists_offices_and_their_counters(service: KpiService) -> None:
+    choices = service.choices()
+    assert choices.offices == ["南支所", "本庁"]
+    assert choices.counters["南支所"] == ["1番窓口", "2番窓口"]
+
+
+def test_today_is_the_office_date(service: KpiService) -> None:
+    service.clock = Clock(datetime(2026, 5, 11, 15, 30, tzinfo=timezone.utc))  # 00:30 on the 12th in Japan
+    assert service.today() == date(2026, 5, 12)
+
+
+def test_export_tables_show_clerks_only_as_pseudonyms(service: KpiService, tmp_path: Path) -> None:
+    tables = service.export_tables(KpiFilter(DAY, DAY))
+    assert sorted(row[0] for row in tables["職員別"][1:]) == sorted(pseudonym(c, SECRET) for c in ("c1", "c2", "c3"))
+    assert tables["手続別"][1][:2] == ["転入届", 4]
+    assert dict(tables["概要"][1:])["件数"] == 4
+    export_csv(tmp_path / "k.csv", csv_rows(tables))
+    export_xlsx(tmp_path / "k.xlsx", tables)
+    text = (tmp_path / "k.csv").read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf") and b"c1" not in text and pseudonym("c1", SECRET).encode() in text
+    book = load_workbook(tmp_path / "k.xlsx")
+    assert book.sheetnames == list(tables)
+    assert book["全体"]["B2"].value == 4 and book["全体"]["A1"].font.bold
+    rows = list(csv.reader((tmp_path / "k.csv").open(encoding="utf-8-sig")))
+    assert {r[0] for r in rows[1:]} == {"全体", "届出別", "時間帯別", "日別", "庁舎別", "窓口別", "職員別", "手続別"}
+
+
+# -- kakanai supervisor set-password -------------------------------------------------------------
+
+IT_FILE = '# IT の設定\noffice = "北支所"\ndatabase_url = "postgresql+psycopg://kakanai@db/kakanai"\n\n[kpi]\ntarget_minutes = 12\n'
+
+
+def answers(monkeypatch: pytest.MonkeyPatch, *typed: str) -> None:
+    replies = iter(typed)
+    monkeypatch.setattr(supervisor_commands.getpass, "getpass", lambda prompt: next(replies))
+
+
+def test_set_password_writes_the_hash_and_keeps_every_other_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "kakanai.toml"
+    path.write_text(IT_FILE, encoding="utf-8")
+    answers(monkeypatch, "kanri-2026", "kanri-2026")
+    assert main(["supervisor", "set-password", "--file", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.replace(text.splitlines()[3] + "\n", "") == IT_FILE  # one line added before [kpi]
+    settings = tomllib.loads(text)
+    assert check_password("kanri-2026", settings["supervisor_password_hash"]) and settings["kpi"]["target_minutes"] == 12
+    answers(monkeypatch, "kanri-2027", "kanri-2027")
+    assert main(["supervisor", "set-password", "--file", str(path)]) == 0
+    again = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert check_password("kanri-2027", again["supervisor_password_hash"]) and len(path.read_text().splitlines()) == 7
+    assert "設定しました" in capsys.readouterr().out
+
+
+def test_set_password_defaults_to_the_file_beside_the_executable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(supervisor_commands, "install_dir", lambda: tmp_path)
+    answers(monkeypatch, "kanri-2026", "kanri-2026")
+    assert main(["supervisor", "set-password"]) == 0
+    assert check_password("kanri-2026", tomllib.loads((tmp_path / "kakanai.toml").read_text())["supervisor_password_hash"])
+
+
+@pytest.mark.parametrize(("typed", "reason"), [(("kanri-2026", "kanri-2062"), "一致しません"),
+                                               (("short", "short"), "8文字以上")])
+def test_set_password_refuses_mismatch_and_short_passwords(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str], typed: tuple[str, str],
+                                                          reason: str) -> None:
+    path = tmp_path / "kakanai.toml"
+    path.write_text(IT_FILE, encoding="utf-8")
+    answers(monkeypatch, *typed)
+    assert main(["supervisor", "set-password", "--file", str(path)]) == 2
+    assert reason in capsys.readouterr().err and path.read_text(encoding="utf-8") == IT_FILE
+
+
+def test_a_broken_settings_file_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "kakanai.toml"
+    path.write_text("office = \n", encoding="utf-8")
+    answers(monkeypatch, "kanri-2026", "kanri-2026")
+    assert main(["supervisor", "set-password", "--file", str(path)]) == 2
+    assert path.read_text(encoding="utf-8") == "office = \n"
+
+
+def test_the_key_is_added_even_when_the_file_has_no_final_newline() -> None:
+    text = supervisor_commands.with_top_level_string('office = "本庁"', "supervisor_password_hash", "scrypt$x")
+    assert tomllib.loads(text) == {"office": "本庁", "supervisor_password_hash": "scrypt$x"}

@@ -1,0 +1,208 @@
+"""The supervisor dashboard over the store tests' fixture log, on SQLite and PostgreSQL: the figures
+and charts it draws (hand-computed in tests/store/test_kpi.py), the live board, the exports with
+pseudonymised clerks, the password gate, and that no query runs on the UI thread."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import OperationalError
+
+from kakanai.services.supervisor import KpiService, hash_password, pseudonym
+from kakanai.ui import dashboard as dashboard_module
+from kakanai.ui.dashboard import DashboardWindow, PasswordDialog, open_dashboard
+from kakanai.ui.tasks import pending_tasks
+from tests.ui.conftest import PSEUDONYM_SECRET
+
+APRIL_1 = date(2026, 4, 1)
+
+
+def show(window: DashboardWindow, qtbot, start: date, end: date) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        window.set_period(start, end)
+
+
+def card_texts(window: DashboardWindow) -> dict[str, str]:
+    return {key: card.value.text() for key, card in window.cards.items()}
+
+
+def test_headline_figures_of_the_fixture_day(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Given the fixture log, When the supervisor picks 1 April
+    show(dashboard, qtbot, APRIL_1, APRIL_1)
+    # Then the cards show test_kpi's figures: 4 timed visits of 600, 1200, 300, 1500 s
+    assert card_texts(dashboard) == {
+        "visits": "4件", "mean": "15.0分", "median": "10.0分", "p90": "25.0分", "over_target": "50%（15分超）",
+        "forms": "3.2枚", "wait": "7.5分", "cancelled": "1件", "inaccurate": "2件", "saved": "0.3時間",
+    }
+
+
+def test_charts_by_hour_event_and_distribution(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    show(dashboard, qtbot, APRIL_1, APRIL_1)
+    hour, event, histogram = dashboard.charts["hour"], dashboard.charts["event"], dashboard.charts["distribution"]
+    assert hour.categories() == [str(h) for h in range(8, 18)]
+    assert hour.values("平均") == [0, 15.0, 15.0, 0, 0, 0, 0, 0, 0, 0]
+    assert hour.values("90%") == [0, 20.0, 25.0, 0, 0, 0, 0, 0, 0, 0]
+    assert event.categories() == ["転入", "転出", "転居", "出生", "死亡", "婚姻"]
+    assert event.values("平均") == [15.0, 0, 5.0, 25.0, 0, 0]
+    assert event.values("90%") == [20.0, 0, 5.0, 25.0, 0, 0]
+    # 300 s falls in 5–10 (a bin includes its lower edge), 600 in 10–15, 1200 in 20–25, 1500 in 25–30
+    assert histogram.values("件数") == [0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert histogram.edge_labels() == ["0", "10", "20", "30", "40", "50", "60"]
+
+
+def test_trend_by_day(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    show(dashboard, qtbot, APRIL_1, date(2026, 4, 2))
+    day = dashboard.charts["day"]
+    assert day.points("平均") == [(APRIL_1, 15.0), (date(2026, 4, 2), 15.0)]
+    assert day.points("中央値") == [(APRIL_1, 10.0), (date(2026, 4, 2), 15.0)]
+    assert dashboard.cards["visits"].value.text() == "5件"
+
+
+def test_filters_by_life_event_and_office(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    show(dashboard, qtbot, APRIL_1, APRIL_1)
+    qtbot.waitUntil(lambda: dashboard.office_combo.findData("北支所") >= 0, timeout=20_000)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=20_000):
+        dashboard.event_combo.setCurrentIndex(dashboard.event_combo.findData("birth"))
+    assert (dashboard.cards["visits"].value.text(), dashboard.cards["mean"].value.text()) == ("1件", "25.0分")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=20_000):
+        dashboard.office_combo.setCurrentIndex(dashboard.office_combo.findData("北支所"))
+    assert dashboard.cards["visits"].value.text() == "0件" and dashboard.cards["mean"].value.text() == "—"
+    assert [dashboard.counter_combo.itemData(i) for i in range(dashboard.counter_combo.count())] == [None, "3番窓口"]
+
+
+def test_live_board_shows_counters_serving_now(dashboard: DashboardWindow) -> None:
+    # v9 started 09:40 at 北支所 3番窓口; the clock says 10:00, past the 15-minute target
+    board = dashboard.live_board.table
+    cells = [board.item(0, c).text() for c in range(board.columnCount())]
+    assert board.rowCount() == 1 and cells == ["北支所 3番窓口", "死亡", "09:40", "20分"]
+    assert board.item(0, 3).background().color().name() == "#fde2e1"
+
+
+def test_exports_csv_and_excel_with_pseudonymised_clerks(dashboard: DashboardWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                        tmp_path: Path) -> None:
+    show(dashboard, qtbot, APRIL_1, APRIL_1)
+    dashboard.ask_save_path = lambda kind, name: tmp_path / name
+    with qtbot.waitSignal(dashboard.exported, timeout=20_000) as saved_csv:
+        dashboard.csv_button.click()
+    with qtbot.waitSignal(dashboard.exported, timeout=20_000) as saved_xlsx:
+        dashboard.xlsx_button.click()
+    c1, c2 = pseudonym("c1", PSEUDONYM_SECRET), pseudonym("c2", PSEUDONYM_SECRET)
+    rows = list(csv.reader(saved_csv.args[0].open(encoding="utf-8-sig")))
+    assert saved_csv.args[0].name == "処理時間_20260401-20260401.csv"
+    assert rows[0] == ["集計", "区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最大(分)", "目標超過(%)"]
+    assert ["全体", "全体", "4", "15.0", "10.0", "25.0", "25.0", "50.0"] in rows
+    assert sorted(r[1:3] for r in rows if r[0] == "職員別") == sorted([[c1, "2"], [c2, "2"]])
+    book = load_workbook(saved_xlsx.args[0])
+    assert sorted(r[0] for r in book["職員別"].iter_rows(min_row=2, values_only=True)) == sorted([c1, c2])
+    overview = dict(book["概要"].iter_rows(min_row=2, values_only=True))
+    assert (overview["件数"], overview["取消"], overview["手書きに比べた短縮(時間)"]) == (4, 1, 0.3)
+    every_cell = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert not {"c1", "c2"} & ({c for r in rows for c in r} | set(every_cell))
+
+
+class ThreadSpy:
+    """Wraps a KpiService and notes the thread of every call."""
+
+    def __init__(self, kpi: KpiService) -> None:
+        self.kpi, self.threads = kpi, []  # type: ignore[var-annotated]
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self.kpi, name)
+        if name in ("dashboard", "choices", "open_visits", "export_tables"):
+            def spy(*args: Any) -> Any:
+                self.threads.append((name, threading.current_thread() is threading.main_thread()))
+                return found(*args)
+            return spy
+        return found
+
+
+def test_no_query_runs_on_the_ui_thread(kpi: KpiService, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    spy = ThreadSpy(kpi)
+    window = DashboardWindow(spy)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.ask_save_path = lambda kind, name: tmp_path / name
+    with qtbot.waitSignals([window.refreshed, window.live_refreshed], timeout=20_000):
+        pass
+    with qtbot.waitSignal(window.exported, timeout=20_000):
+        window.xlsx_button.click()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)
+    assert {name for name, _ in spy.threads} == {"dashboard", "choices", "open_visits", "export_tables"}
+    assert not any(on_ui_thread for _, on_ui_thread in spy.threads)
+    window.close()
+
+
+def test_a_database_failure_is_shown_not_raised(kpi: KpiService, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*_: Any) -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    window = DashboardWindow(kpi)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(kpi, "dashboard", broken)
+    with qtbot.waitSignal(window.failed, timeout=20_000) as failed:
+        window.refresh()
+    assert "データベースに接続できません" in failed.args[0] and "データベース" in window.statusBar().currentMessage()
+    window.close()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)
+
+
+# -- the password gate ----------------------------------------------------------------------------
+
+def test_wrong_password_is_refused_and_three_wrong_ones_close_the_gate(qtbot) -> None:  # type: ignore[no-untyped-def]
+    gate = PasswordDialog(hash_password("kanri-2026"))
+    qtbot.addWidget(gate)
+    gate.field.setText("kanri-2025")
+    gate._on_submit()
+    assert gate.result() != PasswordDialog.DialogCode.Accepted and "パスワードが違います（あと2回）" == gate.error.text()
+    for _ in range(2):
+        gate.field.setText("guess")
+        gate._on_submit()
+    assert gate.result() == PasswordDialog.DialogCode.Rejected
+    right = PasswordDialog(hash_password("kanri-2026"))
+    qtbot.addWidget(right)
+    right.field.setText("kanri-2026")
+    right._on_submit()
+    assert right.result() == PasswordDialog.DialogCode.Accepted
+
+
+def answer_gate(*passwords: str) -> None:
+    """Type each password into the modal gate once it is open, pressing 開く each time."""
+    def type_next() -> None:
+        gate = QApplication.activeModalWidget()
+        if not isinstance(gate, PasswordDialog):
+            QTimer.singleShot(20, type_next)
+            return
+        for password in passwords:
+            gate.field.setText(password)
+            gate._on_submit()
+    QTimer.singleShot(0, type_next)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_open_dashboard_asks_the_password(kpi: KpiService, qtbot) -> None:  # type: ignore[no-untyped-def]
+    stored = hash_password("kanri-2026")
+    answer_gate("wrong", "wrong", "wrong")
+    assert open_dashboard(None, kpi, stored) is None
+    answer_gate("wrong", "kanri-2026")
+    window = open_dashboard(None, kpi, stored)
+    assert isinstance(window, DashboardWindow) and window.isVisible()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        pass
+    window.close()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)
+
+
+@pytest.mark.parametrize("stored", ["", "   "])
+def test_without_a_password_the_supervisor_is_told_to_ask_it(qtbot, monkeypatch, stored: str) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(dashboard_module.dialogs, "inform_error", lambda parent, title, text: shown.append(text))
+    assert open_dashboard(None, None, stored) is None  # type: ignore[arg-type] (the service is never reached)
+    assert len(shown) == 1 and "kakanai supervisor set-password" in shown[0] and "情報システム" in shown[0]
