@@ -57,10 +57,20 @@ def build_window(services: Services, *, demo: bool) -> Any:
         save_folder=data / "printed", demo_residents=demo_residents() if demo else [],
         offered=services.visits.unfinished(),
         status=lambda: services.database_warning or services.recorder.status,
+        open_dashboard=lambda parent: _open_dashboard(parent, services),
     )
     window = MainWindow(controller, options)
     window.scanners = connect_scanner(settings, controller, window)
     return window
+
+
+def _open_dashboard(parent: Any, services: Services) -> Any:
+    from kakanai.services.supervisor import kpi_service_for
+    from kakanai.ui.dashboard import open_dashboard
+
+    titles = {p.id: p.title for p in services.catalog.procedures}
+    kpi = kpi_service_for(services.settings, services.visit_log.engine, titles)
+    return open_dashboard(parent, kpi, services.settings.supervisor_password_hash)
 
 
 def connect_scanner(settings: Settings, controller: Any, window: Any) -> list[Any]:

@@ -40,6 +40,7 @@ class WindowOptions:
     demo_residents: list[tuple[str, str]] = field(default_factory=list)
     offered: list[VisitSession] = field(default_factory=list)  # open after a crash
     status: Callable[[], str] = lambda: ""
+    open_dashboard: Callable[[QWidget], object] = lambda parent: None  # supervisor's F10
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.suspended: list[VisitSession] = []
         self.scanners: list[object] = []  # serial/camera scanners kept alive with the window
         self.device_problem = ""
+        self.dashboard: object | None = None
         self.setWindowTitle("kakanai 書かない窓口")
         self.resize(1366, 768)
         self.start_page, self.intake_page = StartPage(), IntakePage()
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
             self.steps.addItem(f"{STEP_KEYS[step]}  {STEP_LABELS[step]}")
         self.steps.addItem("F8  中断・再開")
         self.steps.addItem("F9  取消")
+        self.steps.addItem("F10 集計（監督者）")
         self.steps.setFixedWidth(200)
         self.steps.itemClicked.connect(lambda item: self._go_index(self.steps.row(item)))
         self.stack = QStackedWidget()
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
         keys: dict[str, Callable[[], None]] = {
             "F1": lambda: self._on_next(""), "F2": lambda: self._go("intake"), "F3": lambda: self._go("household"),
             "F4": lambda: self._go("review"), "F5": self._on_f5, "F6": self._on_finish, "F8": self._on_suspend,
-            "F9": self._on_cancel,
+            "F9": self._on_cancel, "F10": self._on_dashboard,
         }
         for key, handler in keys.items():
             QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.ApplicationShortcut)
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
     def _go_index(self, row: int) -> None:
         handlers = [lambda: self._on_next(""), lambda: self._go("intake"), lambda: self._go("household"),
                     lambda: self._go("review"), lambda: self._go("print"), self._on_finish, self._on_suspend,
-                    self._on_cancel]
+                    self._on_cancel, self._on_dashboard]
         handlers[row]()
 
     def _go(self, step: str) -> None:
@@ -212,6 +215,12 @@ class MainWindow(QMainWindow):
             self.controller.suspend()
         elif self.suspended:
             self._on_resume(self.suspended[-1])
+
+    def _on_dashboard(self) -> None:
+        """F10: the supervisor's dashboard, behind its password (kept open beside the counter)."""
+        window = self.options.open_dashboard(self)
+        if window is not None:
+            self.dashboard = window
 
     def _on_cancel(self) -> None:
         if self.controller.session is not None and dialogs.confirm(
