@@ -1,0 +1,136 @@
+"""Time from process start to the counter window shown, against a bare PySide6 window.
+
+    python -m bench.startup [--runs 5]               kakanai and the bare peer, interleaved
+    python -m bench.startup --probe kakanai DATA     one child: prints ``READY <monotonic seconds>``
+
+Each measurement is a fresh Python process on Qt's offscreen platform. The parent notes the
+system-wide monotonic clock just before starting the child; the child prints the same clock once
+its main window is shown and the event loop has turned once (the first moment a clerk could act).
+
+* kakanai: the real start path, `kakanai.app.run` (settings, logging, fonts, database upgrade
+  check, outbox, services, window), with a data folder migrated by a warm-up run, as on a
+  counter PC's daily start.
+* peer: ``import PySide6.QtWidgets``, a QApplication and an empty QMainWindow shown: the floor
+  any PySide6 app pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("kakanai", "bare")
+
+
+@dataclass(frozen=True)
+class StartupResult:
+    """Seconds to the window shown, per run, for kakanai and for the bare PySide6 peer."""
+
+    kakanai: list[float]
+    bare: list[float]
+
+    @property
+    def ratio(self) -> float:
+        """kakanai's median over the peer's."""
+        return statistics.median(self.kakanai) / statistics.median(self.bare)
+
+
+def _when_shown(app: object, report: Callable[[], None]) -> None:
+    """Call ``report`` on the first event-loop turn at which a main window is visible."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    def check() -> None:
+        if any(isinstance(w, QMainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            report()
+        else:
+            QTimer.singleShot(0, check)
+
+    QTimer.singleShot(0, check)
+
+
+def _ready(app: object) -> Callable[[], None]:
+    def report() -> None:
+        print(f"READY {time.monotonic():.6f}", flush=True)
+        app.quit()  # type: ignore[attr-defined]
+
+    return report
+
+
+def probe_kakanai(data_dir: str) -> int:
+    """The app's own start path up to the shown window, then quit."""
+    from PySide6.QtWidgets import QApplication
+
+    from kakanai.app import run
+
+    app = QApplication(sys.argv[:1])
+    _when_shown(app, _ready(app))
+    return run(overrides={"data_dir": data_dir})
+
+
+def probe_bare() -> int:
+    """An empty QMainWindow: the PySide6 floor."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.show()
+    _when_shown(app, _ready(app))
+    return app.exec()
+
+
+def _child_env(config_home: str) -> dict[str, str]:
+    return os.environ | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": config_home, "PYTHONPATH": str(ROOT)}
+
+
+def measure_once(kind: str, data_dir: str, config_home: str) -> float:
+    """Seconds from starting one child process to its window shown."""
+    command = [sys.executable, "-m", "bench.startup", "--probe", kind, data_dir]
+    started = time.monotonic()
+    done = subprocess.run(command, capture_output=True, text=True, env=_child_env(config_home), cwd=ROOT, timeout=120)
+    ready = [line for line in done.stdout.splitlines() if line.startswith("READY ")]
+    if done.returncode != 0 or not ready:
+        raise RuntimeError(f"startup probe {kind} failed ({done.returncode}): {done.stderr[-800:]}")
+    return float(ready[0].split()[1]) - started
+
+
+def measure(runs: int = 5) -> StartupResult:
+    """Median-ready samples: one warm-up of each, then ``runs`` of each, interleaved."""
+    times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    with tempfile.TemporaryDirectory(prefix="kakanai-startup-") as folder:
+        data, config = str(Path(folder) / "data"), str(Path(folder) / "config")
+        for kind in KINDS:
+            measure_once(kind, data, config)  # warm-up: creates and migrates the database, fills OS caches
+        for _ in range(runs):
+            for kind in KINDS:
+                times[kind].append(measure_once(kind, data, config))
+    return StartupResult(times["kakanai"], times["bare"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Probe one child, or measure both and print medians and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--probe", choices=KINDS)
+    parser.add_argument("data_dir", nargs="?", default="")
+    args = parser.parse_args(argv)
+    if args.probe:
+        return probe_kakanai(args.data_dir) if args.probe == "kakanai" else probe_bare()
+    result = measure(args.runs)
+    print(f"kakanai window shown   median {statistics.median(result.kakanai) * 1000:7.0f} ms  (n={args.runs})")
+    print(f"bare PySide6 window    median {statistics.median(result.bare) * 1000:7.0f} ms  (n={args.runs})")
+    print(f"ratio kakanai / bare   {result.ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Build the one-folder PyInstaller bundle (dist/kakanai/) from build.spec and prove it runs:
+# the bundle's own --selftest (offscreen, one scripted visit, exit 0) from outside the checkout,
+# with no user settings, plus a check of the catalog shipped inside it. Prints the bundle size.
+#
+#   scripts/build_bundle.sh            build + check (CI runs this after the test suite)
+#
+# Needs the project venv (.venv, made by scripts/dev); installs PyInstaller into it if missing.
+# Takes about a minute on a 2-core machine. Exits non-zero if the build or a check fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=$ROOT/.venv
+DIST=$ROOT/dist/kakanai
+PYINSTALLER_REQ="pyinstaller>=6.5"  # as in pyproject.toml [project.optional-dependencies] build
+
+ensure_venv() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "==> no .venv yet: setting it up with scripts/dev"
+    scripts/dev kakanai --help >/dev/null
+  fi
+  if ! "$VENV/bin/python" -c "import PyInstaller" 2>/dev/null; then
+    echo "==> pip install $PYINSTALLER_REQ"
+    "$VENV/bin/python" -m pip install -q "$PYINSTALLER_REQ"
+  fi
+}
+
+build() {
+  echo "==> pyinstaller build.spec → $DIST"
+  local started=$SECONDS
+  "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+      --distpath "$ROOT/dist" --workpath "$ROOT/build" build.spec
+  echo "    built in $((SECONDS - started)) s"
+}
+
+# Every module a kakanai module imports must be in the bundle (PyInstaller only warns): this is
+# what catches a runtime dependency missing from the venv or excluded in build.spec. Names in the
+# warnings that are attributes, not modules (``from pydantic import BaseModel``), are ignored.
+check_collected() {
+  "$VENV/bin/python" - "$ROOT/build/build/warn-build.txt" <<'PY'
+import importlib.util, re, sys
+problems = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    found = re.match(r"(missing|excluded) module named '?([\w.]+)'? - imported by (.*)", line)
+    if not found or not re.search(r"\bkakanai\.", found[3]):
+        continue
+    kind, name = found[1], found[2]
+    try:
+        is_module = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        is_module = False
+    if kind == "excluded" or is_module or "." not in name:
+        problems.append(line.strip())
+if problems:
+    print("!! modules imported by kakanai are not in the bundle:", *problems, sep="\n", file=sys.stderr)
+    sys.exit(1)
+PY
+}
+
+# Run the bundle from an empty folder with empty config/data homes: it must need nothing from
+# the checkout or from a developer's settings.
+check() {
+  local scratch; scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' RETURN
+  mkdir -p "$scratch/config" "$scratch/data"
+  echo "==> $DIST/kakanai --selftest (offscreen)"
+  (cd "$scratch" && env QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$scratch/config" \
+      XDG_DATA_HOME="$scratch/data" timeout 300 "$DIST/kakanai" --selftest)
+  echo "==> $DIST/kakanai-cli forms check (the catalog inside the bundle)"
+  (cd "$scratch" && XDG_CONFIG_HOME="$scratch/config" timeout 120 "$DIST/kakanai-cli" forms check)
+  echo "==> $DIST/kakanai-cli qr make + qr read (qrcode, Pillow, numpy, zxing-cpp inside the bundle)"
+  "$DIST/kakanai-cli" qr make "$ROOT/kakanai/demo/family_move_in.json" -o "$scratch/qr.png" >/dev/null
+  "$DIST/kakanai-cli" qr read "$scratch/qr.png" >/dev/null && echo "read back OK"
+}
+
+report_size() {
+  local mb files
+  mb=$(du -sm "$DIST" | cut -f1)
+  files=$(find "$DIST" -type f | wc -l)
+  echo "==> bundle: $DIST  ${mb} MB, ${files} files"
+}
+
+ensure_venv
+build
+check_collected
+check
+report_size
+echo "==> bundle OK"
