@@ -27,3 +27,24 @@ def visit_events(visit_id: str, *, start: datetime, clerk: str = "c1", counter: 
         at += timedelta(seconds=seconds)
     events.append(VisitEvent(visit_id, end, at))
     return events
+
+
+def kpi_fixture_visits() -> list[list[VisitEvent]]:
+    """The eight visits whose KPIs tests/store/test_kpi.py works out by hand: four finished on
+    2026-04-01 (600, 1200, 300 and 1500 s handled), one cancelled, one crossing midnight, one
+    force-ended, and one finished the next day."""
+    d = datetime
+    return [
+        visit_events("v1", start=d(2026, 4, 1, 9, 0), clerk="c1", counter="1", wait=600,
+                     segments=(("serving", 500), ("printing", 40), ("signing", 60)), procedures=("a", "b"), forms=5),
+        visit_events("v2", start=d(2026, 4, 1, 9, 30), clerk="c2", counter="2", segments=(("serving", 1200),),
+                     procedures=("a",), forms=3),
+        visit_events("v3", start=d(2026, 4, 1, 10, 10), clerk="c1", counter="1", event="move_within", wait=300,
+                     segments=(("serving", 200), ("suspended", 120), ("serving", 100)), procedures=("c",), forms=1),
+        visit_events("v4", start=d(2026, 4, 1, 10, 40), clerk="c2", counter="2", event="birth",
+                     segments=(("serving", 1500),), procedures=("a", "d"), forms=4),
+        visit_events("v5", start=d(2026, 4, 1, 11, 0), clerk="c1", end=Kind.CANCELLED),
+        visit_events("v6", start=d(2026, 4, 1, 23, 50), clerk="c1", segments=(("serving", 1200),)),
+        visit_events("v7", start=d(2026, 4, 1, 14, 0), clerk="c2", end=Kind.FORCE_ENDED),
+        visit_events("v8", start=d(2026, 4, 2, 9, 0), clerk="c1", segments=(("serving", 900),)),
+    ]

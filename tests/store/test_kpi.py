@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from kakanai.domain.visits import Kind
 from kakanai.store.db import make_engine, upgrade
 from kakanai.store.kpi import KpiFilter, KpiSettings, handling_by, overview, pseudonym
 from kakanai.store.visit_log import VisitLog
-from tests.visit_factory import visit_events
+from tests.visit_factory import kpi_fixture_visits
 
 SETTINGS = KpiSettings(target_minutes=15, baseline_default_minutes=6, baseline_minutes={"a": 20})
 DAY = KpiFilter(date(2026, 4, 1), date(2026, 4, 1))
@@ -20,21 +19,7 @@ DAY = KpiFilter(date(2026, 4, 1), date(2026, 4, 1))
 def engine(db_url: str):  # type: ignore[no-untyped-def]
     upgrade(db_url)
     log = VisitLog(make_engine(db_url))
-    d = datetime
-    for events in (
-        visit_events("v1", start=d(2026, 4, 1, 9, 0), clerk="c1", counter="1", wait=600,
-                     segments=(("serving", 500), ("printing", 40), ("signing", 60)), procedures=("a", "b"), forms=5),
-        visit_events("v2", start=d(2026, 4, 1, 9, 30), clerk="c2", counter="2", segments=(("serving", 1200),),
-                     procedures=("a",), forms=3),
-        visit_events("v3", start=d(2026, 4, 1, 10, 10), clerk="c1", counter="1", event="move_within", wait=300,
-                     segments=(("serving", 200), ("suspended", 120), ("serving", 100)), procedures=("c",), forms=1),
-        visit_events("v4", start=d(2026, 4, 1, 10, 40), clerk="c2", counter="2", event="birth",
-                     segments=(("serving", 1500),), procedures=("a", "d"), forms=4),
-        visit_events("v5", start=d(2026, 4, 1, 11, 0), clerk="c1", end=Kind.CANCELLED),
-        visit_events("v6", start=d(2026, 4, 1, 23, 50), clerk="c1", segments=(("serving", 1200),)),
-        visit_events("v7", start=d(2026, 4, 1, 14, 0), clerk="c2", end=Kind.FORCE_ENDED),
-        visit_events("v8", start=d(2026, 4, 2, 9, 0), clerk="c1", segments=(("serving", 900),)),
-    ):
+    for events in kpi_fixture_visits():
         log.append(events)
     return log.engine
 

@@ -25,9 +25,8 @@ from kakanai.ui.main_window import MainWindow
 from kakanai.ui.style import install_fonts
 from kakanai.ui.tasks import pending_tasks
 from tests.clock import Clock
-from tests.store.conftest import db_url, pg_server  # noqa: F401 (the dashboard tests run on both databases)
 from tests.ui.driver import Clerk
-from tests.visit_factory import visit_events
+from tests.visit_factory import kpi_fixture_visits
 
 
 def _counter_clock() -> Clock:
@@ -73,21 +72,7 @@ DASHBOARD_NOW = datetime(2026, 4, 2, 10, 0, tzinfo=JST)  # v9 has been served fo
 def fixture_log(log: VisitLog) -> None:
     """The eight visits of tests/store/test_kpi.py (figures worked out there by hand), plus v9 being
     served at DASHBOARD_NOW at 北支所 3番窓口."""
-    d = datetime
-    for events in (
-        visit_events("v1", start=d(2026, 4, 1, 9, 0), clerk="c1", counter="1", wait=600,
-                     segments=(("serving", 500), ("printing", 40), ("signing", 60)), procedures=("a", "b"), forms=5),
-        visit_events("v2", start=d(2026, 4, 1, 9, 30), clerk="c2", counter="2", segments=(("serving", 1200),),
-                     procedures=("a",), forms=3),
-        visit_events("v3", start=d(2026, 4, 1, 10, 10), clerk="c1", counter="1", event="move_within", wait=300,
-                     segments=(("serving", 200), ("suspended", 120), ("serving", 100)), procedures=("c",), forms=1),
-        visit_events("v4", start=d(2026, 4, 1, 10, 40), clerk="c2", counter="2", event="birth",
-                     segments=(("serving", 1500),), procedures=("a", "d"), forms=4),
-        visit_events("v5", start=d(2026, 4, 1, 11, 0), clerk="c1", end=Kind.CANCELLED),
-        visit_events("v6", start=d(2026, 4, 1, 23, 50), clerk="c1", segments=(("serving", 1200),)),
-        visit_events("v7", start=d(2026, 4, 1, 14, 0), clerk="c2", end=Kind.FORCE_ENDED),
-        visit_events("v8", start=d(2026, 4, 2, 9, 0), clerk="c1", segments=(("serving", 900),)),
-    ):
+    for events in kpi_fixture_visits():
         log.append(events)
     started = datetime(2026, 4, 2, 9, 40, tzinfo=JST)
     header = VisitHeader("v9", "北支所", "3番窓口", "c3", "death", 2)
@@ -95,7 +80,7 @@ def fixture_log(log: VisitLog) -> None:
 
 
 @pytest.fixture
-def kpi(db_url: str) -> KpiService:  # noqa: F811 (the fixture imported above)
+def kpi(db_url: str) -> KpiService:
     """A KpiService over the fixture log with the clock at DASHBOARD_NOW, on SQLite and on PostgreSQL."""
     upgrade(db_url)
     engine = make_engine(db_url)
