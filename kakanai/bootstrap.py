@@ -57,12 +57,13 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     except SQLAlchemyError as exc:
         log.error("database upgrade failed: %s", exc)
         warning = "データベースに接続できません。記録は端末に保存し、つながり次第送ります"
-    visit_log = VisitLog(make_engine(url), ZoneInfo(settings.office_timezone))
+    visit_log = VisitLog(make_engine(url), ZoneInfo(settings.office_timezone))  # local day and hour for KPIs
     writer = BackgroundWriter()
     forwarder = Forwarder(Outbox(data / "outbox.db"), visit_log)
     forwarder.start()
     recorder = Recorder(forwarder.outbox, forwarder, writer)
-    workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user())
+    office_tz = ZoneInfo(settings.office_timezone)
+    workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user(), office_tz)
     store = OpenVisitStore(data / "open", installation_key(data))
     return Services(settings, catalog, visit_log, recorder, VisitService(recorder, store, workplace, clock), warning)
 

@@ -60,6 +60,12 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def new_visit_id(day: datetime) -> str:
+    """A visit id a resident can read off the take-home sheet, unique without a server:
+    ``V20260401-3F9A0C12D4E5`` (office-local date, 48 random bits)."""
+    return f"V{day:%Y%m%d}-{uuid.uuid4().hex[:12].upper()}"
+
+
 @dataclass(frozen=True)
 class VisitEvent:
     """One event of a visit, in UTC."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from kakanai.domain.visit_session import VisitSession
-from kakanai.domain.visits import Kind, VisitEvent, VisitHeader, header_payload, new_id
+from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload, new_visit_id
 from kakanai.services.open_visits import OpenVisitStore
 from kakanai.services.recorder import Recorder
 
@@ -21,6 +21,7 @@ class Workplace:
     office: str
     counter: str
     clerk_id: str
+    timezone: tzinfo = JST
 
 
 def utc_now() -> datetime:
@@ -50,7 +51,8 @@ class VisitService:
 
     def start(self, ticket: str = "") -> VisitSession:
         """次の方: a new visit, being served from now."""
-        session = VisitSession(visit_id=new_id(), started_at=self.clock(), ticket=ticket)
+        now = self.clock()
+        session = VisitSession(visit_id=new_visit_id(now.astimezone(self.workplace.timezone)), started_at=now, ticket=ticket)
         w = self.workplace
         header = VisitHeader(session.visit_id, w.office, w.counter, w.clerk_id, ticket=ticket[:20])
         self._emit(session, Kind.OPENED, header_payload(header), session.started_at)

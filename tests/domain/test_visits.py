@@ -54,3 +54,11 @@ def test_an_open_visit_counts_up_to_now_and_events_after_the_end_are_ignored() -
 def test_local_hour_uses_the_office_time_zone() -> None:
     s = summarise(visit_events("v", start=datetime(2026, 4, 1, 0, 30, tzinfo=timezone.utc)), JST)
     assert (s.local_day, s.local_hour) == ("2026-04-01", 9)
+
+
+def test_visit_ids_are_readable_and_unique() -> None:
+    from kakanai.domain.visits import new_visit_id
+
+    ids = {new_visit_id(datetime(2026, 4, 1, 9)) for _ in range(10_000)}
+    assert len(ids) == 10_000
+    assert all(i.startswith("V20260401-") and len(i) == 22 for i in ids)
