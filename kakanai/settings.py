@@ -13,7 +13,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.resources import install_dir
@@ -58,6 +60,15 @@ class Settings(_Section):
     supervisor_password_hash: str = ""
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
     kpi: KpiSection = Field(default_factory=KpiSection)
+
+    @field_validator("office_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"知らないタイムゾーンです: '{value}'（例: Asia/Tokyo）") from None
+        return value
 
     def data_path(self) -> Path:
         """The folder for the local database, outbox, open-visit store and key."""
