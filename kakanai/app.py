@@ -51,11 +51,13 @@ def build_window(services: Services, *, demo: bool) -> Any:
     settings = services.settings
     data = settings.data_path()
     documents = DocumentService(services.catalog, data / "out")
+    offered = services.visits.unfinished()
+    documents.purge({s.visit_id for s in offered})
     controller = VisitController(services.catalog, services.visits, documents)
     options = WindowOptions(
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
         save_folder=data / "printed", demo_residents=demo_residents() if demo else [],
-        offered=services.visits.unfinished(),
+        offered=offered,
         status=lambda: services.database_warning or services.recorder.status,
         open_dashboard=lambda parent: _open_dashboard(parent, services),
     )

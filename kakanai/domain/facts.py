@@ -61,7 +61,11 @@ def _on_birth(fn: Callable[[date, date], Any]) -> Callable[[Draft, int], Any]:
     def compute(draft: Draft, i: int) -> Any:
         birth, on = _date_of(draft, member_path(i, "birth")), _date_of(draft, "date")
         missing = tuple(x.needs[0] for x in (on, birth) if isinstance(x, Unknown))
-        return Unknown(missing) if missing else fn(birth, on)  # type: ignore[arg-type]
+        if missing:
+            return Unknown(missing)
+        if birth > on:  # type: ignore[operator]
+            return Unknown(())  # contradictory dates cannot decide a rule (the interview refuses them)
+        return fn(birth, on)  # type: ignore[arg-type]
     return compute
 
 

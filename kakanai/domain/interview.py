@@ -64,10 +64,12 @@ class Interview:
         """Record an answer (normalised), or raise `InvalidInput` with the clerk's message."""
         spec = _spec_for(path)
         try:
-            self.answers[path] = normalize_answer(spec, raw, member_count(self.draft))
+            value = normalize_answer(spec, raw, member_count(self.draft))
+            _check_dates(self.draft | {path: value}, path)
         except ValueError as exc:
             ja, _, en = str(exc).partition(" (")
             raise InvalidInput([Problem(path, ja, en.rstrip(")"))], "入力を確認してください") from None
+        self.answers[path] = value
 
     def question(self, path: str, reason: str = "") -> Question:
         """The question for any draft path (also one already answered, to change it)."""
@@ -87,6 +89,16 @@ class Interview:
         if path in ("new.address", "old.address"):
             return self.catalog.postal.get(self.draft.get(path.replace("address", "postal")) or "", "")
         return ""
+
+
+def _check_dates(draft: Draft, path: str) -> None:
+    """No one may be born after the event date (the same rule as the QR document's)."""
+    if path != "date" and not path.endswith(".birth"):
+        return
+    event_date = draft.get("date")
+    births = [draft.get(member_path(i, "birth")) for i in range(member_count(draft) or 0)]
+    if event_date and any(b and b > event_date for b in births):
+        raise ValueError("生年月日が届出の日付より後になっています (birth after the event date)")
 
 
 def _spec_for(path: str) -> QuestionSpec:

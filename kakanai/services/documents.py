@@ -35,3 +35,14 @@ class DocumentService:
         report = render_bundle(household, plan, self.catalog, temporary, visit_id=visit_id, issued=issued)
         temporary.replace(path)
         return Bundle(path, report)
+
+    def discard(self, visit_id: str) -> None:
+        """Delete a visit's rendered bundle (resident data) once the visit has ended."""
+        for suffix in (".pdf", ".tmp"):
+            (self.out_dir / f"{visit_id}{suffix}").unlink(missing_ok=True)
+
+    def purge(self, keep: set[str]) -> None:
+        """Delete bundles of visits that are no longer open (left behind by a crash)."""
+        for path in self.out_dir.glob("*.pdf"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)

@@ -93,10 +93,12 @@ class VisitService:
     def printing(self, session: VisitSession) -> None:
         """The bundle is being printed."""
         self._emit(session, Kind.PRINTING)
+        self.save(session)
 
     def printed(self, session: VisitSession) -> None:
         """The forms are in the resident's hands to sign."""
         self._emit(session, Kind.PRINTED)
+        self.save(session)
 
     def finish(self, session: VisitSession) -> None:
         """完了: the visit ends normally."""

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         keys: dict[str, Callable[[], None]] = {
-            "F1": lambda: self._on_next(""), "F2": lambda: self._go("intake"), "F3": lambda: self._go("household"),
+            "F1": self.start_page.take_ticket, "F2": lambda: self._go("intake"), "F3": lambda: self._go("household"),
             "F4": lambda: self._go("review"), "F5": self._on_f5, "F6": self._on_finish, "F8": self._on_suspend,
             "F9": self._on_cancel, "F10": self._on_dashboard,
         }
@@ -264,9 +264,9 @@ class MainWindow(QMainWindow):
         if key == "insurance":
             raw = next((v for v, label in self._insurance_choices() if label == text), text)
         error = self.controller.answer(f"members[{index}].{key}", raw)
-        self.household_page.show_bring(bring_lines(self.controller.plan()), error)
         if error:
-            self._refresh()
+            self._refresh()  # put the table back as it was, then say why
+        self.household_page.show_bring(bring_lines(self.controller.plan()), error)
 
     @staticmethod
     def _insurance_choices() -> list[tuple[str, str]]:
@@ -309,9 +309,17 @@ class MainWindow(QMainWindow):
         self.print_page.finish_button.setFocus()
 
     def _offer_recovery(self) -> None:
+        """After a crash: offer each open visit; a declined one is closed as 中断終了, and visits
+        beyond the one resumed wait in the suspended list (nothing is closed without asking)."""
         for session in self.options.offered:
-            if self.controller.session is None and dialogs.confirm(
-                    self, "前回の受付", "前回、終了していない受付があります。再開しますか？\n（いいえ: 記録を「中断終了」として閉じます）"):
+            started = session.started_at.astimezone().strftime("%H:%M")
+            who = f"{started} 開始　{session.ticket or '整理券なし'}"
+            if self.controller.session is not None:
+                self.controller.visits.recover(session)
+                self.controller.visits.suspend(session)
+                self.suspended.append(session)
+            elif dialogs.confirm(self, "前回の受付", f"前回、終了していない受付があります（{who}）。再開しますか？\n"
+                                                      "（いいえ: 記録を「中断終了」として閉じます）"):
                 self.controller.adopt(session, after_restart=True)
             else:
                 self.controller.visits.abandon(session)

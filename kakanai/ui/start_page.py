@@ -51,9 +51,13 @@ class StartPage(QWidget):
         layout.addWidget(self.demo, 2)
         self.set_demo_queue([])
 
+    def take_ticket(self) -> None:
+        """F1: start the next visit with whatever ticket number was typed."""
+        self._on_next()
+
     def _on_next(self) -> None:
-        ticket = self.ticket.text().strip()
-        self.ticket.clear()
+        ticket = "".join(c for c in self.ticket.text().strip() if c.isascii() and (c.isalnum() or c == "-"))[:20]
+        self.ticket.clear()  # only letters, digits and - : a ticket number, never a name
         self.next_requested.emit(ticket)
 
     def _on_resume(self, item: QListWidgetItem) -> None:

@@ -41,19 +41,25 @@ class VisitController(QObject):
         self.session: VisitSession | None = None
         self.bundle: Bundle | None = None
         self.warnings: list[str] = []
+        self._generation = 0  # bumped on every change: a render of older data is thrown away
+
+    def _changed(self) -> None:
+        """The visit or its data changed: any bundle made before is stale."""
+        self._generation += 1
+        self.bundle = None
 
     # -- starting and ending -------------------------------------------------------------
     def start(self, ticket: str = "") -> None:
         """次の方: start a new visit and go to intake."""
         self.session = self.visits.start(ticket)
-        self.bundle = None
+        self._changed()
         self.warnings = []
         self.go("intake")
 
     def adopt(self, session: VisitSession, *, after_restart: bool) -> None:
         """Continue a suspended visit, or one left open by a crash."""
         self.session = session
-        self.bundle = None
+        self._changed()
         (self.visits.recover if after_restart else self.visits.resume)(session)
         self.visit_changed.emit()
         self.go(session.step if session.step in ("intake", "household", "review", "print") else "intake")
@@ -63,20 +69,25 @@ class VisitController(QObject):
         if self.session is not None:
             self.visits.suspend(self.session)
             self.session = None
+            self._changed()
             self.go("start")
 
     def cancel(self) -> None:
         """End the visit without finishing its procedures."""
         if self.session is not None:
             self.visits.cancel(self.session)
+            self.documents.discard(self.session.visit_id)
             self.session = None
+            self._changed()
             self.go("start")
 
     def finish(self) -> None:
         """完了."""
         if self.session is not None:
             self.visits.finish(self.session)
+            self.documents.discard(self.session.visit_id)
             self.session = None
+            self._changed()
             self.go("start")
 
     def go(self, step: str) -> None:
@@ -102,6 +113,10 @@ class VisitController(QObject):
     def _take(self, parsed: ParsedHousehold, source: str) -> None:
         assert self.session is not None
         self.session.base = from_document(household_to_document(parsed.household))
+        self.session.answers.clear()  # a new code replaces the household: nothing of the last one stays
+        self.session.added.clear()
+        self.session.dropped.clear()
+        self._changed()
         self.session.source = source
         self.warnings = [str(w) for w in parsed.warnings]
         h = parsed.household
@@ -127,10 +142,10 @@ class VisitController(QObject):
         except InvalidInput as exc:
             return "\n".join(p.message_ja for p in exc.problems)
         self.session.source = self.session.source or "interview"
+        self._changed()
         if path in ("event", "member_count"):
             draft = interview.draft
             self.visits.identify(self.session, draft.get("event", ""), int(draft.get("member_count") or 0))
-        self.bundle = None
         self.visits.save(self.session)
         self.visit_changed.emit()
         return ""
@@ -149,7 +164,7 @@ class VisitController(QObject):
         """Keep or drop a procedure (recorded with the visit)."""
         assert self.session is not None
         self.session.toggle(key, keep)
-        self.bundle = None
+        self._changed()
         self.visits.save(self.session)
         self.visit_changed.emit()
 
@@ -162,10 +177,14 @@ class VisitController(QObject):
             self.bundle_failed.emit(exc.clerk_message())
             return
         plan, visit_id = self.plan(), self.session.visit_id  # type: ignore[union-attr]
+        generation = self._generation
         run_in_background(lambda: self.documents.render(household, plan, visit_id, issued or date.today()),
-                          self._rendered, lambda exc: self.bundle_failed.emit(f"様式を作れませんでした: {exc}"))
+                          lambda bundle: self._rendered(bundle, generation),
+                          lambda exc: self.bundle_failed.emit(f"様式を作れませんでした: {exc}"))
 
-    def _rendered(self, bundle: Bundle) -> None:
+    def _rendered(self, bundle: Bundle, generation: int) -> None:
+        if generation != self._generation or self.session is None:
+            return  # the visit changed while rendering: this bundle shows old data
         self.bundle = bundle
         if self.session is not None:
             ids = [item.id for item in self.plan().items]

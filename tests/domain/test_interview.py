@@ -145,3 +145,15 @@ def test_a_known_postal_code_suggests_the_town_for_the_address(catalog: Catalog)
     assert question.suggestion == "北海道見本市北4条東"
     interview.answer("old.postal", "999-9999")
     assert next(q for q in interview.questions() if q.path == "old.address").suggestion == ""
+
+
+@pytest.mark.parametrize(("first", "second"), [(("members[0].birth", "R9.5.10"), None),
+                                                (("members[0].birth", "R8.1.1"), ("date", "R7.12.31"))])
+def test_a_birth_after_the_event_date_is_refused(catalog: Catalog, first: tuple, second: tuple | None) -> None:
+    interview = _interview_move_within(catalog)
+    attempts = [first] + ([second] if second else [])
+    with pytest.raises(InvalidInput) as caught:
+        for path, answer in attempts:
+            interview.answer(path, answer)
+    assert "生年月日が届出の日付より後" in caught.value.problems[0].message_ja
+    interview.questions()  # still answers, no crash

@@ -105,3 +105,23 @@ def test_an_abandoned_visit_is_force_ended_and_flagged(tmp_path: Path, clock: Cl
     summary = services.visit_log.summary(session.visit_id)
     assert (summary.status, summary.inaccurate) == ("force_ended", "force_ended")
     services.close()
+
+
+def test_a_crash_after_printing_does_not_count_the_downtime(tmp_path: Path, clock: Clock) -> None:
+    services = _services(tmp_path, clock)
+    session = services.visits.start()
+    clock.advance(100)
+    services.visits.printing(session)
+    clock.advance(10)
+    services.visits.printed(session)
+    services.recorder.writer.flush()
+    clock.advance(7200)  # the PC was off for two hours
+    restarted = _services(tmp_path, clock)
+    [offered] = restarted.visits.unfinished()
+    restarted.visits.recover(offered)
+    clock.advance(30)
+    restarted.visits.finish(offered)
+    restarted.recorder.flush()
+    assert restarted.visit_log.summary(session.visit_id).handling_seconds == 140
+    restarted.close()
+    services.close()
