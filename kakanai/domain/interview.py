@@ -20,7 +20,8 @@ from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec
 from kakanai.domain.sources import SOURCES
 
 _BASE_MEMBER_KEYS = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation")
-_ADDRESS_NEEDS = {"move_in": ("new",), "move_within": ("new", "old"), "move_out": ("old",)}
+# 転入届 needs the previous address and 転出届 the destination, though the QR spec makes them optional
+_ADDRESS_NEEDS = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new")}
 _HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)
 _MEMBER_ORDER = tuple(MEMBER_SPECS)
 

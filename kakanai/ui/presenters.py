@@ -44,9 +44,13 @@ def member_rows(draft: Draft) -> list[dict[str, str]]:
 
 
 def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, str]]:
-    """(path, label, shown value) of what the clerk answered, in the order answered."""
+    """(path, label, shown value) of everything known (from the QR, then the clerk's answers), so
+    any value can be revisited and corrected; members beyond the head count are left out."""
     rows = []
-    for path in session.answers:
+    count = member_count(draft) or 0
+    for path in dict.fromkeys([*session.base, *session.answers]):
+        if path.startswith("members[") and int(path[8:path.index("]")]) >= count:
+            continue
         key = path.split(".")[-1] if path.startswith("members[") else path
         spec = MEMBER_SPECS.get(key) if path.startswith("members[") else HOUSEHOLD_SPECS.get(path)
         if spec is None:

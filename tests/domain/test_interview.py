@@ -31,6 +31,13 @@ def test_a_complete_qr_needs_no_question(catalog: Catalog) -> None:
     assert _paths(_qr_interview(catalog, "family_move_in")) == []
 
 
+def test_a_move_in_qr_without_the_previous_address_asks_for_it(catalog: Catalog) -> None:
+    doc = household_doc("family_move_in")
+    doc.pop("old")
+    interview = Interview(catalog, from_document(household_to_document(parse_household(doc).household)))
+    assert _paths(interview) == ["old.postal", "old.address"]
+
+
 def test_a_qr_without_insurance_asks_only_for_that(catalog: Catalog) -> None:
     interview = _qr_interview(catalog, "family_move_in", m1={"insurance": None})
     questions = interview.questions()
@@ -100,7 +107,9 @@ def test_changing_the_event_recomputes_what_is_needed(catalog: Catalog) -> None:
     interview = _interview_move_within(catalog)
     interview.answer("event", "move_out")
     paths = _paths(interview)
-    assert "old.address" in paths and "new.address" not in paths
+    assert "old.address" in paths and "new.address" in paths  # 転出先 belongs on the 転出届
+    interview.answer("event", "birth")
+    assert not any(p.startswith(("new.", "old.")) for p in _paths(interview))
 
 
 @pytest.mark.parametrize(

@@ -83,3 +83,17 @@ def test_every_visit_open_at_a_crash_comes_back(qapp, tmp_path: Path) -> None:  
         second.services.close()
         first.services.close()
         dialogs.AUTO_ANSWER = None
+
+
+def test_a_value_read_from_the_qr_can_be_corrected_in_the_interview(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(demo_residents()[1][1])
+    clerk.press(K.Key_F2)
+    listed = [window.intake_page.answered_list.item(i) for i in range(window.intake_page.answered_list.count())]
+    building = next(item for item in listed if item.data(Qt.ItemDataRole.UserRole) == "new.building")
+    window.intake_page.answered_list.itemActivated.emit(building)
+    assert window.intake_page.text.text() == "メゾン北4条 203"
+    window.intake_page.text.setText("メゾン北4条 302")
+    window.intake_page.submit.click()
+    assert window.controller.household().household.new.building == "メゾン北4条 302"
