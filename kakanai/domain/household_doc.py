@@ -44,9 +44,12 @@ def _iso_date(value: str) -> date:
     if not _ISO_DATE.match(value):
         raise ValueError(f"日付は YYYY-MM-DD で書きます: '{value}' (not an ISO date)")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"存在しない日付です: '{value}' (impossible date)") from None
+    if not date(1868, 1, 1) <= parsed <= date(2200, 12, 31):
+        raise ValueError(f"ありえない年の日付です: '{value}' (year out of range)")
+    return parsed
 
 
 def _kana(value: str) -> str:
@@ -61,7 +64,13 @@ def _postal(value: str) -> str:
 
 
 Text = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text)]
-Name = Annotated[str, Field(min_length=1, max_length=MAX_STRING), AfterValidator(_clean_text)]
+def _not_blank(value: str) -> str:
+    if not value:
+        raise ValueError("空欄です (blank)")
+    return value
+
+
+Name = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text), AfterValidator(_not_blank)]
 KanaText = Annotated[Name, AfterValidator(_kana)]
 IsoDate = Annotated[str, Field(max_length=10), AfterValidator(_iso_date)]
 Postal = Annotated[Text, AfterValidator(_postal)]

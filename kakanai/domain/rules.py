@@ -172,10 +172,16 @@ def evaluate(condition: Condition, draft: Draft, index: int = -1) -> Verdict:
     if condition.negated is not None:
         inner = evaluate(condition.negated, draft, index)
         value = None if inner.value is None else not inner.value
-        results.append(Verdict(value, ("次に当たらない: " + "・".join(inner.reasons),) if value else (), inner.needs))
+        results.append(Verdict(value, (_negation(condition.negated),) if value else (), inner.needs))
     if condition.any_member is not None:
         results.append(_any_member(condition.any_member, draft))
     return _all(results)
+
+
+def _negation(condition: Condition) -> str:
+    """Why a ``not`` held, e.g. ``健康保険が生活保護ではない``."""
+    parts = [f"{c.fact.label}が{c.criterion()}" for c in condition.clauses]
+    return ("・".join(parts) or "除外条件") + "ではない"
 
 
 def _clause(clause: Clause, draft: Draft, index: int) -> Verdict:

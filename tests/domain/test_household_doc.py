@@ -91,6 +91,9 @@ def test_unknown_keys_are_kept_and_warned_not_errors(family: dict[str, Any]) -> 
         (lambda d: d["new"].update(address="見本市\x00北1条"), "new.address", "制御文字"),
         (lambda d: d["members"][0].update(nationality="france"), "members[0].nationality", "形式"),
         (lambda d: d.update(v=2), "v", "使えない値"),
+        (lambda d: d["members"][0].update(family="　 "), "members[0].family", "空欄"),
+        (lambda d: d["members"][0].update(birth="1700-01-01"), "members[0].birth", "ありえない年"),
+        (lambda d: d.update(date="9999-01-01"), "date", "ありえない年"),
     ],
 )
 def test_each_spec_error_names_its_key_path(family: dict[str, Any], mutate: Any, path: str, words: str) -> None:

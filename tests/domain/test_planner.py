@@ -143,3 +143,14 @@ def test_an_unknown_insurance_leaves_kokuho_undecided_and_names_what_to_ask(cata
     assert undecided["pension_address"] == ("members[1].insurance",)
     # the members whose insurance is known are still planned
     assert ("nhi_join", (0, 2)) in _who(the_plan)
+
+
+def test_kouki_follows_who_is_insured_not_age_alone(catalog: Catalog) -> None:
+    # Given an 80-year-old on 生活保護 and a 70-year-old on 後期高齢者医療 (障害認定) moving in
+    doc = household_doc("family_move_in")
+    doc["members"][3]["insurance"] = "welfare"
+    assert "late_elderly_join" not in _plan_doc(doc, catalog).ids()
+    doc["members"][3].update(insurance="late_elderly", birth="1956-01-01")
+    the_plan = _plan_doc(doc, catalog)
+    assert ("late_elderly_join", (3,)) in _who(the_plan)
+    assert "健康保険 後期高齢者医療（後期高齢者医療）、健康保険が生活保護ではない" in _reasons(the_plan, "late_elderly_join")
