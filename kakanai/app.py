@@ -126,6 +126,8 @@ def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any]
         services = build_services(settings)
     except InvalidInput as exc:
         return _fatal(exc.clerk_message())
+    except OSError as exc:
+        return _fatal(f"データの保存先を使えません: {exc.filename or ''}\n（設定 data_dir と書き込みの権限を確認してください）")
     if selftest:
         from kakanai.ui import dialogs
 

@@ -9,9 +9,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.keys import installation_key
 from kakanai.resources import forms_dir
 from kakanai.services.open_visits import OpenVisitStore
@@ -57,7 +58,13 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     except SQLAlchemyError as exc:
         log.error("database upgrade failed: %s", exc)
         warning = "データベースに接続できません。記録は端末に保存し、つながり次第送ります"
-    visit_log = VisitLog(make_engine(url), ZoneInfo(settings.office_timezone))  # local day and hour for KPIs
+    try:
+        engine = make_engine(url)
+    except ArgumentError:
+        raise InvalidInput([Problem("database_url", "データベースの接続先の書き方が正しくありません"
+                                    "（例: postgresql+psycopg://ユーザー:パスワード@サーバー/kakanai）", url.split("@")[-1])],
+                           "設定ファイルに誤りがあります") from None
+    visit_log = VisitLog(engine, ZoneInfo(settings.office_timezone))  # local day and hour for KPIs
     writer = BackgroundWriter()
     forwarder = Forwarder(Outbox(data / "outbox.db"), visit_log)
     forwarder.start()

@@ -219,7 +219,12 @@ def _read_postal(reader: _Reader, path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     postal: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp932", errors="replace")  # KEN_ALL and Excel save Shift_JIS
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         code, _, address = line.partition(",")
