@@ -6,6 +6,7 @@ Views never touch services; they call this controller and listen to its signals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -74,18 +75,16 @@ class VisitController(QObject):
 
     def cancel(self) -> None:
         """End the visit without finishing its procedures."""
-        if self.session is not None:
-            self.visits.cancel(self.session)
-            self.documents.discard(self.session.visit_id)
-            self.session = None
-            self._changed()
-            self.go("start")
+        self._end(self.visits.cancel)
 
     def finish(self) -> None:
         """完了."""
+        self._end(self.visits.finish)
+
+    def _end(self, record: Callable[[VisitSession], None]) -> None:
         if self.session is not None:
-            self.visits.finish(self.session)
-            self.documents.discard(self.session.visit_id)
+            record(self.session)
+            self.documents.discard(self.session.visit_id)  # the rendered bundle holds resident data
             self.session = None
             self._changed()
             self.go("start")
