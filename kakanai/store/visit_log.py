@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone, tzinfo
 
 from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitSummary, summarise
 from kakanai.store.schema import visit_events, visit_procedures, visits
@@ -28,9 +29,22 @@ class VisitLog:
         self.office_tz = office_tz
 
     def append(self, events: Sequence[VisitEvent]) -> int:
-        """Store events not stored yet (by id) and rebuild their visits; returns how many were new."""
+        """Store events not stored yet (by id) and rebuild their visits; returns how many were new.
+
+        Two writers racing on the same events (a retried batch) end with each stored once: the
+        loser's transaction fails on the primary key and is retried against what is now stored.
+        """
         if not events:
             return 0
+        for attempt in range(3):
+            try:
+                return self._append_once(events)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        return 0
+
+    def _append_once(self, events: Sequence[VisitEvent]) -> int:
         with self.engine.begin() as connection:
             known = _known_ids(connection, [e.id for e in events])
             fresh = [e for e in events if e.id not in known]

@@ -63,3 +63,27 @@ def test_no_personal_data_column_exists() -> None:
     columns = {c.name for t in metadata.tables.values() for c in t.columns}
     for personal in ("name", "family", "given", "kana", "birth", "address", "phone", "postal"):
         assert not any(personal in c for c in columns), personal
+
+
+def test_two_writers_racing_on_the_same_events_store_them_once(log: VisitLog) -> None:
+    import threading
+
+    batches = [make_events(f"v{n}", start=datetime(2026, 4, 1, 9) + timedelta(minutes=n)) for n in range(30)]
+    errors: list[Exception] = []
+
+    def writer() -> None:
+        for batch in batches:
+            try:
+                log.append(batch)
+            except Exception as exc:  # noqa: BLE001 (the test reports any failure)
+                errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with log.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(visits)).scalar() == 30
+        assert c.execute(select(func.count()).select_from(visit_events)).scalar() == sum(map(len, batches))
