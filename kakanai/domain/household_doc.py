@@ -34,10 +34,16 @@ _FORBIDDEN = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _clean_text(value: str) -> str:
+def check_characters(value: str) -> str:
+    """Raise ValueError if the text has control or bidirectional-override characters (the spec
+    refuses them in every string, from a QR code or typed by a clerk)."""
     if _FORBIDDEN.search(value):
         raise ValueError("制御文字または文字の向きを変える記号が含まれています (control or bidi character)")
-    return value.strip()
+    return value
+
+
+def _clean_text(value: str) -> str:
+    return check_characters(value).strip()
 
 
 def _iso_date(value: str) -> date:

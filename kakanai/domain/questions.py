@@ -6,16 +6,14 @@ filled by interview and one read from a QR code are the same thing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from kakanai.domain.household import EVENT_LABELS, INSURANCE_LABELS
-from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING
+from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters
 from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
 from kakanai.domain.wareki import parse_date
 
-_FORBIDDEN = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
 _YES = {"はい", "有", "あり", "yes", "y", "1", "true"}
 _NO = {"いいえ", "無", "なし", "no", "n", "0", "false"}
 
@@ -74,9 +72,7 @@ def normalize_answer(spec: QuestionSpec, raw: Any, member_count: int | None = No
 
 
 def _text(spec: QuestionSpec, raw: Any, _: int | None) -> str:
-    text = str(raw)
-    if _FORBIDDEN.search(text):
-        raise ValueError("制御文字や文字の向きを変える記号は使えません (control or bidi character)")
+    text = check_characters(str(raw))
     if len(text) > MAX_STRING:
         raise ValueError(f"{MAX_STRING}文字以内で入力してください (too long)")
     return text
