@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import Draft, member_count, member_path
+from kakanai.domain.draft import Draft, member_count, member_path, split_member_path
 from kakanai.domain.household import INSURANCE_LABELS
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
@@ -49,15 +49,14 @@ def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, s
     rows = []
     count = member_count(draft) or 0
     for path in dict.fromkeys([*session.base, *session.answers]):
-        if path.startswith("members[") and int(path[8:path.index("]")]) >= count:
+        where = split_member_path(path)
+        if where is not None and where[0] >= count:
             continue
-        key = path.split(".")[-1] if path.startswith("members[") else path
-        spec = MEMBER_SPECS.get(key) if path.startswith("members[") else HOUSEHOLD_SPECS.get(path)
+        key = where[1] if where else path
+        spec = MEMBER_SPECS.get(key) if where else HOUSEHOLD_SPECS.get(path)
         if spec is None:
             continue
-        label = spec.label
-        if path.startswith("members["):
-            label = f"{member_name(draft, int(path[8:path.index(']')]))}さんの{label}"
+        label = f"{member_name(draft, where[0])}さんの{spec.label}" if where else spec.label
         value = draft.get(path)
         if path == "notifier" and isinstance(value, int):
             rows.append((path, label, member_name(draft, value)))
