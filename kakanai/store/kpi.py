@@ -33,9 +33,11 @@ class KpiFilter:
     clerk: str | None = None
     event: str | None = None
 
-    def where(self) -> tuple[str, dict[str, Any]]:
-        """The SQL condition and parameters selecting the accurate finished visits."""
-        clauses = ["v.status = 'finished'", "v.inaccurate = ''", "v.local_day BETWEEN :start AND :end"]
+    def where(self, *, accurate_finished_only: bool = True) -> tuple[str, dict[str, Any]]:
+        """The SQL condition and parameters selecting the visits of the filter (by default only the
+        finished visits whose timing is trusted, which the time figures use)."""
+        clauses = ["v.status = 'finished'", "v.inaccurate = ''"] if accurate_finished_only else []
+        clauses.append("v.local_day BETWEEN :start AND :end")
         params: dict[str, Any] = {"start": self.start.isoformat(), "end": self.end.isoformat()}
         for column in ("office", "counter", "event"):
             if getattr(self, column):
@@ -117,7 +119,7 @@ def handling_by(engine: Engine, dimension: str, flt: KpiFilter, settings: KpiSet
 def overview(engine: Engine, flt: KpiFilter, settings: KpiSettings) -> Overview:
     """Headline figures: visits, cancellations, excluded visits, forms, wait, handling, time saved."""
     where, params = flt.where()
-    base = where.replace("v.status = 'finished' AND v.inaccurate = '' AND ", "")
+    base, _ = flt.where(accurate_finished_only=False)
     with engine.connect() as connection:
         counts = connection.execute(text(f"""
             SELECT SUM(CASE WHEN v.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
