@@ -1,12 +1,19 @@
 """One typed settings model. Defaults live here; the user's file overrides them; the file
 municipal IT places beside the executable (``kakanai.toml``) overrides both.
 
+Settings that guard something (`GUARDED`: the supervisor's password, the database, the catalog)
+come only from IT's file: the user's file is writable by the clerk, so those keys in it are
+ignored (and logged by name), whether or not IT's file exists.
+
 A broken settings file never stops the counter silently: `load_settings` reports it with file,
-key and reason, and the app shows that message.
+key and reason, and the app shows that message. Names that go into the visit log (office,
+counter, clerk id) are checked against the length of their database column, so a long name is
+refused at start instead of blocking the outbox on the server.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tomllib
@@ -19,8 +26,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.resources import install_dir
+from kakanai.store.schema import visits
+
+log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "kakanai.toml"
+GUARDED = ("supervisor_password_hash", "database_url", "forms_dir")  # from IT's file only
+NAME_LENGTH = {name: visits.c[name].type.length for name in ("office", "counter", "clerk_id")}
 
 
 class _Section(BaseModel):
@@ -47,9 +59,9 @@ class KpiSection(_Section):
 class Settings(_Section):
     """Everything an installation can set."""
 
-    office: str = "本庁"
-    counter: str = "1番窓口"
-    clerk_id: str = ""
+    office: str = Field(default="本庁", max_length=NAME_LENGTH["office"])
+    counter: str = Field(default="1番窓口", max_length=NAME_LENGTH["counter"])
+    clerk_id: str = Field(default="", max_length=NAME_LENGTH["clerk_id"])
     database_url: str = ""  # empty: embedded SQLite in the data folder
     forms_dir: str = ""  # empty: the catalog shipped with the app
     data_dir: str = ""  # empty: the user's data folder
@@ -102,7 +114,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidInput([Problem(str(path), f"設定ファイルを読めません: {exc}", "unreadable settings")],
+        raise InvalidInput([Problem("", f"設定ファイルを読めません: {exc}［{path}］", "unreadable settings")],
                            "設定ファイルに誤りがあります") from None
 
 
@@ -113,19 +125,53 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_settings(files: list[Path] | None = None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Defaults, then each existing file in order (later wins), then ``overrides``."""
-    files = files if files is not None else [user_settings_file(), install_dir() / SETTINGS_FILE]
+def _without_guarded(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    for key in GUARDED:
+        if key in data:
+            log.warning("%s: %s ignored: only IT's settings file beside the executable may set it", path, key)
+    return {key: value for key, value in data.items() if key not in GUARDED}
+
+
+def _source_of(loc: tuple[Any, ...], layers: list[tuple[str, dict[str, Any]]]) -> str:
+    """The layer that set the value at ``loc`` (the last one holding its top-level key if none holds all of it)."""
+    for name, data in reversed(layers):
+        node: Any = data
+        for part in loc:
+            if not isinstance(node, dict) or part not in node:
+                break
+            node = node[part]
+        else:
+            return name
+    return next((name for name, data in reversed(layers) if loc and loc[0] in data), "既定値")
+
+
+def _reason(error: Any) -> str:
+    if error["type"] == "string_too_long":
+        limit = error["ctx"]["max_length"]
+        return (f"{limit}文字以内にしてください（いま{len(error['input'])}文字。"
+                "来庁記録のデータベースに入る長さです）")
+    return str(error["msg"])
+
+
+def load_settings(files: list[Path] | None = None, overrides: dict[str, Any] | None = None, *,
+                  it_file: Path | None = None) -> Settings:
+    """Defaults, then each existing user file in order (later wins), then IT's file, then ``overrides``.
+
+    With no arguments: the user's file and IT's file beside the executable. Keys in `GUARDED` are
+    taken only from ``it_file`` and ``overrides``, never from a user file.
+    """
+    if files is None:
+        files, it_file = [user_settings_file()], install_dir() / SETTINGS_FILE
+    layers = [(str(path), _without_guarded(path, _read(path))) for path in files if path.is_file()]
+    if it_file is not None and it_file.is_file():
+        layers.append((str(it_file), _read(it_file)))
+    layers.append(("起動時の指定", overrides or {}))
     merged: dict[str, Any] = {}
-    sources: list[str] = []
-    for path in files:
-        if path.is_file():
-            merged = _merge(merged, _read(path))
-            sources.append(str(path))
-    merged = _merge(merged, overrides or {})
+    for _, data in layers:
+        merged = _merge(merged, data)
     try:
         return Settings.model_validate(merged)
     except ValidationError as exc:
-        where = " / ".join(sources) or "設定"
-        raise InvalidInput([Problem(f"{where}: {format_path(list(e['loc']))}", e["msg"]) for e in exc.errors()],
-                           "設定ファイルに誤りがあります") from None
+        problems = [Problem(format_path(list(e["loc"])), f"{_reason(e)}［{_source_of(e['loc'], layers)}］")
+                    for e in exc.errors()]
+        raise InvalidInput(problems, "設定ファイルに誤りがあります") from None
