@@ -67,12 +67,12 @@ def build_window(services: Services, *, demo: bool) -> Any:
 
 
 def _open_dashboard(parent: Any, services: Services) -> Any:
-    from kakanai.services.supervisor import kpi_service_for
+    from kakanai.services.supervisor import kpi_service_for, password_guard
     from kakanai.ui.dashboard import open_dashboard
 
     titles = {p.id: p.title for p in services.catalog.procedures}
     kpi = kpi_service_for(services.settings, services.visit_log.engine, titles)
-    return open_dashboard(parent, kpi, services.settings.supervisor_password_hash)
+    return open_dashboard(parent, kpi, password_guard(services.settings))
 
 
 def connect_scanner(settings: Settings, controller: Any, window: Any) -> list[Any]:

@@ -1,5 +1,6 @@
-"""The supervisor's side of the visit log, without Qt: the password that guards the dashboard,
-the figures the dashboard draws, and the CSV / Excel exports (clerk ids pseudonymised).
+"""The supervisor's side of the visit log, without Qt: the password that guards the dashboard and
+``kakanai report`` (with a growing delay after each wrong one), the figures the dashboard draws,
+and the CSV / Excel exports (clerk ids pseudonymised, text cells never read as formulas).
 
 Every `KpiService` method queries the database, so screens call them off the UI thread.
 """
@@ -11,7 +12,10 @@ import binascii
 import csv
 import hashlib
 import hmac
+import json
+import logging
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -29,10 +33,15 @@ from kakanai.settings import Settings
 from kakanai.store.kpi import KpiFilter, KpiSettings, Overview, Stat, handling_by, overview, pseudonym
 from kakanai.store.visit_log import VisitLog
 
+log = logging.getLogger(__name__)
+
 # -- the supervisor's password -------------------------------------------------------------------
 
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+# New hashes: N = 2^17 (128 MB, about 0.3 s), so a copy of IT's file (readable by every user of the
+# PC) is slow to attack offline. Older hashes (N = 2^14) still verify; `set-password` writes N = 2^17.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**17, 8, 1
 _MAX_MEMORY = 2**28  # refuse stored parameters that would need more than 256 MB (or minutes)
+_MAXMEM = 2 * _MAX_MEMORY  # what OpenSSL may allocate (128·N·r·p plus its own overhead)
 
 
 def hash_password(password: str) -> str:
@@ -40,7 +49,8 @@ def hash_password(password: str) -> str:
     if not password:
         raise ValueError("the supervisor password must not be empty")
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32,
+                            maxmem=_MAXMEM)
     b64 = base64.b64encode
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
 
@@ -54,10 +64,92 @@ def check_password(password: str, stored: str) -> bool:
             return False
         expected = base64.b64decode(digest, validate=True)
         actual = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt, validate=True),
-                                n=n_, r=r_, p=p_, dklen=len(expected), maxmem=2 * _MAX_MEMORY)
+                                n=n_, r=r_, p=p_, dklen=len(expected), maxmem=_MAXMEM)
     except (ValueError, binascii.Error):
         return False
     return hmac.compare_digest(actual, expected)
+
+
+ATTEMPTS_FILE = "supervisor_attempts.json"
+MAX_DELAY_SECONDS = 60.0
+FORGET_AFTER_SECONDS = 15 * 60  # a quarter of an hour without a wrong password starts the count afresh
+
+
+class PasswordGuard:
+    """The supervisor password with a growing delay: after the n-th wrong password in a row the next
+    one is checked only 2^(n-1) seconds later (1, 2, 4 … capped at ``max_delay``).
+
+    The count lives in a small file in the data folder (``state_file``), so closing the dialog,
+    restarting the app or switching to ``kakanai report`` does not reset it. Wrong passwords are
+    logged with their number, never with what was typed.
+    """
+
+    def __init__(self, stored_hash: str, state_file: Path | None, *, clock: Callable[[], float] = time.time,
+                 max_delay: float = MAX_DELAY_SECONDS) -> None:
+        self.stored_hash = stored_hash
+        self.state_file = state_file
+        self.clock = clock
+        self.max_delay = max_delay
+        self._memory = (0, 0.0)  # the count when there is no state file
+
+    @property
+    def is_set(self) -> bool:
+        """True when IT has set a password."""
+        return bool(self.stored_hash.strip())
+
+    def failures(self) -> int:
+        """Wrong passwords in a row so far (0 once forgotten)."""
+        count, last = self._load()
+        return count if self.clock() - last < FORGET_AFTER_SECONDS else 0
+
+    def wait_seconds(self) -> float:
+        """Seconds before the next password may be checked (0: now)."""
+        count, last = self._load()
+        if count == 0 or self.clock() - last >= FORGET_AFTER_SECONDS:
+            return 0.0
+        return max(0.0, last + min(2.0 ** min(count - 1, 30), self.max_delay) - self.clock())
+
+    def check(self, password: str) -> bool:
+        """True for the right password (the count starts afresh). False for a wrong one (counted and
+        logged) and, without checking, for any password typed before `wait_seconds` has passed."""
+        if not self.is_set or self.wait_seconds() > 0:
+            return False
+        if check_password(password, self.stored_hash):
+            self._save(0, 0.0)
+            return True
+        count = self.failures() + 1
+        self._save(count, self.clock())
+        log.warning("supervisor password rejected (attempt %d)", count)
+        return False
+
+    def _load(self) -> tuple[int, float]:
+        if self.state_file is None:
+            return self._memory
+        try:
+            data = json.loads(self.state_file.read_text(encoding="utf-8"))
+            return int(data["failures"]), float(data["last_failure"])
+        except FileNotFoundError:
+            return 0, 0.0
+        except (OSError, ValueError, KeyError, TypeError):  # whoever can damage the file can delete it
+            log.warning("the record of supervisor password attempts is unreadable: counting afresh")
+            return 0, 0.0
+
+    def _save(self, count: int, last: float) -> None:
+        self._memory = (count, last)
+        if self.state_file is None:
+            return
+        try:
+            self.state_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.state_file.with_suffix(".tmp")
+            temporary.write_text(json.dumps({"failures": count, "last_failure": last}), encoding="utf-8")
+            os.replace(temporary, self.state_file)
+        except OSError:
+            log.warning("could not record supervisor password attempts in the data folder")
+
+
+def password_guard(settings: Settings) -> PasswordGuard:
+    """The guard of IT's supervisor password, counting wrong ones in the data folder."""
+    return PasswordGuard(settings.supervisor_password_hash, settings.data_path() / ATTEMPTS_FILE)
 
 
 # -- what the dashboard draws --------------------------------------------------------------------
@@ -262,14 +354,25 @@ def csv_rows(tables: dict[str, list[list[Any]]]) -> list[list[Any]]:
     return rows
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: Any) -> Any:
+    """A cell value a spreadsheet shows as it is: text starting like a formula (= + - @, tab, CR)
+    gets a leading single quote (OWASP's advice for CSV injection); numbers and None stay as they are."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
 def export_csv(path: Path, rows: Sequence[Sequence[Any]]) -> None:
-    """Write rows as a CSV file Excel opens correctly (UTF-8 with BOM)."""
+    """Write rows as a CSV file Excel opens correctly (UTF-8 with BOM); office, counter and procedure
+    names can never become formulas."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(rows)
+        csv.writer(handle).writerows([inert(v) for v in row] for row in rows)
 
 
 def export_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
-    """Write one worksheet per table (header row bold and frozen, columns sized to fit)."""
+    """Write one worksheet per table (header row bold and frozen, columns sized to fit); text cells are
+    made `inert`, so no name from the log or the catalog becomes a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -278,7 +381,7 @@ def export_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
     for name, rows in sheets.items():
         sheet = book.create_sheet(name[:31])
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([inert(v) for v in row])
         for cell in sheet[1] if rows else ():
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

@@ -1,4 +1,5 @@
-"""``kakanai supervisor set-password``: IT sets the password that guards the supervisor dashboard.
+"""``kakanai supervisor set-password``: IT sets the password that guards the supervisor dashboard
+and ``kakanai report``; and `require_supervisor`, the same gate for ``kakanai report``.
 
 The hash goes into the settings file beside the executable (``kakanai.toml``, the one IT owns and
 that wins over the user's); every other line of that file is kept as it was.
@@ -11,18 +12,25 @@ import getpass
 import os
 import re
 import shutil
+import sys
 import tempfile
+import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.resources import install_dir
 from kakanai.settings import SETTINGS_FILE
 
+if TYPE_CHECKING:
+    from kakanai.services.supervisor import PasswordGuard
+
 KEY = "supervisor_password_hash"
 MIN_LENGTH = 8
+NO_PASSWORD_JA = ("監督者用のパスワードがまだ設定されていません。情報システム担当が管理者として"
+                  "次のコマンドを実行してください: kakanai supervisor set-password")
 
 
 def _refuse(message_ja: str, message_en: str) -> InvalidInput:
@@ -39,6 +47,38 @@ def read_new_password(ask: Callable[[str], str] | None = None) -> str:
     if len(first) < MIN_LENGTH:
         raise _refuse(f"{MIN_LENGTH}文字以上にしてください", f"use at least {MIN_LENGTH} characters")
     return first
+
+
+def _denied(message_ja: str, message_en: str) -> InvalidInput:
+    return InvalidInput([Problem("", message_ja, message_en)], "監督者の確認ができません")
+
+
+def read_supervisor_password(password_file: Path | None, ask: Callable[[str], str] | None = None) -> str:
+    """The password from the first line of ``password_file`` (for scripts), else typed without echo on a terminal."""
+    if password_file is not None:
+        try:
+            return next(iter(password_file.read_text(encoding="utf-8").splitlines()), "")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _denied(f"パスワードファイルを読めません: {password_file}", f"unreadable password file: {exc}") from None
+    if ask is None and not sys.stdin.isatty():
+        raise _denied("端末から実行するか、--password-file でパスワードファイルを指定してください",
+                      "no terminal to ask the password on")
+    return (ask or getpass.getpass)("監督者パスワード: ")
+
+
+def require_supervisor(guard: PasswordGuard, password_file: Path | None = None, *,
+                       ask: Callable[[str], str] | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Return when the supervisor's password is given; raise InvalidInput when none is set or it is wrong.
+    Waits out the delay left by earlier wrong passwords (shared with the dashboard) before checking."""
+    if not guard.is_set:
+        raise _denied(NO_PASSWORD_JA, "no supervisor password is set")
+    password = read_supervisor_password(password_file, ask)
+    if guard.wait_seconds() > 0:
+        print(f"前回パスワードが違っていたため、{guard.wait_seconds():.0f}秒待ってから確認します", file=sys.stderr)
+    while (wait := guard.wait_seconds()) > 0:
+        sleep(wait)
+    if not guard.check(password):
+        raise _denied("パスワードが違います", "wrong supervisor password")
 
 
 def with_top_level_string(toml_text: str, key: str, value: str) -> str:

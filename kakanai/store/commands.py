@@ -6,6 +6,7 @@ import argparse
 import csv
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,8 +31,6 @@ def _db_error(exc: SQLAlchemyError) -> InvalidInput:
 def _cmd_upgrade(args: argparse.Namespace) -> int:
     url = _url(args)
     if url.startswith("sqlite:///"):
-        from pathlib import Path
-
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     try:
         upgrade(url)
@@ -58,9 +57,12 @@ HEADER = ["区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最�
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from kakanai.services.supervisor import inert, password_guard
+    from kakanai.services.supervisor_commands import require_supervisor
     from kakanai.settings import load_settings
 
     settings = load_settings()
+    require_supervisor(password_guard(settings), args.password_file)  # the dashboard's password and delay
     kpi = KpiSettings(**settings.kpi.model_dump())
     end = args.to or date.today()
     flt = KpiFilter(args.start or end - timedelta(days=30), end, office=args.office, counter=args.counter)
@@ -74,7 +76,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     rows = _rows(stats, secret)
     if args.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerows([HEADER, *rows])
+        writer.writerows([inert(v) for v in row] for row in [HEADER, *rows])  # no office name becomes a formula
         return 0
     print(f"期間 {flt.start} 〜 {flt.end}　件数 {summary.visits}（取消 {summary.cancelled}、"
           f"時間不正確で除外 {summary.inaccurate}）　1件あたり様式 {summary.forms_per_visit:.1f}枚")
@@ -101,4 +103,6 @@ def add_store_commands(sub: Any) -> None:
     report.add_argument("--counter")
     report.add_argument("--csv", action="store_true", help="CSV で出力")
     report.add_argument("--url", help="接続先")
+    report.add_argument("--password-file", type=Path,
+                        help="監督者パスワードを1行目に書いたファイル（スクリプト用。既定: 端末で入力）")
     report.set_defaults(func=_cmd_report)

@@ -1,11 +1,13 @@
 """The supervisor dashboard: filters, headline figures, charts, a live board of counters serving
-now, and CSV / Excel exports — behind the supervisor's password.
+now, and CSV / Excel exports — behind the supervisor's password (checked off the UI thread, with
+the delay after wrong ones that `PasswordGuard` keeps across dialogs).
 
 Every query runs through `run_in_background`; the handlers here only draw what comes back.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -36,7 +38,7 @@ from kakanai.services.supervisor import (
     FilterChoices,
     KpiService,
     LiveVisit,
-    check_password,
+    PasswordGuard,
     csv_rows,
     event_label,
     export_csv,
@@ -73,49 +75,88 @@ QHeaderView::section { font-size: 11pt; padding: 4px; }
 
 
 class PasswordDialog(QDialog):
-    """Asks for the supervisor password; accepts only the right one and gives up after three tries."""
+    """Asks for the supervisor password; accepts only the right one and gives up after three tries.
+    After a wrong one, 開く stays disabled for the delay the guard sets (also when the dialog is reopened)."""
 
     MAX_TRIES = 3
+    checked = Signal(bool)  # a typed password came back from the check (True: the right one)
 
-    def __init__(self, stored_hash: str, parent: QWidget | None = None) -> None:
+    def __init__(self, guard: PasswordGuard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("監督者の確認")
-        self.stored_hash, self.tries = stored_hash, 0
+        self.guard, self.tries, self._busy, self._finished = guard, 0, False, False
         self.field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="error")
+        self.wait_label = QLabel()
         buttons = QDialogButtonBox()
-        buttons.addButton("開く", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = buttons.addButton("開く", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("キャンセル", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._on_submit)
         buttons.rejected.connect(self.reject)
+        self.wait_timer = QTimer(self, singleShot=True, timeout=self.update_wait)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("ダッシュボードを開くには、監督者のパスワードを入力してください。"))
-        layout.addWidget(self.field)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        for widget in (self.field, self.error, self.wait_label, buttons):
+            layout.addWidget(widget)
+        self.update_wait()
+
+    def update_wait(self) -> None:
+        """Enable 開く when the guard allows the next try; until then count down the seconds."""
+        wait = self.guard.wait_seconds()
+        self.open_button.setEnabled(wait <= 0 and not self._busy)
+        self.wait_label.setText(f"{math.ceil(wait)}秒後にもう一度入力できます" if wait > 0 else "")
+        if wait > 0:
+            self.wait_timer.start(min(1000, math.ceil(wait * 1000)))
 
     def _on_submit(self) -> None:
-        if check_password(self.field.text(), self.stored_hash):
-            self.accept()
-            return
-        self.tries += 1
+        if not self.open_button.isEnabled():
+            return  # checking, or waiting out the delay
+        password = self.field.text()
         self.field.clear()
-        if self.tries >= self.MAX_TRIES:
-            self.reject()
-        self.error.setText(f"パスワードが違います（あと{self.MAX_TRIES - self.tries}回）")
+        self._busy = True
+        self.open_button.setEnabled(False)
+        self.error.setText("確認中…")
+        guard = self.guard
+        run_in_background(lambda: guard.check(password), self._on_checked, self._on_check_failed)
+
+    def _on_checked(self, right: bool) -> None:
+        self._busy = False
+        if self._finished:
+            return  # cancelled while checking
+        if right:
+            self.accept()
+        else:
+            self.tries += 1
+            if self.tries >= self.MAX_TRIES:
+                self.reject()
+            self.error.setText(f"パスワードが違います（あと{self.MAX_TRIES - self.tries}回）")
+            self.update_wait()
+        self.checked.emit(right)
+
+    def _on_check_failed(self, exc: Exception) -> None:
+        self._busy = False
+        self.error.setText(f"確認できませんでした（{type(exc).__name__}）")
+        self.update_wait()
+        self.checked.emit(False)
+
+    def done(self, result: int) -> None:
+        """Close the dialog; a check still running is then ignored."""
+        self._finished = True
+        self.wait_timer.stop()
+        super().done(result)
 
 
-def ask_password(parent: QWidget | None, stored_hash: str) -> bool:
+def ask_password(parent: QWidget | None, guard: PasswordGuard) -> bool:
     """True when the supervisor typed the right password (tells them to ask IT when none is set)."""
-    if not stored_hash.strip():
+    if not guard.is_set:
         dialogs.inform_error(parent, "監督者ダッシュボード", NO_PASSWORD_MESSAGE)
         return False
-    return PasswordDialog(stored_hash, parent).exec() == QDialog.DialogCode.Accepted
+    return PasswordDialog(guard, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def open_dashboard(parent: QWidget | None, kpi: KpiService, password_hash: str) -> DashboardWindow | None:
+def open_dashboard(parent: QWidget | None, kpi: KpiService, guard: PasswordGuard) -> DashboardWindow | None:
     """Ask the supervisor password, then show the dashboard; None on a wrong password or cancel."""
-    if not ask_password(parent, password_hash):
+    if not ask_password(parent, guard):
         return None
     window = DashboardWindow(kpi, parent)
     window.show()

@@ -1,9 +1,13 @@
-"""The supervisor's password, the dashboard's data (distribution edges, live board, filter lists),
-the exports with pseudonymised clerks, and ``kakanai supervisor set-password``."""
+"""The supervisor's password and its growing delay, the dashboard's data (distribution edges, live
+board, filter lists), the exports with pseudonymised clerks and no formulas, ``kakanai report``
+behind the password, and ``kakanai supervisor set-password``."""
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
+import logging
 import time
 import tomllib
 from datetime import date, datetime, timedelta, timezone
@@ -12,16 +16,19 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+import kakanai.settings
 from kakanai.cli import main
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
-from kakanai.services import supervisor_commands
+from kakanai.services import supervisor, supervisor_commands
 from kakanai.services.supervisor import (
     KpiService,
+    PasswordGuard,
     check_password,
     csv_rows,
     export_csv,
     export_xlsx,
     hash_password,
+    inert,
     pseudonym,
 )
 from kakanai.store.db import make_engine, upgrade
@@ -62,6 +69,61 @@ def test_a_hash_asking_for_gigabytes_is_refused_at_once() -> None:
 def test_an_empty_password_cannot_be_hashed() -> None:
     with pytest.raises(ValueError):
         hash_password("")
+
+
+def test_new_hashes_cost_2_to_the_17_and_older_ones_still_verify() -> None:
+    assert hash_password("kanri-2026").split("$")[1:4] == [str(2**17), "8", "1"]
+    salt = b"0123456789abcdef"
+    old = hashlib.scrypt(b"kanri-2024", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    stored = f"scrypt${2**14}$8$1${base64.b64encode(salt).decode()}${base64.b64encode(old).decode()}"
+    assert check_password("kanri-2024", stored) and not check_password("kanri-2025", stored)
+
+
+class FakeTime:
+    """A wall clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+STORED = hash_password("kanri-2026")
+
+
+def test_each_wrong_password_doubles_the_delay_up_to_a_minute(tmp_path: Path) -> None:
+    clock = FakeTime()
+    guard = PasswordGuard(STORED, tmp_path / "attempts.json", clock=clock)
+    delays = []
+    for _ in range(8):
+        assert not guard.check("guess")
+        delays.append(guard.wait_seconds())
+        clock.now += guard.wait_seconds()
+    assert delays == [1, 2, 4, 8, 16, 32, 60, 60]
+
+
+def test_a_password_typed_during_the_delay_is_not_even_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = FakeTime()
+    guard = PasswordGuard(STORED, tmp_path / "attempts.json", clock=clock)
+    assert not guard.check("guess")
+    checked: list[str] = []
+    monkeypatch.setattr(supervisor, "check_password", lambda password, stored: checked.append(password) or True)
+    assert not guard.check("kanri-2026") and checked == [] and guard.failures() == 1
+    clock.now += 1
+    assert guard.check("kanri-2026") and checked == ["kanri-2026"] and guard.failures() == 0
+
+
+def test_the_count_survives_a_new_guard_and_is_forgotten_after_a_quiet_quarter_hour(tmp_path: Path) -> None:
+    clock, attempts = FakeTime(), tmp_path / "data" / "attempts.json"
+    for _ in range(3):
+        PasswordGuard(STORED, attempts, clock=clock).check("guess")
+        clock.now += 60
+    assert PasswordGuard(STORED, attempts, clock=clock).failures() == 3  # another dialog, or `kakanai report`
+    assert "guess" not in attempts.read_text(encoding="utf-8")
+    clock.now += 15 * 60
+    assert PasswordGuard(STORED, attempts, clock=clock).wait_seconds() == 0
+    assert PasswordGuard(STORED, attempts, clock=clock).failures() == 0
 
 
 # -- the dashboard's data ------------------------------------------------------------------------
@@ -126,6 +188,106 @@ def test_export_tables_show_clerks_only_as_pseudonyms(service: KpiService, tmp_p
     assert book["全体"]["B2"].value == 4 and book["全体"]["A1"].font.bold
     rows = list(csv.reader((tmp_path / "k.csv").open(encoding="utf-8-sig")))
     assert {r[0] for r in rows[1:]} == {"全体", "届出別", "時間帯別", "日別", "庁舎別", "窓口別", "職員別", "手続別"}
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ('=HYPERLINK("http://evil.example","本庁")', '\'=HYPERLINK("http://evil.example","本庁")'),
+    ("+1番窓口", "'+1番窓口"), ("-南支所", "'-南支所"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"), ("本庁", "本庁"), ("1番窓口", "1番窓口"), (-0.3, -0.3), (4, 4), (None, None)])
+def test_text_that_starts_like_a_formula_is_made_inert(value: object, cell: object) -> None:
+    assert inert(value) == cell
+
+
+def test_names_from_the_log_and_the_catalog_never_become_formulas_in_exports(tmp_path: Path) -> None:
+    # Given a log whose office, counter and procedure names start like formulas
+    url = f"sqlite:///{tmp_path / 'kpi.db'}"
+    upgrade(url)
+    log = VisitLog(make_engine(url))
+    log.append(visit_events("v1", start=datetime(2026, 5, 11, 9), office="=HYPERLINK(\"http://x\",\"本庁\")",
+                            counter="+1番窓口", procedures=("p1",), segments=(("serving", 600),)))
+    service = KpiService(log.engine, KpiSettings(), SECRET, procedure_titles={"p1": "@SUM(A1)"})
+    # When the supervisor exports CSV and Excel
+    tables = service.export_tables(KpiFilter(DAY, DAY))
+    export_csv(tmp_path / "k.csv", csv_rows(tables))
+    export_xlsx(tmp_path / "k.xlsx", tables)
+    # Then every such name is quoted, in both files, and the figures are still numbers
+    rows = list(csv.reader((tmp_path / "k.csv").open(encoding="utf-8-sig")))
+    names = {r[1] for r in rows[1:] if r[0] in ("庁舎別", "窓口別", "手続別")}
+    assert names == {"'=HYPERLINK(\"http://x\",\"本庁\")", "'+1番窓口", "'@SUM(A1)"}
+    book = load_workbook(tmp_path / "k.xlsx")
+    for sheet, name in (("庁舎別", "'=HYPERLINK(\"http://x\",\"本庁\")"), ("窓口別", "'+1番窓口"), ("手続別", "'@SUM(A1)")):
+        assert (book[sheet]["A2"].value, book[sheet]["A2"].data_type) == (name, "s")
+        assert book[sheet]["B2"].value == 1 and book[sheet]["C2"].value == 10.0
+    every_cell = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in every_cell if c.data_type == "f"]
+
+
+# -- kakanai report, behind the same password -----------------------------------------------------
+
+
+@pytest.fixture
+def report_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A log with one visit at an office named like a formula, an IT file with the password; returns the URL."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "it").mkdir()
+    monkeypatch.setattr(kakanai.settings, "install_dir", lambda: tmp_path / "it")
+    (tmp_path / "right.txt").write_text("kanri-2026\n", encoding="utf-8")
+    (tmp_path / "wrong.txt").write_text("kanri-2025\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kpi.db'}"
+    upgrade(url)
+    VisitLog(make_engine(url)).append(visit_events("v1", start=datetime(2026, 5, 11, 9), office="=1+1"))
+    return tmp_path
+
+
+def report(folder: Path, password: str, *args: str) -> int:
+    return main(["report", "--url", f"sqlite:///{folder / 'kpi.db'}", "--from", "2026-05-11", "--to", "2026-05-11",
+                 "--password-file", str(folder / f"{password}.txt"), *args])
+
+
+def set_it_password(folder: Path) -> None:
+    (folder / "it" / "kakanai.toml").write_text(f'supervisor_password_hash = "{STORED}"\n', encoding="utf-8")
+
+
+def test_report_without_a_password_set_tells_it_how_to_set_one(report_setup: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert report(report_setup, "right") == 2
+    captured = capsys.readouterr()
+    assert "kakanai supervisor set-password" in captured.err and "情報システム" in captured.err
+    assert "件数" not in captured.out
+
+
+def test_report_refuses_a_wrong_password_and_counts_it_with_the_dashboards(report_setup: Path,
+                                                                          capsys: pytest.CaptureFixture[str],
+                                                                          caplog: pytest.LogCaptureFixture) -> None:
+    set_it_password(report_setup)
+    with caplog.at_level(logging.WARNING):
+        assert report(report_setup, "wrong") == 2
+    captured = capsys.readouterr()
+    assert "パスワードが違います" in captured.err and "件数" not in captured.out
+    assert "supervisor password rejected (attempt 1)" in caplog.text and "kanri" not in caplog.text
+    data = report_setup / "data" / "kakanai"
+    assert PasswordGuard(STORED, data / supervisor.ATTEMPTS_FILE).failures() == 1
+
+
+def test_report_with_the_password_waits_out_the_delay_then_prints(report_setup: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    set_it_password(report_setup)
+    assert report(report_setup, "wrong") == 2
+    capsys.readouterr()
+    assert report(report_setup, "right", "--by", "office", "--csv") == 0  # at once: up to 1 s of delay left
+    captured = capsys.readouterr()
+    assert "秒待ってから確認します" in captured.err
+    rows = list(csv.reader(captured.out.splitlines()))
+    assert rows[1][:2] == ["'=1+1", "1"]  # the office name cannot become a formula in the CSV either
+
+
+def test_report_without_a_terminal_or_password_file_refuses(report_setup: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    set_it_password(report_setup)
+    monkeypatch.setattr(supervisor_commands.sys.stdin, "isatty", lambda: False)
+    assert main(["report", "--url", f"sqlite:///{report_setup / 'kpi.db'}"]) == 2
+    assert "--password-file" in capsys.readouterr().err
 
 
 # -- kakanai supervisor set-password -------------------------------------------------------------

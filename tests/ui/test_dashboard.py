@@ -5,6 +5,7 @@ pseudonymised clerks, the password gate, and that no query runs on the UI thread
 from __future__ import annotations
 
 import csv
+import logging
 import threading
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from kakanai.services.supervisor import KpiService, hash_password, pseudonym
+from kakanai.services.supervisor import KpiService, PasswordGuard, hash_password, pseudonym
 from kakanai.ui import dashboard as dashboard_module
 from kakanai.ui.dashboard import DashboardWindow, PasswordDialog, open_dashboard
 from kakanai.ui.tasks import pending_tasks
@@ -155,43 +156,104 @@ def test_a_database_failure_is_shown_not_raised(kpi: KpiService, qtbot, monkeypa
 
 # -- the password gate ----------------------------------------------------------------------------
 
-def test_wrong_password_is_refused_and_three_wrong_ones_close_the_gate(qtbot) -> None:  # type: ignore[no-untyped-def]
-    gate = PasswordDialog(hash_password("kanri-2026"))
+STORED = hash_password("kanri-2026")
+
+
+class FakeTime:
+    """A wall clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def gate_for(qtbot, guard: PasswordGuard) -> PasswordDialog:  # type: ignore[no-untyped-def]
+    gate = PasswordDialog(guard)
     qtbot.addWidget(gate)
-    gate.field.setText("kanri-2025")
-    gate._on_submit()
+    return gate
+
+
+def submit(qtbot, gate: PasswordDialog, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a password and press 開く, then wait for the check (it runs off the UI thread)."""
+    gate.field.setText(password)
+    with qtbot.waitSignal(gate.checked, timeout=20_000):
+        gate.open_button.click()
+
+
+def test_wrong_password_is_refused_and_three_wrong_ones_close_the_gate(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    guard = PasswordGuard(STORED, tmp_path / "attempts.json", max_delay=0)
+    gate = gate_for(qtbot, guard)
+    submit(qtbot, gate, "kanri-2025")
     assert gate.result() != PasswordDialog.DialogCode.Accepted and "パスワードが違います（あと2回）" == gate.error.text()
     for _ in range(2):
-        gate.field.setText("guess")
-        gate._on_submit()
+        submit(qtbot, gate, "guess")
     assert gate.result() == PasswordDialog.DialogCode.Rejected
-    right = PasswordDialog(hash_password("kanri-2026"))
-    qtbot.addWidget(right)
-    right.field.setText("kanri-2026")
-    right._on_submit()
+    right = gate_for(qtbot, guard)
+    submit(qtbot, right, "kanri-2026")
     assert right.result() == PasswordDialog.DialogCode.Accepted
 
 
+def test_the_delay_after_wrong_passwords_grows_and_outlives_the_dialog(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
+    # Given the gate, with a clock the test moves
+    clock, attempts = FakeTime(), tmp_path / "attempts.json"
+    gate = gate_for(qtbot, PasswordGuard(STORED, attempts, clock=clock))
+    # When three wrong passwords are typed, Then each one disables 開く for 1, 2, then 4 seconds
+    with caplog.at_level(logging.WARNING):
+        for n, delay in enumerate((1, 2), 1):
+            submit(qtbot, gate, f"guess-{n}")
+            assert not gate.open_button.isEnabled() and gate.wait_label.text() == f"{delay}秒後にもう一度入力できます"
+            clock.now += delay - 0.5
+            gate.update_wait()
+            assert not gate.open_button.isEnabled()
+            clock.now += 0.5
+            gate.update_wait()
+            assert gate.open_button.isEnabled() and gate.wait_label.text() == ""
+        submit(qtbot, gate, "guess-3")
+    assert gate.result() == PasswordDialog.DialogCode.Rejected
+    # And a new dialog (F10 again, or a restarted app) still makes the supervisor wait 4 seconds
+    again = gate_for(qtbot, PasswordGuard(STORED, attempts, clock=clock))
+    assert not again.open_button.isEnabled() and again.wait_label.text() == "4秒後にもう一度入力できます"
+    clock.now += 4
+    again.update_wait()
+    submit(qtbot, again, "kanri-2026")
+    assert again.result() == PasswordDialog.DialogCode.Accepted
+    assert PasswordGuard(STORED, attempts, clock=clock).wait_seconds() == 0  # the right one starts afresh
+    # And the log counts the attempts without what was typed
+    assert [r.getMessage() for r in caplog.records if "rejected" in r.getMessage()] == [
+        f"supervisor password rejected (attempt {n})" for n in (1, 2, 3)]
+    assert "guess" not in caplog.text and "kanri" not in caplog.text
+
+
 def answer_gate(*passwords: str) -> None:
-    """Type each password into the modal gate once it is open, pressing 開く each time."""
+    """Type each password into the modal gate once it is open, pressing 開く after each check."""
+    remaining = list(passwords)
+
     def type_next() -> None:
         gate = QApplication.activeModalWidget()
         if not isinstance(gate, PasswordDialog):
             QTimer.singleShot(20, type_next)
             return
-        for password in passwords:
-            gate.field.setText(password)
-            gate._on_submit()
+        gate.checked.connect(lambda right: QTimer.singleShot(0, press) if not right else None)
+        press(gate)
+
+    def press(gate: PasswordDialog | None = None) -> None:
+        gate = gate or QApplication.activeModalWidget()
+        if isinstance(gate, PasswordDialog) and remaining:
+            gate.field.setText(remaining.pop(0))
+            gate.open_button.click()
     QTimer.singleShot(0, type_next)
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_open_dashboard_asks_the_password(kpi: KpiService, qtbot) -> None:  # type: ignore[no-untyped-def]
-    stored = hash_password("kanri-2026")
+def test_open_dashboard_asks_the_password(kpi: KpiService, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    guard = PasswordGuard(STORED, tmp_path / "attempts.json", max_delay=0)
     answer_gate("wrong", "wrong", "wrong")
-    assert open_dashboard(None, kpi, stored) is None
+    assert open_dashboard(None, kpi, guard) is None
     answer_gate("wrong", "kanri-2026")
-    window = open_dashboard(None, kpi, stored)
+    window = open_dashboard(None, kpi, guard)
     assert isinstance(window, DashboardWindow) and window.isVisible()
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.refreshed, timeout=20_000):
@@ -204,5 +266,5 @@ def test_open_dashboard_asks_the_password(kpi: KpiService, qtbot) -> None:  # ty
 def test_without_a_password_the_supervisor_is_told_to_ask_it(qtbot, monkeypatch, stored: str) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(dashboard_module.dialogs, "inform_error", lambda parent, title, text: shown.append(text))
-    assert open_dashboard(None, None, stored) is None  # type: ignore[arg-type] (the service is never reached)
+    assert open_dashboard(None, None, PasswordGuard(stored, None)) is None  # type: ignore[arg-type] (never reached)
     assert len(shown) == 1 and "kakanai supervisor set-password" in shown[0] and "情報システム" in shown[0]

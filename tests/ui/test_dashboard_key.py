@@ -17,7 +17,7 @@ def test_without_a_password_set_f10_opens_nothing(counter: Counter) -> None:
 def test_with_the_right_password_f10_opens_the_dashboard(counter: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
     counter.services.settings.supervisor_password_hash = "set-by-it"
     seen: list[str] = []
-    monkeypatch.setattr(dashboard, "ask_password", lambda parent, stored: seen.append(stored) or True)
+    monkeypatch.setattr(dashboard, "ask_password", lambda parent, guard: seen.append(guard.stored_hash) or True)
     counter.clerk.press(Qt.Key.Key_F10)
     assert seen == ["set-by-it"]
     assert isinstance(counter.window.dashboard, dashboard.DashboardWindow)
