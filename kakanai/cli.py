@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog, load_catalog
-from kakanai.domain.draft import from_document
-from kakanai.domain.household_doc import household_to_document, parse_household
+from kakanai.domain.draft import draft_from_household
+from kakanai.domain.household_doc import parse_household
 from kakanai.domain.planner import Plan, member_name, plan
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.wareki import format_wareki
@@ -65,7 +65,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     parsed = parse_household(_read_json(args.household))
     for warning in parsed.warnings:
         print(f"注意: {warning}", file=sys.stderr)
-    draft = from_document(household_to_document(parsed.household))
+    draft = draft_from_household(parsed.household)
     the_plan = plan(draft, catalog)
     rows = plan_as_json(the_plan, draft, catalog)
     if args.json:

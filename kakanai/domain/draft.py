@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kakanai.domain.household import Household
+from kakanai.domain.household_doc import household_to_document
+
 Draft = dict[str, Any]
 
 MEMBER_COUNT = "member_count"
@@ -34,8 +37,14 @@ def member_count(draft: Draft) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def draft_from_household(household: Household) -> Draft:
+    """The draft of a validated household: the one way from a `Household` back to a draft (the
+    scan path, the command line and the forms all use it; unknown QR keys never get here)."""
+    return from_document(household_to_document(household))
+
+
 def from_document(document: dict[str, Any]) -> Draft:
-    """Flatten a (validated) household document into a draft."""
+    """Flatten a household document made by `household_to_document` into a draft."""
     draft: Draft = {}
     for key, value in document.items():
         if key == "members":

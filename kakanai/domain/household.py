@@ -128,7 +128,6 @@ class Household:
     old: Address | None = None
     phone: str = ""
     extras: Extras = field(default_factory=Extras)
-    unknown: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def head(self) -> Member | None:

@@ -3,8 +3,8 @@
 The document is validated with pydantic (strict types, every error at once, each with its key
 path such as ``members[2].birth``); the checks pydantic cannot express (dates, kana, control
 characters, the notifier index, a birth after the event) are validators below. Unknown keys are
-kept on the household and reported as warnings, never errors, so a newer pre-fill form does not
-break an older counter.
+reported as warnings, never errors, so a newer pre-fill form does not break an older counter; only
+their paths are kept (`ParsedHousehold.unknown_keys`), never their values.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from kakanai.domain.household import (
     Address,
@@ -25,13 +25,18 @@ from kakanai.domain.household import (
     Member,
     OutsideNotifier,
 )
-from kakanai.domain.kana import is_katakana, normalize_digits, normalize_postal, to_katakana
-from kakanai.domain.problems import InvalidInput, Problem, format_path
+from kakanai.domain.kana import is_katakana, normalize_phone, normalize_postal, to_katakana
+from kakanai.domain.problems import InvalidInput, Problem, format_path, shown
 
 MAX_MEMBERS = 20
 MAX_STRING = 200
+MAX_UNKNOWN_SHOWN = 10
+EARLIEST = date(1868, 1, 1)  # 明治改元: the first day a 和暦 form can print
+LATEST = date(2200, 12, 31)
 _FORBIDDEN = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# format characters (zero-width space, joiners, BOM …) and whitespace: a name of only these is blank
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u206f\ufeff]+")
 
 
 def check_characters(value: str) -> str:
@@ -46,22 +51,32 @@ def _clean_text(value: str) -> str:
     return check_characters(value).strip()
 
 
+def check_year(value: date) -> date:
+    """Raise ValueError for a date before 明治 or after 2200 (the QR document and the interview)."""
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"ありえない年の日付です: '{value.isoformat()}' (year out of range)")
+    return value
+
+
+def is_blank(value: str) -> bool:
+    """True if the text has nothing visible (only spaces, zero-width or other format characters)."""
+    return not _INVISIBLE.sub("", value)
+
+
 def _iso_date(value: str) -> date:
     if not _ISO_DATE.match(value):
-        raise ValueError(f"日付は YYYY-MM-DD で書きます: '{value}' (not an ISO date)")
+        raise ValueError(f"日付は YYYY-MM-DD で書きます: '{shown(value, 12)}' (not an ISO date)")
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"存在しない日付です: '{value}' (impossible date)") from None
-    if not date(1868, 1, 1) <= parsed <= date(2200, 12, 31):
-        raise ValueError(f"ありえない年の日付です: '{value}' (year out of range)")
-    return parsed
+    return check_year(parsed)
 
 
 def _kana(value: str) -> str:
     kana = to_katakana(value)
     if kana and not is_katakana(kana):
-        raise ValueError(f"フリガナはカタカナで書きます: '{value}' (reading must be kana)")
+        raise ValueError(f"フリガナはカタカナで書きます: '{shown(value, 20)}' (reading must be kana)")
     return kana
 
 
@@ -71,8 +86,14 @@ def _postal(value: str) -> str:
 
 Text = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text)]
 def _not_blank(value: str) -> str:
-    if not value:
+    if is_blank(value):
         raise ValueError("空欄です (blank)")
+    return value
+
+
+def _one_version(value: Any) -> Any:
+    if type(value) is not int or value != 1:  # noqa: E721 - true and 1.0 equal 1 but are not the integer 1
+        raise ValueError("文書の版（v）は整数の 1 です (document version must be the integer 1)")
     return value
 
 
@@ -115,6 +136,11 @@ class _NotifierDoc(_Doc):
     relation: Text = ""
     phone: Text = ""
 
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return normalize_phone(value) if value else value
+
 
 class _ExtrasDoc(_Doc):
     dogs: Annotated[int, Field(ge=0, le=99)] = 0
@@ -123,7 +149,7 @@ class _ExtrasDoc(_Doc):
 
 
 class _HouseholdDoc(_Doc):
-    v: Literal[1]
+    v: Annotated[int, BeforeValidator(_one_version)]
     event: Literal["move_in", "move_out", "move_within", "birth", "death", "marriage"]
     date: IsoDate
     phone: Text = ""
@@ -136,15 +162,20 @@ class _HouseholdDoc(_Doc):
     @field_validator("phone")
     @classmethod
     def _phone(cls, value: str) -> str:
-        return normalize_digits(value) if value else value
+        return normalize_phone(value) if value else value
 
 
 @dataclass(frozen=True)
 class ParsedHousehold:
-    """A household read from a document, with warnings (unknown keys) that did not stop it."""
+    """A household read from a document, with warnings (unknown keys) that did not stop it.
+
+    Unknown keys are kept apart as their paths only: their values never reach the household,
+    the draft, the plan, the forms or the crash-recovery store.
+    """
 
     household: Household
     warnings: list[Problem]
+    unknown_keys: tuple[str, ...] = ()
 
 
 _MESSAGES = {
@@ -174,7 +205,7 @@ def _problem_from_pydantic(error: dict[str, Any]) -> Problem | None:
         return Problem(format_path(loc), ja, en.rstrip(")"))
     ja, en = _MESSAGES.get(kind, ("値が正しくありません", error["msg"]))
     if kind == "literal_error":
-        ja = f"{ja}: {error['input']!r}（{error['ctx']['expected']}）"
+        ja = f"{ja}: {shown(repr(error['input']), 20)}（{error['ctx']['expected']}）"
     return Problem(format_path(loc), ja, en)
 
 
@@ -224,18 +255,24 @@ def _cross_checks(doc: _HouseholdDoc) -> list[Problem]:
     return problems
 
 
-def _unknown_keys(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[Problem]:
-    warnings = [
-        Problem(format_path(path + (key,)), "この版では使わない項目です（読み飛ばしました）", "unknown key kept")
-        for key in (model.model_extra or {})
-    ]
+def _unknown_keys(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[str]:
+    found = [format_path(path + (key,)) for key in (model.model_extra or {})]
     for name in type(model).model_fields:
         value = getattr(model, name)
         children = value if isinstance(value, list) else [value]
         for k, child in enumerate(children):
             if isinstance(child, BaseModel):
                 sub = path + ((name, k) if isinstance(value, list) else (name,))
-                warnings.extend(_unknown_keys(child, sub))
+                found.extend(_unknown_keys(child, sub))
+    return found
+
+
+def _unknown_warnings(paths: list[str]) -> list[Problem]:
+    warnings = [Problem(shown(p, 40), "この版では使わない項目です（読み飛ばしました）", "unknown key ignored")
+                for p in paths[:MAX_UNKNOWN_SHOWN]]
+    if len(paths) > MAX_UNKNOWN_SHOWN:
+        warnings.append(Problem("", f"ほか{len(paths) - MAX_UNKNOWN_SHOWN}件の使わない項目を読み飛ばしました",
+                                "more unknown keys ignored"))
     return warnings
 
 
@@ -253,7 +290,8 @@ def parse_household(document: Any) -> ParsedHousehold:
     problems = _cross_checks(doc)
     if problems:
         raise InvalidInput(problems)
-    return ParsedHousehold(_to_household(doc), _unknown_keys(doc))
+    unknown = _unknown_keys(doc)
+    return ParsedHousehold(_to_household(doc), _unknown_warnings(unknown), tuple(unknown))
 
 
 def _address(doc: _AddressDoc | None) -> Address | None:
@@ -284,12 +322,11 @@ def _to_household(doc: _HouseholdDoc) -> Household:
         members=tuple(_member(m) for m in doc.members),
         extras=Extras(dogs=doc.extras.dogs, mopeds=doc.extras.mopeds,
                       seal_registration=tuple(doc.extras.seal_registration)),
-        unknown=doc.model_extra or {},
     )
 
 
 def household_to_document(household: Household) -> dict[str, Any]:
-    """The KKN1 document (v = 1) for a household, ready for ``json.dumps``; unknown keys kept."""
+    """The KKN1 document (v = 1) for a household, ready for ``json.dumps``."""
     doc: dict[str, Any] = {"v": 1, "event": household.event.value, "date": household.date.isoformat()}
     if household.phone:
         doc["phone"] = household.phone
@@ -303,8 +340,6 @@ def household_to_document(household: Household) -> dict[str, Any]:
     doc["members"] = [_member_doc(m) for m in household.members]
     extras = household.extras
     doc["extras"] = {"dogs": extras.dogs, "mopeds": extras.mopeds, "seal_registration": list(extras.seal_registration)}
-    for key, value in household.unknown.items():
-        doc.setdefault(key, value)
     return doc
 
 

@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control, zero-width, bidirectional and surrogate code points: never shown back to a clerk (a
+# hostile code could reorder or hide the text of a message), replaced by U+FFFD.
+_UNSHOWABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+                         "\ufeff\ud800-\udfff]")
+MAX_PATH = 200
+MAX_TEXT = 200
+MAX_PROBLEMS_SHOWN = 10
+MAX_TITLE = 60
+# the longest `InvalidInput.clerk_message`: a title and at most 11 lines of path + message
+MAX_MESSAGE = MAX_TITLE + (MAX_PROBLEMS_SHOWN + 1) * (MAX_PATH + MAX_TEXT + 4)
+
+
+def shown(text: str, limit: int = MAX_TEXT) -> str:
+    """Text safe to show back to a person: unshowable characters replaced, cut at ``limit``."""
+    cleaned = _UNSHOWABLE.sub("\ufffd", text)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (or worth a warning) in an input, at a key path such as ``members[2].birth``."""
+    """One thing wrong (or worth a warning) in an input, at a key path such as ``members[2].birth``.
+
+    Path and messages are made safe on creation (`shown`), so a value or key echoed from a QR code
+    can neither hide the real message nor make it thousands of characters long.
+    """
 
     path: str
     message_ja: str
     message_en: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", shown(self.path, MAX_PATH))
+        object.__setattr__(self, "message_ja", shown(self.message_ja))
+        object.__setattr__(self, "message_en", shown(self.message_en))
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -29,12 +56,14 @@ class InvalidInput(ValueError):
 
     def __init__(self, problems: list[Problem], title_ja: str = "入力内容に誤りがあります") -> None:
         self.problems = list(problems)
-        self.title_ja = title_ja
+        self.title_ja = shown(title_ja, MAX_TITLE)
         super().__init__(self.clerk_message())
 
     def clerk_message(self) -> str:
         """A message for the clerk: a title line and one line per problem."""
-        lines = [self.title_ja] + [f"・{p}" for p in self.problems]
+        lines = [self.title_ja] + [f"・{p}" for p in self.problems[:MAX_PROBLEMS_SHOWN]]
+        if len(self.problems) > MAX_PROBLEMS_SHOWN:
+            lines.append(f"・ほか{len(self.problems) - MAX_PROBLEMS_SHOWN}件")
         return "\n".join(lines)
 
 

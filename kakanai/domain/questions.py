@@ -6,11 +6,12 @@ filled by interview and one read from a QR code are the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from kakanai.domain.household import EVENT_LABELS, INSURANCE_LABELS
-from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters
+from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters, check_year, is_blank
 from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
 from kakanai.domain.wareki import parse_date
 
@@ -65,7 +66,7 @@ def normalize_answer(spec: QuestionSpec, raw: Any, member_count: int | None = No
     """Check and normalise one answer to its wire value; raise ValueError with a clerk's message."""
     if isinstance(raw, str):
         raw = raw.strip()
-    if raw in ("", None):
+    if raw is None or (isinstance(raw, str) and is_blank(raw)):
         raise ValueError("未入力です (empty answer)")
     handler = _HANDLERS[spec.kind]
     return handler(spec, raw, member_count)
@@ -86,12 +87,12 @@ def _kana(spec: QuestionSpec, raw: Any, n: int | None) -> str:
 
 
 def _date(spec: QuestionSpec, raw: Any, _: int | None) -> str:
-    return parse_date(str(raw)).isoformat()
+    return check_year(parse_date(str(raw))).isoformat()
 
 
 def _int(spec: QuestionSpec, raw: Any, _: int | None) -> int:
     text = normalize_digits(str(raw))
-    if not text.isdigit() or not spec.low <= int(text) <= spec.high:
+    if not re.fullmatch("[0-9]{1,3}", text) or not spec.low <= int(text) <= spec.high:
         raise ValueError(f"{spec.low}から{spec.high}までの数を入力してください (number out of range)")
     return int(text)
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from kakanai.domain.catalog import Catalog, FormDef, FormField
-from kakanai.domain.draft import Draft, from_document
+from kakanai.domain.draft import Draft, draft_from_household
 from kakanai.domain.household import Household
-from kakanai.domain.household_doc import household_to_document
 from kakanai.domain.planner import Plan, PlannedProcedure
 from kakanai.domain.problems import Problem
 from kakanai.domain.rules import evaluate, parse_condition
@@ -67,7 +66,7 @@ def label_of(item: FormField) -> str:
 
 def household_draft(household: Household) -> Draft:
     """The draft of a validated household, as the rules evaluate it."""
-    return from_document(household_to_document(household))
+    return draft_from_household(household)
 
 
 def form_sheets(household: Household, plan: Plan, catalog: Catalog, issued: date) -> list[FormSheet]:

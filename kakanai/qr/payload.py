@@ -15,12 +15,19 @@ import zlib
 from typing import Any
 
 from kakanai.domain.household import Household
-from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
-from kakanai.domain.problems import InvalidInput, Problem
+from kakanai.domain.household_doc import ParsedHousehold, check_characters, household_to_document, parse_household
+from kakanai.domain.problems import MAX_MESSAGE, InvalidInput, Problem, format_path
+
+__all__ = ["MAX_MESSAGE", "MAX_TEXT", "PREFIX", "QrPayloadError", "decode", "decode_document", "encode_document",
+           "encode_household"]
 
 PREFIX = "KKN1"
 MAX_TEXT = 4296  # QR version 40-L, alphanumeric mode
 MAX_DOCUMENT = 64 * 1024
+MAX_DEPTH = 16  # the household document nests 4 deep; room for a later version's additions
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
 _LATER_VERSION = re.compile(r"^KKN([2-9]|\d\d)")
 
@@ -59,11 +66,78 @@ def decode_document(text: str) -> Any:
     compressed = _base32(body[len(PREFIX):])
     raw = _inflate(compressed)
     try:
-        return json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise QrPayloadError("utf8", "QRコードの文字コードが正しくありません", "not UTF-8") from None
+    return _strict_json(text)
+
+
+class _Refused(Exception):
+    """Raised inside the JSON parser's hooks: the document breaks a rule of the spec."""
+
+    def __init__(self, step: str, message_ja: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.error = QrPayloadError(step, message_ja, message_en)
+
+
+def _strict_json(text: str) -> Any:
+    """JSON as the spec allows it: no NaN/Infinity, no duplicate keys, bounded nesting, and no
+    lone surrogate, control or bidi character in any key or string."""
+    if _depth(text) > MAX_DEPTH:
+        raise QrPayloadError("depth", f"QRコードの内容の入れ子が深すぎます（{MAX_DEPTH}段まで）", "nesting too deep")
+    try:
+        document = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
+    except _Refused as refused:
+        raise refused.error from None
     except (ValueError, RecursionError):
         raise QrPayloadError("json", "QRコードの内容を読み取れません（形式の誤り）", "not valid JSON") from None
+    _check_strings(document, [])
+    return document
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(_STRINGS.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused("json", "QRコードに数として使えない値（NaN・Infinity）があります", f"{name} is not allowed")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise _Refused("json", "QRコードに同じ項目が2回書かれています", "duplicate key")
+    return document
+
+
+def _check_strings(value: Any, path: list[str | int]) -> None:
+    """Refuse lone surrogates and control/bidi characters in keys and strings (iteratively bounded
+    by MAX_DEPTH already)."""
+    if isinstance(value, str):
+        _check_text(value, path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, path + ["（項目名）"])
+            _check_strings(item, path + [key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_strings(item, path + [i])
+
+
+def _check_text(text: str, path: list[str | int]) -> None:
+    where = format_path(path)
+    if _SURROGATE.search(text):
+        raise QrPayloadError("json", f"{where}: QRコードに使えない文字（対になっていないサロゲート）があります",
+                             "lone surrogate")
+    try:
+        check_characters(text)
+    except ValueError:
+        raise QrPayloadError("json", f"{where}: 制御文字または文字の向きを変える記号が含まれています",
+                             "control or bidi character") from None
 
 
 def decode(text: str) -> ParsedHousehold:

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import from_document
-from kakanai.domain.household_doc import ParsedHousehold, household_to_document
+from kakanai.domain.draft import draft_from_household
+from kakanai.domain.household_doc import ParsedHousehold
 from kakanai.domain.interview import Interview, Question
 from kakanai.domain.planner import Plan
 from kakanai.domain.problems import InvalidInput
@@ -111,7 +111,7 @@ class VisitController(QObject):
 
     def _take(self, parsed: ParsedHousehold, source: str) -> None:
         assert self.session is not None
-        self.session.base = from_document(household_to_document(parsed.household))
+        self.session.base = draft_from_household(parsed.household)
         self.session.answers.clear()  # a new code replaces the household: nothing of the last one stays
         self.session.added.clear()
         self.session.dropped.clear()

@@ -58,12 +58,13 @@ def test_an_outside_notifier_is_read_as_a_person() -> None:
     assert isinstance(h.notifier, OutsideNotifier) and h.notifier_person.full_name == "高橋　誠"
 
 
-def test_unknown_keys_are_kept_and_warned_not_errors(family: dict[str, Any]) -> None:
+def test_unknown_keys_are_warned_not_errors_and_their_values_not_kept(family: dict[str, Any]) -> None:
     family["pet_names"] = ["ポチ"]
     family["members"][2]["school"] = "見本高校"
     parsed = parse_household(family)
     assert {w.path for w in parsed.warnings} == {"pet_names", "members[2].school"}
-    assert household_to_document(parsed.household)["pet_names"] == ["ポチ"]
+    assert parsed.unknown_keys == ("pet_names", "members[2].school")
+    assert "pet_names" not in household_to_document(parsed.household)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +91,7 @@ def test_unknown_keys_are_kept_and_warned_not_errors(family: dict[str, Any]) -> 
         (lambda d: d["members"][0].update(given="太\u202e郎"), "members[0].given", "制御文字"),
         (lambda d: d["new"].update(address="見本市\x00北1条"), "new.address", "制御文字"),
         (lambda d: d["members"][0].update(nationality="france"), "members[0].nationality", "形式"),
-        (lambda d: d.update(v=2), "v", "使えない値"),
+        (lambda d: d.update(v=2), "v", "版（v）は整数の 1"),
         (lambda d: d["members"][0].update(family="　 "), "members[0].family", "空欄"),
         (lambda d: d["members"][0].update(birth="1700-01-01"), "members[0].birth", "ありえない年"),
         (lambda d: d.update(date="9999-01-01"), "date", "ありえない年"),

@@ -166,3 +166,46 @@ def test_a_birth_after_the_event_date_is_refused(catalog: Catalog, first: tuple,
             interview.answer(path, answer)
     assert "生年月日が届出の日付より後" in caught.value.problems[0].message_ja
     interview.questions()  # still answers, no crash
+
+
+# -- what the QR path refuses, the interview refuses too (issue 10, item 13) -------------------
+
+
+def _refused(catalog: Catalog, path: str, raw: str) -> str:
+    interview = Interview(catalog, {"event": "move_within", "date": "2026-06-15", "member_count": 1})
+    with pytest.raises(InvalidInput) as caught:
+        interview.answer(path, raw)
+    assert path not in interview.answers
+    return caught.value.clerk_message()
+
+
+@pytest.mark.parametrize("raw", ["²", "1²", "³", "١٢", "①"])
+def test_superscript_or_foreign_digits_are_refused_in_plain_japanese(catalog: Catalog, raw: str) -> None:
+    message = _refused(catalog, "extras.dogs", raw)
+    assert "までの数を入力してください" in message and "invalid literal" not in message
+
+
+@pytest.mark.parametrize("raw", ["1867-12-31", "0001-01-01", "1800年1月1日", "2201-01-01"])
+def test_a_year_the_qr_code_refuses_is_refused_in_the_interview(catalog: Catalog, raw: str) -> None:
+    assert "ありえない年" in _refused(catalog, "members[0].birth", raw)
+
+
+@pytest.mark.parametrize("raw", ["\u200b", "\u200b\u3000\u200d", "\ufeff", "\u2060 "])
+def test_a_name_of_only_invisible_characters_is_blank(catalog: Catalog, raw: str) -> None:
+    assert "未入力" in _refused(catalog, "members[0].family", raw)
+
+
+def test_a_phone_number_is_checked_in_the_qr_code_as_in_the_interview(catalog: Catalog) -> None:
+    assert "電話番号として読めません" in _refused(catalog, "phone", "あいう")
+    doc = household_doc("single_move_within") | {"phone": "電話してね<b>"}
+    with pytest.raises(InvalidInput) as caught:
+        parse_household(doc)
+    assert "電話番号として読めません" in caught.value.clerk_message()
+
+
+def test_a_name_of_only_a_zero_width_space_is_refused_in_the_qr_code() -> None:
+    doc = household_doc("single_move_within")
+    doc["members"][0]["family"] = "\u200b"
+    with pytest.raises(InvalidInput) as caught:
+        parse_household(doc)
+    assert "members[0].family: 空欄です" in caught.value.clerk_message()
