@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 # Tests replace this to answer dialogs without a person (None means "ask for real").
@@ -13,6 +14,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     if AUTO_ANSWER is not None:
         return AUTO_ANSWER
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # texts may name a resident: never rich text
     yes = box.addButton("はい", QMessageBox.ButtonRole.YesRole)
     box.addButton("いいえ", QMessageBox.ButtonRole.NoRole)
     box.exec()
@@ -23,4 +25,6 @@ def inform_error(parent: QWidget | None, title: str, text: str) -> None:
     """Show an error the clerk must read (never used for routine validation)."""
     if AUTO_ANSWER is not None:
         return
-    QMessageBox.critical(parent, title, text)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kakanai.ui.style import plain_tooltip
+
 MEMBER_COLUMNS = (("family", "氏"), ("given", "名"), ("family_kana", "フリガナ（氏）"), ("given_kana", "フリガナ（名）"),
                   ("birth", "生年月日"), ("sex", "性別"), ("relation", "続柄"), ("insurance", "健康保険"),
                   ("card", "マイナカード"))
@@ -104,8 +106,8 @@ class HouseholdPage(QWidget):
             item = QTreeWidgetItem([title, whom, counter, why])
             item.setData(0, Qt.ItemDataRole.UserRole, key)
             item.setCheckState(0, Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
-            item.setToolTip(3, why)
-            item.setToolTip(1, whom)
+            item.setToolTip(3, plain_tooltip(why))
+            item.setToolTip(1, plain_tooltip(whom))
             self.procedures.addTopLevelItem(item)
         self.procedures.setColumnWidth(1, 220)
         self.procedures.setColumnWidth(2, 190)

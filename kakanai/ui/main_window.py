@@ -23,6 +23,7 @@ from kakanai.ui.print_page import PrintPage
 from kakanai.ui.printing import print_bundle, printer_names
 from kakanai.ui.review_page import ReviewPage
 from kakanai.ui.start_page import StartPage
+from kakanai.ui.style import plain_text_only
 from kakanai.ui.tasks import run_in_background
 from kakanai.ui.visit_controller import VisitController
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.pages = {"start": self.start_page, "intake": self.intake_page, "household": self.household_page,
                       "review": self.review_page, "print": self.print_page}
         self._build()
+        plain_text_only(self)
         self._connect()
         self._shortcuts()
         self.start_page.set_demo_queue(options.demo_residents)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kakanai.resources import FONT_GOTHIC, FONT_MINCHO, resource
 
@@ -41,3 +44,15 @@ def install_fonts(app: QApplication, point_size: int) -> str:
     app.setFont(font)
     app.setStyleSheet(STYLE)
     return family
+
+
+def plain_text_only(root: QWidget) -> None:
+    """Every label under ``root`` shows its text literally: resident text (a name from a QR code)
+    can never be read as rich text that hides or restyles the real question."""
+    for label in root.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally (Qt guesses rich text in tooltips)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
