@@ -10,7 +10,6 @@ import logging
 import os
 import sys
 import tempfile
-import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +17,7 @@ from typing import Any
 
 from kakanai.bootstrap import Services, build_services
 from kakanai.domain.problems import InvalidInput
+from kakanai.logsafe import SafeFormatter, safe_traceback
 from kakanai.settings import Settings, load_settings
 
 log = logging.getLogger("kakanai")
@@ -27,14 +27,14 @@ def install_logging(data_dir: Path) -> None:
     """Log to a rotating file in the data folder (no personal data is logged)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(data_dir / "kakanai.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    log.critical("unhandled error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    log.critical("unhandled error\n%s", safe_traceback(value, tb))
     from kakanai.ui import dialogs
 
     dialogs.inform_error(None, "kakanai", "予期しないエラーが起きました。入力中の内容は保存されています。\n"
