@@ -58,7 +58,7 @@ def build_window(services: Services, *, demo: bool) -> Any:
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
         save_folder=data / "printed", demo_residents=demo_residents() if demo else [],
         offered=offered,
-        status=lambda: services.database_warning or services.recorder.status,
+        status=lambda: "　".join(filter(None, [services.database_warning, services.recorder.status])),
         open_dashboard=lambda parent: _open_dashboard(parent, services),
     )
     window = MainWindow(controller, options)

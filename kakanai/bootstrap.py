@@ -20,7 +20,7 @@ from kakanai.services.recorder import BackgroundWriter, Recorder
 from kakanai.services.visit_service import VisitService, Workplace, utc_now
 from kakanai.settings import Settings
 from kakanai.store.db import make_engine, upgrade
-from kakanai.store.outbox import Forwarder, Outbox
+from kakanai.store.outbox import Forwarder, open_outbox
 from kakanai.store.visit_log import VisitLog
 
 log = logging.getLogger(__name__)
@@ -39,10 +39,7 @@ class Services:
 
     def close(self) -> None:
         """Flush what is queued and stop background threads."""
-        self.recorder.writer.flush()
-        self.recorder.forwarder.stop()
-        self.recorder.forwarder.forward_once()
-        self.recorder.writer.close()
+        self.recorder.close()
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
@@ -65,10 +62,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
                                     "（例: postgresql+psycopg://ユーザー:パスワード@サーバー/kakanai）", url.split("@")[-1])],
                            "設定ファイルに誤りがあります") from None
     visit_log = VisitLog(engine, ZoneInfo(settings.office_timezone))  # local day and hour for KPIs
-    writer = BackgroundWriter()
-    forwarder = Forwarder(Outbox(data / "outbox.db"), visit_log)
-    forwarder.start()
-    recorder = Recorder(forwarder.outbox, forwarder, writer)
+    outbox, outbox_warning = open_outbox(data / "outbox.db")  # a damaged file is kept aside, not a stop
+    warning = "　".join(filter(None, [warning, outbox_warning]))
+    forwarder = Forwarder(outbox, visit_log)
+    recorder = Recorder(outbox, forwarder, BackgroundWriter())
+    recorder.start()
     office_tz = ZoneInfo(settings.office_timezone)
     workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user(), office_tz)
     store = OpenVisitStore(data / "open", installation_key(data))

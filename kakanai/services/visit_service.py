@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
@@ -12,6 +12,8 @@ from kakanai.domain.visit_session import VisitSession
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload, new_visit_id
 from kakanai.services.open_visits import OpenVisitStore
 from kakanai.services.recorder import Recorder
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,15 +41,23 @@ class VisitService:
         self.workplace = workplace
         self.clock = clock
 
+    def _event(self, session: VisitSession, kind: Kind, payload: dict[str, Any] | None = None,
+               at: datetime | None = None) -> VisitEvent:
+        return VisitEvent(session.visit_id, kind, at or self.clock(), payload or {})
+
     def _emit(self, session: VisitSession, kind: Kind, payload: dict[str, Any] | None = None,
-              at: datetime | None = None) -> None:
-        self.recorder.record([VisitEvent(session.visit_id, kind, at or self.clock(), payload or {})])
+              at: datetime | None = None, then: Callable[[], None] | None = None) -> None:
+        """Record one event durably (the outbox commits it before this returns; see `Recorder`)."""
+        self.recorder.record([self._event(session, kind, payload, at)], then)
 
     def save(self, session: VisitSession) -> None:
-        """Keep the session on disk (in the background) so a crash loses nothing."""
+        """Keep the session on disk now (encrypted, well under a millisecond) so a kill loses
+        nothing; if the disk refuses, the previous version stays and the recorder retries events."""
         session.last_active = self.clock()
-        snapshot = copy.deepcopy(session)
-        self.recorder.writer.submit(lambda: self.store.save(snapshot))
+        try:
+            self.store.save(session)
+        except OSError as exc:  # type only: the message may hold a path, never resident data here
+            log.error("open visit not saved (%s)", type(exc).__name__)
 
     def start(self, ticket: str = "") -> VisitSession:
         """次の方: a new visit, being served from now."""
@@ -55,8 +65,8 @@ class VisitService:
         session = VisitSession(visit_id=new_visit_id(now.astimezone(self.workplace.timezone)), started_at=now, ticket=ticket)
         w = self.workplace
         header = VisitHeader(session.visit_id, w.office, w.counter, w.clerk_id, ticket=ticket[:20])
-        self._emit(session, Kind.OPENED, header_payload(header), session.started_at)
-        self._emit(session, Kind.STARTED, at=session.started_at)
+        self.recorder.record([self._event(session, Kind.OPENED, header_payload(header), session.started_at),
+                              self._event(session, Kind.STARTED, at=session.started_at)])  # one commit
         self.save(session)
         return session
 
@@ -69,8 +79,8 @@ class VisitService:
 
     def identify(self, session: VisitSession, event: str, household_size: int) -> None:
         """The life event and household size became known (QR or interview)."""
-        self._emit(session, Kind.CORRECTION, {"field": "event", "value": event})
-        self._emit(session, Kind.CORRECTION, {"field": "household_size", "value": household_size})
+        self.recorder.record([self._event(session, Kind.CORRECTION, {"field": "event", "value": event}),
+                              self._event(session, Kind.CORRECTION, {"field": "household_size", "value": household_size})])
         self.save(session)
 
     def set_procedures(self, session: VisitSession, ids: list[str], forms: int) -> None:
@@ -109,20 +119,41 @@ class VisitService:
         self._end(session, Kind.CANCELLED)
 
     def _end(self, session: VisitSession, kind: Kind) -> None:
+        """The end event is on disk before the open visit is forgotten (if the disk refuses it,
+        the visit is forgotten once the recorder has saved it): a kill in between leaves a file
+        that `unfinished` recognises as ended."""
         session.step = "finish"
-        self._emit(session, kind)
         visit_id = session.visit_id
-        self.recorder.writer.submit(lambda: self.store.remove(visit_id))
+        self._emit(session, kind, then=lambda: self.store.remove(visit_id))
 
     def unfinished(self) -> list[VisitSession]:
-        """Visits left open by a crash or a power cut, to offer for resume."""
-        return self.store.load_all()
+        """Visits left open by a crash or a power cut, to offer for resume (call once, at start).
+
+        The outbox is the record: a saved visit it shows ended (the app died right after 完了) is
+        forgotten, not offered; a visit it shows open with no readable saved session (the app died
+        before the first save, or the file was damaged) is force-ended at its last event."""
+        ended = self.recorder.outbox.ended()
+        offered = []
+        for session in self.store.load_all():
+            if session.visit_id in ended:
+                self.store.remove(session.visit_id)
+            else:
+                offered.append(session)
+        kept = {s.visit_id for s in offered}
+        for visit_id, events in self.recorder.outbox.open_visits().items():
+            if visit_id not in kept:
+                at = max(e.at for e in events)
+                self.recorder.record([VisitEvent(visit_id, Kind.FORCE_ENDED, at, {"reason": "no_saved_session"})])
+        return offered
 
     def recover(self, session: VisitSession) -> None:
         """Resume a visit after a restart: the time the app was down counts as a pause."""
-        if not session.suspended:
-            self._emit(session, Kind.SUSPENDED, at=session.last_active or session.started_at)
-        self.resume(session)
+        events = [self._event(session, Kind.RESUMED)]
+        if not session.suspended:  # the pause and the resumption in one commit
+            events.insert(0, self._event(session, Kind.SUSPENDED, at=session.last_active or session.started_at))
+        self.recorder.record(events)
+        session.suspended = False
+        self.save(session)
 
     def abandon(self, session: VisitSession) -> None:
         """Close a visit left open by a crash; its timing is marked untrustworthy."""

@@ -125,3 +125,43 @@ def test_a_crash_after_printing_does_not_count_the_downtime(tmp_path: Path, cloc
     assert restarted.visit_log.summary(session.visit_id).handling_seconds == 140
     restarted.close()
     services.close()
+
+
+def test_a_visit_finished_right_before_a_crash_is_not_offered_again(tmp_path: Path, clock: Clock,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a visit finished (完了 returned) by an app that died before forgetting its open file
+    services = _services(tmp_path, clock)
+    session = services.visits.start()
+    clock.advance(60)
+    monkeypatch.setattr(services.visits.store, "remove", lambda visit_id: None)  # the kill comes here
+    services.visits.finish(session)
+    assert list((tmp_path / "open").glob("*.visit"))
+    # When the app starts again
+    restarted = _services(tmp_path, clock)
+    # Then the visit is not offered (the resident has left), its file is gone, it is logged once
+    assert restarted.visits.unfinished() == []
+    assert not list((tmp_path / "open").glob("*.visit"))
+    restarted.recorder.flush()
+    events = restarted.visit_log.events(session.visit_id)
+    assert [e.kind.value for e in events].count("finished") == 1
+    assert restarted.visit_log.summary(session.visit_id).status == "finished"
+    restarted.close()
+
+
+def test_a_visit_killed_before_its_first_save_is_force_ended_not_left_open(tmp_path: Path, clock: Clock) -> None:
+    # Given a visit whose events are in the outbox but whose session never reached the disk
+    services = _services(tmp_path, clock)
+    session = services.visits.start()
+    clock.advance(45)
+    services.visits.reach(session, "household")
+    for path in (tmp_path / "open").glob("*.visit"):
+        path.unlink()
+    # When the app starts again
+    clock.advance(600)
+    restarted = _services(tmp_path, clock)
+    # Then nothing can be offered, and the visit is closed at its last event, flagged
+    assert restarted.visits.unfinished() == []
+    restarted.recorder.flush()
+    summary = restarted.visit_log.summary(session.visit_id)
+    assert (summary.status, summary.inaccurate, summary.handling_seconds) == ("force_ended", "force_ended", 45)
+    restarted.close()

@@ -1,14 +1,19 @@
-"""Two counters keep logging through a PostgreSQL outage; every visit arrives exactly once."""
+"""Two counters keep logging through a PostgreSQL outage; every visit arrives exactly once. A
+visit the server refuses is set aside without blocking the others; a damaged outbox file is kept
+aside, never deleted; sent events are pruned after 30 days."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import sqlite3
+from contextlib import closing
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from kakanai.store.db import make_engine, upgrade
-from kakanai.store.outbox import Forwarder, Outbox
+from kakanai.store.outbox import SCHEMA_VERSION, Forwarder, Outbox, open_outbox
 from kakanai.store.schema import visit_events, visits
 from kakanai.store.visit_log import VisitLog
 from tests.pg_server import PgServer
@@ -66,3 +71,86 @@ def test_the_background_forwarder_delivers_and_stops(pg_url: str, tmp_path: Path
         forwarder.stop()
     assert forwarder.outbox.backlog() == 0
     assert server_log.summary("C-0002").status == "finished"
+
+
+def test_a_visit_the_server_refuses_is_dead_lettered_and_blocks_no_other(pg_url: str, tmp_path: Path) -> None:
+    # Given a counter whose office name is longer than the server's column (61 characters)
+    upgrade(pg_url)
+    forwarder = Forwarder(Outbox(tmp_path / "c.db"), VisitLog(make_engine(pg_url)))
+    bad = make_events("BAD-0001", start=datetime(2026, 4, 1, 9), office="庁" * 61)
+    forwarder.outbox.put(bad[:2])
+    _log_visits(forwarder.outbox, "D", 0, 3)
+    forwarder.outbox.put(bad[2:])
+    # When it forwards (twice: the refused visit's later events follow it, not block the queue)
+    forwarder.forward_once(batch=4)
+    forwarder.forward_once(batch=4)
+    # Then the good visits are on the server, the bad one is kept aside in full, nothing waits
+    assert [forwarder.target.summary(f"D-{n:04d}").status for n in range(3)] == ["finished"] * 3
+    assert forwarder.target.summary("BAD-0001") is None
+    assert forwarder.outbox.backlog() == 0 and forwarder.last_error == ""
+    assert sorted(e.id for e in forwarder.outbox.dead_letters()) == sorted(e.id for e in bad)
+    assert forwarder.dead_visits == {"BAD-0001"}
+    # And a restarted counter still knows about it
+    assert Forwarder(Outbox(tmp_path / "c.db"), forwarder.target).dead_visits == {"BAD-0001"}
+
+
+def test_a_connection_error_is_not_mistaken_for_bad_data(pg_server: PgServer, pg_url: str, tmp_path: Path) -> None:
+    upgrade(pg_url)
+    forwarder = Forwarder(Outbox(tmp_path / "c.db"), VisitLog(make_engine(pg_url)))
+    _log_visits(forwarder.outbox, "E", 0, 2)
+    pg_server.stop()
+    try:
+        assert forwarder.forward_once() == 0
+    finally:
+        pg_server.start()
+    assert forwarder.outbox.dead_letters() == [] and forwarder.outbox.backlog() > 0
+
+
+def test_sent_events_older_than_thirty_days_are_pruned(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "c.db")
+    old = make_events("OLD", start=datetime(2026, 3, 1, 9))
+    recent = make_events("NEW", start=datetime(2026, 3, 25, 9))
+    unsent = make_events("UNSENT", start=datetime(2026, 2, 1, 9))
+    outbox.put(old + recent + unsent)
+    outbox.mark_sent([e.id for e in old + recent])
+    gone = outbox.prune(datetime(2026, 4, 10, tzinfo=timezone.utc))
+    assert gone == len(old)
+    assert {e.visit_id for e in outbox.pending()} == {"UNSENT"}  # never sent: kept however old
+    assert outbox.ended() == {"NEW", "UNSENT"}
+
+
+def test_an_outbox_of_the_first_release_opens_with_its_pending_events(tmp_path: Path) -> None:
+    # Given an outbox.db written by version 0 (one table, no schema version)
+    path = tmp_path / "outbox.db"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE outbox (id TEXT PRIMARY KEY, visit_id TEXT NOT NULL, kind TEXT NOT NULL, "
+                   "at TEXT NOT NULL, payload TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0)")
+        db.execute("INSERT INTO outbox VALUES ('e1', 'V1', 'opened', '2026-04-01T09:00:00+09:00', '{}', 0)")
+    # When this version opens it, Then the event is still pending and the new table exists
+    outbox, warning = open_outbox(path)
+    assert warning == "" and [e.id for e in outbox.pending()] == ["e1"]
+    assert outbox.dead_letters() == []
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+@pytest.mark.parametrize("damage", ["not_a_database", "damaged_pages"])
+def test_a_damaged_outbox_is_kept_aside_and_a_new_one_started(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "outbox.db"
+    if damage == "not_a_database":
+        path.write_bytes(b"this is not sqlite" * 100)
+    else:
+        outbox = Outbox(path)
+        _log_visits(outbox, "F", 0, 200)
+        outbox.close()
+        raw = bytearray(path.read_bytes())
+        raw[8192:len(raw) - 8192] = b"\xff" * (len(raw) - 16384)  # keep the header, wreck the pages
+        path.write_bytes(bytes(raw))
+    damaged = path.read_bytes()
+    outbox, warning = open_outbox(path, now=datetime(2026, 4, 1, 9, 30, tzinfo=timezone.utc))
+    kept = tmp_path / "outbox.db.corrupt-20260401-093000"
+    assert "壊れていた" in warning and kept.name in warning and "情報システム係" in warning
+    assert kept.read_bytes() == damaged  # never deleted, never changed
+    assert outbox.backlog() == 0
+    outbox.put(make_events("G", start=datetime(2026, 4, 1, 9)))
+    assert outbox.backlog() > 0
