@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from logging.handlers import RotatingFileHandler
@@ -17,20 +18,24 @@ from typing import Any
 
 from kakanai.bootstrap import Services, build_services
 from kakanai.domain.problems import InvalidInput
+from kakanai.instance import AlreadyRunning, lock_data_folder
 from kakanai.logsafe import SafeFormatter, safe_traceback
 from kakanai.settings import Settings, load_settings
 
 log = logging.getLogger("kakanai")
 
+_DATA_FOLDER_UNUSABLE = "データの保存先を使えません: {}\n（設定 data_dir と書き込みの権限を確認してください）"
 
-def install_logging(data_dir: Path) -> None:
-    """Log to a rotating file in the data folder (no personal data is logged)."""
+
+def install_logging(data_dir: Path) -> logging.Handler:
+    """Log to a rotating file in the data folder (no personal data is logged); returns the handler."""
     data_dir.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(data_dir / "kakanai.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return handler
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -44,26 +49,40 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 def build_window(services: Services, *, demo: bool) -> Any:
     """The main window wired to the services (QApplication must exist)."""
     from kakanai.demo import demo_residents
-    from kakanai.services.documents import DocumentService
+    from kakanai.services.documents import DocumentService, remove_legacy_copies
     from kakanai.ui.main_window import MainWindow, WindowOptions
     from kakanai.ui.visit_controller import VisitController
 
     settings = services.settings
-    data = settings.data_path()
-    documents = DocumentService(services.catalog, data / "out")
+    save_folder = Path(settings.pdf_save_dir) if settings.pdf_save_dir else None
+    remove_legacy_copies(settings.data_path(), save_folder)
     offered = services.visits.unfinished()
-    documents.purge({s.visit_id for s in offered})
-    controller = VisitController(services.catalog, services.visits, documents)
+    controller = VisitController(services.catalog, services.visits, DocumentService(services.catalog))
     options = WindowOptions(
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
-        save_folder=data / "printed", demo_residents=demo_residents() if demo else [],
-        offered=offered,
+        save_folder=save_folder, demo_residents=demo_residents() if demo else [],
+        offered=offered, notice=restore_notice(services.key_problem, services.visits.store.set_aside),
         status=lambda: "　".join(filter(None, [services.database_warning, services.recorder.status])),
         open_dashboard=lambda parent: _open_dashboard(parent, services),
     )
     window = MainWindow(controller, options)
     window.scanners = connect_scanner(settings, controller, window)
     return window
+
+
+def restore_notice(key_problem: str, set_aside: list[Path]) -> str:
+    """The clerk's message at start when open visits could not be restored or the key was replaced
+    ("" when all is well)."""
+    if not key_problem and not set_aside:
+        return ""
+    lines = []
+    if set_aside:
+        lines.append(f"前回終了していない受付 {len(set_aside)} 件を復元できませんでした。"
+                     f"記録は消さずに保管してあります（{set_aside[0].parent}）。")
+    if key_problem:
+        lines.append(f"{key_problem}。新しい鍵で続けます。")
+    lines.append("情報システム係に連絡してください。")
+    return "\n".join(lines)
 
 
 def _open_dashboard(parent: Any, services: Services) -> Any:
@@ -104,45 +123,72 @@ def connect_scanner(settings: Settings, controller: Any, window: Any) -> list[An
 
 
 def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any] | None = None) -> int:
-    """Open the counter window; returns the exit code."""
+    """Open the counter window (or walk the self-test); returns the exit code."""
     if selftest and not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    overrides = dict(overrides or {})
+    if not selftest:
+        if demo:
+            overrides.setdefault("data_dir", str(load_settings().data_path() / "demo"))
+        return _run_on_data_folder(app, overrides, demo=demo, selftest=False)
+    from kakanai.ui import dialogs
+
+    dialogs.AUTO_ANSWER = False  # no person to answer: never block on a dialog
+    scratch = Path(tempfile.mkdtemp(prefix="kakanai-selftest-"))
+    # its own data folder, visit log (SQLite there, whatever database_url says) and save folder
+    overrides.update(data_dir=str(scratch / "data"), database_url="", pdf_save_dir=str(scratch / "saved"))
+    try:
+        return _run_on_data_folder(app, overrides, demo=True, selftest=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_on_data_folder(app: Any, overrides: dict[str, Any], *, demo: bool, selftest: bool) -> int:
+    """Settings, then the data folder's lock (one kakanai per folder), then the counter."""
+    try:
+        settings = load_settings(overrides=overrides)
+        lock = lock_data_folder(settings.data_path())
+    except (InvalidInput, AlreadyRunning) as exc:
+        return _fatal(exc.clerk_message())
+    except OSError as exc:
+        return _fatal(_DATA_FOLDER_UNUSABLE.format(exc.filename or ""))
+    handler: logging.Handler | None = None
+    try:
+        handler = install_logging(settings.data_path())
+        return _serve(app, settings, demo=demo, selftest=selftest)
+    finally:
+        if handler is not None:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+        lock.release()
+
+
+def _serve(app: Any, settings: Settings, *, demo: bool, selftest: bool) -> int:
     from kakanai.ui.i18n import install_translation
     from kakanai.ui.style import install_fonts
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    overrides = dict(overrides or {})
-    if selftest:
-        overrides["data_dir"] = tempfile.mkdtemp(prefix="kakanai-selftest-")
-    elif demo:
-        overrides.setdefault("data_dir", str(load_settings().data_path() / "demo"))
     try:
-        settings = load_settings(overrides=overrides)
-        install_logging(settings.data_path())
         install_fonts(app, settings.font_point_size)
         install_translation(app, settings.language)
         services = build_services(settings)
     except InvalidInput as exc:
         return _fatal(exc.clerk_message())
     except OSError as exc:
-        return _fatal(f"データの保存先を使えません: {exc.filename or ''}\n（設定 data_dir と書き込みの権限を確認してください）")
-    if selftest:
-        from kakanai.ui import dialogs
-
-        dialogs.AUTO_ANSWER = False  # no person to answer: never block on a dialog
+        return _fatal(_DATA_FOLDER_UNUSABLE.format(exc.filename or ""))
     sys.excepthook = _excepthook
-    window = build_window(services, demo=demo or selftest)
-    if selftest:
-        from kakanai.selftest import walk_one_visit
+    try:
+        window = build_window(services, demo=demo)
+        if selftest:
+            from kakanai.selftest import walk_one_visit
 
-        code = walk_one_visit(app, window, services)
-    else:
+            return walk_one_visit(app, window, services)
         window.show()
-        code = app.exec()
-    services.close()
-    return code
+        return app.exec()
+    finally:
+        services.close()
 
 
 def _fatal(message: str) -> int:

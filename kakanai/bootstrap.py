@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.domain.problems import InvalidInput, Problem
-from kakanai.keys import installation_key
+from kakanai.keys import load_key
 from kakanai.resources import forms_dir
 from kakanai.services.open_visits import OpenVisitStore
 from kakanai.services.recorder import BackgroundWriter, Recorder
@@ -36,10 +36,12 @@ class Services:
     recorder: Recorder
     visits: VisitService
     database_warning: str = ""
+    key_problem: str = ""  # the installation key was unusable: open visits could not be restored
 
     def close(self) -> None:
-        """Flush what is queued and stop background threads."""
+        """Flush what is queued, stop background threads and let go of the database files."""
         self.recorder.close()
+        self.visit_log.engine.dispose()
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
@@ -69,8 +71,10 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     recorder.start()
     office_tz = ZoneInfo(settings.office_timezone)
     workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user(), office_tz)
-    store = OpenVisitStore(data / "open", installation_key(data))
-    return Services(settings, catalog, visit_log, recorder, VisitService(recorder, store, workplace, clock), warning)
+    key = load_key(data)
+    store = OpenVisitStore(data / "open", key.key)
+    return Services(settings, catalog, visit_log, recorder, VisitService(recorder, store, workplace, clock), warning,
+                    key.problem)
 
 
 def _os_user() -> str:

@@ -3,12 +3,17 @@
 Municipal IT runs it after installing; CI runs it on the packaged build. It checks what a clerk
 relies on: the window opens, a QR is read, the forms render, the bundle prints (to a PDF file),
 and the visit ends up in the visit log with its times.
+
+`kakanai.app.run` gives it a temporary data folder with its own SQLite visit log and save folder,
+whatever the settings say, and deletes that folder afterwards: the counter's visit log (which the
+supervisors' figures read) never sees the scripted visit.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -42,7 +47,7 @@ def walk_one_visit(app: Any, window: Any, services: Services) -> int:
     window.print_page.printers.setCurrentText(SAVE_AS_PDF)
     QTest.keyClick(window, Qt.Key.Key_F5)
     QTest.keyClick(window, Qt.Key.Key_F5)
-    printed = services.settings.data_path() / "printed"
+    printed = Path(services.settings.pdf_save_dir)
     steps.append(("bundle printed", _wait(app, lambda: any(printed.glob("*.pdf")))))
     visit_id = controller.session.visit_id if controller.session else ""
     QTest.keyClick(window, Qt.Key.Key_F6)

@@ -68,6 +68,7 @@ class Settings(_Section):
     office_timezone: str = "Asia/Tokyo"
     language: Literal["ja", "en"] = "ja"
     printer: str = ""
+    pdf_save_dir: str = ""  # empty: no 「PDFファイルに保存」; else the only folder a bundle may be saved to
     font_point_size: int = Field(default=13, ge=9, le=24)
     supervisor_password_hash: str = ""
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)

@@ -1,7 +1,15 @@
-"""Makes the visit's PDF bundle (forms in counter order, take-home sheet last) in the data folder."""
+"""Makes the visit's PDF bundle (forms in counter order, take-home sheet last), in memory only.
+
+The bundle holds resident data, so it never touches the disk: the preview and the printer read it
+from memory, and it goes with the visit (a visit open at a crash is rendered again from its
+encrypted open-visit file). Only the folder IT sets as ``pdf_save_dir`` ever receives a copy.
+"""
 
 from __future__ import annotations
 
+import io
+import logging
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,38 +19,70 @@ from kakanai.domain.household import Household
 from kakanai.domain.planner import Plan
 from kakanai.pdf.bundle import BundleReport, render_bundle
 
+log = logging.getLogger(__name__)
+
+# Where earlier versions left clear-text bundles in the data folder (purged at start).
+LEGACY_FOLDERS = ("out", "printed")
+
 
 @dataclass(frozen=True)
 class Bundle:
-    """A rendered bundle on disk and what the renderer reported about it."""
+    """A rendered bundle (the PDF's bytes, never a file) and what the renderer reported about it."""
 
-    path: Path
+    visit_id: str
+    pdf: bytes
     report: BundleReport
 
 
 class DocumentService:
-    """Renders bundles into ``<data>/out``; call from a background task, never the UI thread."""
+    """Renders bundles into memory; call from a background task, never the UI thread."""
 
-    def __init__(self, catalog: Catalog, out_dir: Path) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.out_dir = out_dir
 
     def render(self, household: Household, plan: Plan, visit_id: str, issued: date) -> Bundle:
-        """Render the bundle of a visit (overwrites an earlier render of the same visit)."""
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        path = self.out_dir / f"{visit_id}.pdf"
-        temporary = path.with_suffix(".tmp")
-        report = render_bundle(household, plan, self.catalog, temporary, visit_id=visit_id, issued=issued)
-        temporary.replace(path)
-        return Bundle(path, report)
+        """Render the bundle of a visit."""
+        buffer = io.BytesIO()
+        report = render_bundle(household, plan, self.catalog, buffer, visit_id=visit_id, issued=issued)
+        return Bundle(visit_id, buffer.getvalue(), report)
 
-    def discard(self, visit_id: str) -> None:
-        """Delete a visit's rendered bundle (resident data) once the visit has ended."""
-        for suffix in (".pdf", ".tmp"):
-            (self.out_dir / f"{visit_id}{suffix}").unlink(missing_ok=True)
 
-    def purge(self, keep: set[str]) -> None:
-        """Delete bundles of visits that are no longer open (left behind by a crash)."""
-        for path in self.out_dir.glob("*.pdf"):
-            if path.stem not in keep:
+def save_copy(bundle: Bundle, folder: Path) -> Path:
+    """Write the bundle to IT's save folder as ``<visit id>.pdf`` (atomically); returns the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{bundle.visit_id}.pdf"
+    temporary = target.with_suffix(".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(bundle.pdf)
+    os.replace(temporary, target)
+    return target
+
+
+def remove_legacy_copies(data_dir: Path, keep: Path | None = None) -> int:
+    """Delete the clear-text bundles earlier versions left in ``<data>/out`` and ``<data>/printed``
+    (never the folder ``keep``, IT's save folder); returns how many files were deleted."""
+    removed = 0
+    for name in LEGACY_FOLDERS:
+        folder = data_dir / name
+        if not folder.is_dir() or (keep is not None and _same(folder, keep)):
+            continue
+        for path in folder.iterdir():
+            if path.is_file() and path.suffix in (".pdf", ".tmp"):
                 path.unlink(missing_ok=True)
+                removed += 1
+        _remove_if_empty(folder)
+    if removed:
+        log.warning("deleted %d clear-text bundle(s) left in the data folder by an earlier version", removed)
+    return removed
+
+
+def _same(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # something else lives there: leave it

@@ -1,7 +1,8 @@
 """Open visits kept on disk, encrypted at rest (AES-GCM with a key per installation).
 
 After a crash or a power cut the next start offers each open visit for resume with its data.
-A file that cannot be decrypted (another installation's, or damaged) is set aside, not deleted.
+A file that cannot be decrypted (another installation's, damaged, or sealed with a key that was
+lost) is set aside as ``.bad``, never deleted, and `set_aside` lists it so the clerk is told.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class OpenVisitStore:
     def __init__(self, folder: Path, installation_key: bytes) -> None:
         self.folder = folder
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.set_aside: list[Path] = []  # files the last `load_all` could not read (now ``.bad``)
         self._aead = AESGCM(derive(installation_key, "open-visits"))
 
     def save(self, session: VisitSession) -> None:
@@ -43,8 +45,10 @@ class OpenVisitStore:
         (self.folder / f"{visit_id}.visit").unlink(missing_ok=True)
 
     def load_all(self) -> list[VisitSession]:
-        """Every open visit that can be read, oldest first; unreadable files are renamed ``.bad``."""
+        """Every open visit that can be read, oldest first; unreadable files are renamed ``.bad``
+        and listed in `set_aside`."""
         sessions = []
+        self.set_aside = []
         for path in sorted(self.folder.glob("*.visit")):
             try:
                 sealed = path.read_bytes()
@@ -53,4 +57,5 @@ class OpenVisitStore:
             except (InvalidTag, ValueError, KeyError, TypeError, OSError) as exc:
                 log.error("open visit %s unreadable, set aside: %s", path.name, exc)
                 path.rename(path.with_suffix(".bad"))
+                self.set_aside.append(path.with_suffix(".bad"))
         return sorted(sessions, key=lambda s: s.started_at)

@@ -37,9 +37,10 @@ class WindowOptions:
 
     counter_label: str = ""
     preferred_printer: str = ""
-    save_folder: Path = Path(".")
+    save_folder: Path | None = None  # IT's pdf_save_dir; None: no 「PDFファイルに保存」
     demo_residents: list[tuple[str, str]] = field(default_factory=list)
     offered: list[VisitSession] = field(default_factory=list)  # open after a crash
+    notice: str = ""  # open visits that could not be restored: told to the clerk at start
     status: Callable[[], str] = lambda: ""
     open_dashboard: Callable[[QWidget], object] = lambda parent: None  # supervisor's F10
 
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._shortcuts()
         self.start_page.set_demo_queue(options.demo_residents)
-        self.print_page.set_printers(printer_names(), options.preferred_printer)
+        self.print_page.set_printers(printer_names(options.save_folder is not None), options.preferred_printer)
         self.timer = QTimer(self, interval=1000, timeout=self._tick)
         self.timer.start()
         self._show("start")
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
         if step == "review":
             self.review_page.show_rendering()
             self.controller.render()
+        elif step == "start":
+            self.review_page.clear()  # the visit is over or waits: its forms leave the screen and memory
         self._refresh()
         page.focus_default()
 
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow):
         report = bundle.report
         problems = [(f"{p}", p.path) for p in report.unprintable]
         problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
-        self.review_page.show_bundle(bundle.path, report.pages, problems)
+        self.review_page.show_bundle(bundle.pdf, report.pages, problems)
         self.print_page.show_summary(self.tr("様式 {0} ページ（お手続き案内を含む）を印刷します。").format(report.pages))
 
     def _on_print(self, printer: str) -> None:
@@ -296,13 +299,16 @@ class MainWindow(QMainWindow):
         if bundle is None:
             self.print_page.show_status(self.tr("先に「確認」（F4）で様式を作ってください"), ok=False)
             return
+        if not printer:
+            self.print_page.show_status(self.tr("使えるプリンターがありません（情報システム係に連絡してください）"), ok=False)
+            return
         if bundle.report.unprintable and not dialogs.confirm(
                 self, "外字", "印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）"):
             return
         self.controller.printing()
         self.print_page.show_status(self.tr("印刷しています…"))
         folder = self.options.save_folder
-        run_in_background(lambda: print_bundle(bundle.path, printer, folder), self._on_printed,
+        run_in_background(lambda: print_bundle(bundle, printer, folder), self._on_printed,
                           lambda exc: self.print_page.show_status(f"印刷できませんでした: {exc}", ok=False))
 
     def _on_printed(self, where: str) -> None:
@@ -312,7 +318,11 @@ class MainWindow(QMainWindow):
 
     def _offer_recovery(self) -> None:
         """After a crash: offer each open visit; a declined one is closed as 中断終了, and visits
-        beyond the one resumed wait in the suspended list (nothing is closed without asking)."""
+        beyond the one resumed wait in the suspended list (nothing is closed without asking). Visits
+        that could not be restored are announced first."""
+        if self.options.notice:
+            dialogs.inform_error(self, "前回の受付を復元できません", self.options.notice)
+            self.device_problem = "前回の受付を復元できませんでした（情報システム係へ）"
         for session in self.options.offered:
             started = session.started_at.astimezone().strftime("%H:%M")
             who = f"{started} 開始　{session.ticket or '整理券なし'}"

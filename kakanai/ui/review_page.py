@@ -1,10 +1,13 @@
-"""確認: a preview of every form (QtPdf) beside the problems to fix before printing."""
+"""確認: a preview of every form (QtPdf) beside the problems to fix before printing.
+
+The preview reads the bundle from memory (a QBuffer), never from a file: QPdfDocument keeps a file
+it loaded open even after ``close()``, which would pin resident data on disk (and on Windows stop
+it from being deleted).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -23,6 +26,7 @@ class ReviewPage(QWidget):
         self.problems.itemActivated.connect(
             lambda item: item.data(Qt.ItemDataRole.UserRole) and self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None  # the bundle's bytes while the preview shows them
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -40,11 +44,22 @@ class ReviewPage(QWidget):
         """Tell the clerk the forms are being made."""
         self.status.setText(self.tr("様式を作成しています…"))
         self.problems.clear()
-        self.document.close()
+        self.clear()
 
-    def show_bundle(self, path: Path, pages: int, problems: list[tuple[str, str]]) -> None:
-        """Load the rendered bundle and list (message, path) problems."""
-        self.document.load(str(path))
+    def clear(self) -> None:
+        """Drop the preview and the bundle's bytes (the visit ended or is being re-rendered)."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer = None
+
+    def show_bundle(self, pdf: bytes, pages: int, problems: list[tuple[str, str]]) -> None:
+        """Show the rendered bundle (the PDF's bytes) and list (message, path) problems."""
+        self.clear()
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
         self.status.setText(self.tr("様式 {0} ページ").format(pages))
         self.show_problems(problems)
 

@@ -84,9 +84,8 @@ class VisitController(QObject):
     def _end(self, record: Callable[[VisitSession], None]) -> None:
         if self.session is not None:
             record(self.session)
-            self.documents.discard(self.session.visit_id)  # the rendered bundle holds resident data
             self.session = None
-            self._changed()
+            self._changed()  # the bundle (in memory only) goes with the visit
             self.go("start")
 
     def go(self, step: str) -> None:

@@ -114,6 +114,11 @@
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
+        <location filename="../../kakanai/ui/main_window.py" line="284" />
+        <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
+        <translation>No printer is available (call IT)</translation>
+    </message>
+    <message>
         <location filename="../../kakanai/ui/main_window.py" line="285" />
         <source>印刷しています…</source>
         <translation>Printing…</translation>

@@ -40,16 +40,19 @@ class Counter:
     clock: Clock
     clerk: Clerk
     data: Path
+    saved: Path  # IT's pdf_save_dir, beside (not in) the data folder
 
 
 def open_counter(qapp, data: Path, clock: Clock, demo: bool = True) -> Counter:  # type: ignore[no-untyped-def]
     install_fonts(qapp, 13)
-    services = build_services(load_settings([], {"data_dir": str(data), "clerk_id": "c9"}), clock)
+    saved = data.with_name(data.name + "-saved")
+    services = build_services(load_settings([], {"data_dir": str(data), "clerk_id": "c9", "pdf_save_dir": str(saved)}),
+                              clock)
     window = build_window(services, demo=demo)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 5000)
-    return Counter(window, services, clock, Clerk(window), data)
+    return Counter(window, services, clock, Clerk(window), data, saved)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ render, a typed ticket, a wrong cell edit, and several visits open at a crash.""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,7 +30,7 @@ def test_a_new_scan_replaces_the_household_and_its_old_bundle(counter: Counter) 
     assert window.controller.bundle is None and window.controller.session.dropped == []
     clerk.press(K.Key_F4)
     wait_until(lambda: window.controller.bundle is not None)
-    assert "山田" in PdfReader(window.controller.bundle.path).pages[0].extract_text()
+    assert "山田" in PdfReader(io.BytesIO(window.controller.bundle.pdf)).pages[0].extract_text()
 
 
 def test_a_render_of_data_changed_meanwhile_is_thrown_away(counter: Counter) -> None:
@@ -42,7 +43,7 @@ def test_a_render_of_data_changed_meanwhile_is_thrown_away(counter: Counter) -> 
     assert window.controller.bundle is None  # … and was dropped
     window.controller.render()
     wait_until(lambda: window.controller.bundle is not None)
-    assert "健一" in PdfReader(window.controller.bundle.path).pages[0].extract_text()
+    assert "健一" in PdfReader(io.BytesIO(window.controller.bundle.pdf)).pages[0].extract_text()
 
 
 def test_f1_takes_the_typed_ticket_number(counter: Counter) -> None:

@@ -23,7 +23,7 @@ def _finish_after_review(c: Counter) -> str:
     c.clock.advance(60)
     clerk.press(K.Key_F5)
     clerk.press(K.Key_F5)
-    wait_until(lambda: (c.data / "printed" / f"{visit_id}.pdf").exists())
+    wait_until(lambda: (c.saved / f"{visit_id}.pdf").exists())
     wait_until(lambda: "署名" in window.print_page.status.text())
     c.clock.advance(120)
     clerk.press(K.Key_F6)
@@ -44,7 +44,7 @@ def test_a_family_of_four_moves_in_by_qr(counter: Counter) -> None:
     counter.clock.advance(90)
     visit_id = _finish_after_review(counter)
     # Then the printed bundle holds every form, the take-home sheet last
-    printed = PdfReader(counter.data / "printed" / f"{visit_id}.pdf")
+    printed = PdfReader(counter.saved / f"{visit_id}.pdf")
     assert len(printed.pages) >= 13
     assert any("お手続きのご案内" in page.extract_text() for page in printed.pages[-2:])
     assert "山田" in printed.pages[0].extract_text()
@@ -82,7 +82,7 @@ def test_a_single_resident_moves_within_the_city_by_interview(counter: Counter) 
               for i in range(window.household_page.procedures.topLevelItemCount())]
     assert titles == ["住民異動届（転居届）", "マイナンバーカード 券面記載事項変更", "原動機付自転車 住所変更（転居）"]
     visit_id = _finish_after_review(counter)
-    text = "".join(p.extract_text() for p in PdfReader(counter.data / "printed" / f"{visit_id}.pdf").pages)
+    text = "".join(p.extract_text() for p in PdfReader(counter.saved / f"{visit_id}.pdf").pages)
     assert "佐藤" in text and "平成8年2月29日" in text and "090-0024" in text
     counter.services.recorder.flush()
     assert counter.services.visit_log.summary(visit_id).header.event == "move_within"
@@ -140,7 +140,7 @@ def test_a_cancelled_visit_is_recorded_and_prints_nothing(counter: Counter) -> N
     counter.services.recorder.flush()
     summary = counter.services.visit_log.summary(visit_id)
     assert (summary.status, summary.handling_seconds) == ("cancelled", 45)
-    assert not (counter.data / "printed").exists()
+    assert not counter.saved.exists()
 
 
 def test_the_clerk_drops_and_adds_a_procedure(counter: Counter) -> None:
