@@ -14,11 +14,12 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.keys import load_key
+from kakanai.logsafe import describe
 from kakanai.resources import forms_dir
 from kakanai.services.open_visits import OpenVisitStore
 from kakanai.services.recorder import BackgroundWriter, Recorder
 from kakanai.services.visit_service import VisitService, Workplace, utc_now
-from kakanai.settings import Settings
+from kakanai.settings import NAME_LENGTH, Settings
 from kakanai.store.db import make_engine, upgrade
 from kakanai.store.outbox import Forwarder, open_outbox
 from kakanai.store.visit_log import VisitLog
@@ -55,7 +56,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     try:
         upgrade(url)
     except SQLAlchemyError as exc:
-        log.error("database upgrade failed: %s", exc)
+        log.error("database upgrade failed (%s)", describe(exc))
         warning = "データベースに接続できません。記録は端末に保存し、つながり次第送ります"
     try:
         engine = make_engine(url)
@@ -70,7 +71,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     recorder = Recorder(outbox, forwarder, BackgroundWriter())
     recorder.start()
     office_tz = ZoneInfo(settings.office_timezone)
-    workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user(), office_tz)
+    workplace = Workplace(settings.office, settings.counter, settings.clerk_id or _os_user()[:NAME_LENGTH["clerk_id"]], office_tz)
     key = load_key(data)
     store = OpenVisitStore(data / "open", key.key)
     return Services(settings, catalog, visit_log, recorder, VisitService(recorder, store, workplace, clock), warning,

@@ -64,7 +64,7 @@ def lock_data_folder(data_dir: Path) -> FolderLock:
         _try_lock(descriptor)
     except OSError as exc:
         if exc.errno not in _HELD:  # a file system without locks: run, but say so in the log
-            log.warning("cannot lock %s (%s): a second kakanai on this folder would not be stopped", LOCK_FILE, exc)
+            log.warning("cannot lock %s (%s): a second kakanai on this folder would not be stopped", LOCK_FILE, type(exc).__name__)
             return FolderLock(descriptor)
         os.close(descriptor)
         raise AlreadyRunning(data_dir) from None

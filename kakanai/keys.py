@@ -86,7 +86,7 @@ def load_key(data_dir: Path, wrapping: Wrapping | None = None) -> LoadedKey:
     except KeyUnreadable as exc:
         broken = legacy if legacy.is_file() and not path.is_file() else path
         aside = _set_aside(broken)
-        log.error("installation key %s unusable (%s): set aside as %s, new key made", broken.name, exc, aside.name)
+        log.error("installation key %s unusable (%s): set aside as %s, new key made", broken.name, type(exc).__name__, aside.name)
         return LoadedKey(_create(path, wrapping), f"暗号鍵 {broken.name} を読めませんでした（{exc}）")
 
 

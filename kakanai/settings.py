@@ -31,7 +31,7 @@ from kakanai.store.schema import visits
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "kakanai.toml"
-GUARDED = ("supervisor_password_hash", "database_url", "forms_dir")  # from IT's file only
+GUARDED = ("supervisor_password_hash", "database_url", "forms_dir", "pdf_save_dir")  # from IT's file only
 NAME_LENGTH = {name: visits.c[name].type.length for name in ("office", "counter", "clerk_id")}
 
 

@@ -3,6 +3,7 @@ path and code location, whatever their text says."""
 
 from __future__ import annotations
 
+import ast
 import logging
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from kakanai.domain.problems import InvalidInput
 from kakanai.ui import dialogs
 from tests.conftest import household_doc
 
+LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical"}
 BIRTH = "1985-02-30"
 NAME = "山田花子"
 
@@ -67,3 +69,26 @@ def test_the_crash_handler_logs_no_values(log_file: Path, monkeypatch: pytest.Mo
         _excepthook(type(exc), exc, exc.__traceback__)
     text = _text(log_file)
     assert "RuntimeError" in text and NAME not in text and BIRTH not in text
+
+
+def _exception_names(function: ast.AST) -> set[str]:
+    return {node.name for node in ast.walk(function) if isinstance(node, ast.ExceptHandler) and node.name}
+
+
+def test_no_log_call_formats_an_exception_object() -> None:
+    """``log.error("… %s", exc)`` would write the exception's text: only its type may be logged."""
+    offenders = []
+    for path in sorted((Path(__file__).parents[1] / "kakanai").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            caught = _exception_names(function)
+            for call in ast.walk(function):
+                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                        and call.func.attr in LOG_METHODS and isinstance(call.func.value, ast.Name)
+                        and call.func.value.id in ("log", "logger", "logging")):
+                    bare = [a.id for a in call.args[1:] if isinstance(a, ast.Name) and a.id in caught]
+                    if bare:
+                        offenders.append(f"{path.name}:{call.lineno} {bare}")
+    assert offenders == []

@@ -46,7 +46,7 @@ def test_a_broken_settings_file_is_reported_with_file_and_key(tmp_path: Path, te
 
 USER_GUARDED = ('supervisor_password_hash = "scrypt$16384$8$1$c2FsdA==$ZGlnZXN0"\n'
                 'database_url = "postgresql+psycopg://clerk@my-laptop/kakanai"\nforms_dir = "C:/Users/clerk/forms"\n'
-                'printer = "窓口プリンタ"\n')
+                'pdf_save_dir = "D:/usb-stick"\nprinter = "窓口プリンタ"\n')
 
 
 def test_guarded_keys_in_the_users_file_are_ignored_and_logged_by_name(tmp_path: Path,
@@ -62,9 +62,11 @@ def test_guarded_keys_in_the_users_file_are_ignored_and_logged_by_name(tmp_path:
     # Then IT's values or the defaults hold, the rest of the user's file still counts,
     assert settings.database_url == "postgresql+psycopg://k@db/kakanai"
     assert (settings.supervisor_password_hash, settings.forms_dir, settings.printer) == ("", "", "窓口プリンタ")
+    assert settings.pdf_save_dir == ""  # a saved bundle goes only where IT says
     # and the log names each ignored key but never its value
     assert all(key in caplog.text for key in GUARDED)
     assert "scrypt$" not in caplog.text and "my-laptop" not in caplog.text and "C:/Users/clerk" not in caplog.text
+    assert "usb-stick" not in caplog.text
 
 
 def test_without_an_it_file_guarded_keys_keep_their_defaults(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ class OpenVisitStore:
                 plain = self._aead.decrypt(sealed[:12], sealed[12:], path.stem.encode())
                 sessions.append(VisitSession.from_dict(json.loads(plain)))
             except (InvalidTag, ValueError, KeyError, TypeError, OSError) as exc:
-                log.error("open visit %s unreadable, set aside: %s", path.name, exc)
+                log.error("open visit %s unreadable, set aside (%s)", path.name, type(exc).__name__)
                 path.rename(path.with_suffix(".bad"))
                 self.set_aside.append(path.with_suffix(".bad"))
         return sorted(sessions, key=lambda s: s.started_at)
