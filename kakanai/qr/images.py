@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import logging
 from ctypes import byref, c_int, c_void_p, cast, string_at
+from pathlib import Path
 from typing import Any, Protocol, TypeAlias
 
 import numpy as np
 import qrcode
 import qrcode.constants
 import qrcode.util
+from PIL import Image, UnidentifiedImageError
 from qrcode.exceptions import DataOverflowError
-from PIL import Image
+
+from kakanai.qr.payload import PREFIX, QrPayloadError
 
 log = logging.getLogger(__name__)
 
@@ -177,3 +180,29 @@ def decoder_for(name: str = DEFAULT_BACKEND) -> Decoder:
     if key == "zbar":
         return ZbarDecoder()
     raise DecoderUnavailable(f"QRコードの読取方式 '{name}' は使えません（zxing か zbar を指定してください）")
+
+
+def read_image_file(path: Path, backend: str = DEFAULT_BACKEND) -> str:
+    """The QR text in an image file: the first KKN code found, else the first code of any kind.
+
+    Raises `QrPayloadError` when the file is not an image or holds no QR code, and
+    `DecoderUnavailable` when the backend cannot run.
+    """
+    decoder = decoder_for(backend)
+    try:
+        with Image.open(path) as image:
+            texts = decoder.decode(image.convert("L"))
+    except (UnidentifiedImageError, OSError):
+        raise QrPayloadError("image", f"画像として開けません: {path.name}", "not a readable image") from None
+    if not texts:
+        raise QrPayloadError("image", "画像にQRコードが見つかりません（写りが小さいか、ぼやけています）",
+                             "no QR code found in image")
+    return pick_code(texts)
+
+
+def pick_code(texts: list[str]) -> str:
+    """Of several codes seen at once, the resident's (KKN prefix, any version), else the first."""
+    for text in texts:
+        if text.strip().upper().startswith(PREFIX[:3]):
+            return text
+    return texts[0]

@@ -19,7 +19,8 @@ from openpyxl import load_workbook
 import kakanai.settings
 from kakanai.cli import main
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
-from kakanai.services import supervisor, supervisor_commands
+from kakanai.cli import supervisor as supervisor_commands
+from kakanai.services import supervisor
 from kakanai.services.supervisor import (
     KpiService,
     PasswordGuard,

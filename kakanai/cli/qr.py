@@ -14,15 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
 from qrcode.exceptions import DataOverflowError
 
+from kakanai.cli.common import EXIT_BAD_INPUT
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
-from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, decoder_for, make_qr_image
-from kakanai.qr.payload import PREFIX, QrPayloadError, decode, encode_household
-
-EXIT_BAD_INPUT = 2  # as kakanai.cli.EXIT_BAD_INPUT
+from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
+from kakanai.qr.payload import QrPayloadError, decode, encode_household
 
 
 def add_qr_commands(sub: Any) -> None:
@@ -110,29 +108,3 @@ def _is_file(source: str) -> bool:
 def _looks_like_path(source: str) -> bool:
     """A KKN text is letters and digits only, so a dot or a slash means a file name."""
     return any(mark in source for mark in "./\\")
-
-
-def read_image_file(path: Path, backend: str = DEFAULT_BACKEND) -> str:
-    """The QR text in an image file: the first KKN code found, else the first code of any kind.
-
-    Raises `QrPayloadError` when the file is not an image or holds no QR code, and
-    `DecoderUnavailable` when the backend cannot run.
-    """
-    decoder = decoder_for(backend)
-    try:
-        with Image.open(path) as image:
-            texts = decoder.decode(image.convert("L"))
-    except (UnidentifiedImageError, OSError):
-        raise QrPayloadError("image", f"画像として開けません: {path.name}", "not a readable image") from None
-    if not texts:
-        raise QrPayloadError("image", "画像にQRコードが見つかりません（写りが小さいか、ぼやけています）",
-                             "no QR code found in image")
-    return pick_code(texts)
-
-
-def pick_code(texts: list[str]) -> str:
-    """Of several codes seen at once, the resident's (KKN prefix, any version), else the first."""
-    for text in texts:
-        if text.strip().upper().startswith(PREFIX[:3]):
-            return text
-    return texts[0]

@@ -62,3 +62,20 @@ def test_forms_check_lists_every_error_of_a_broken_catalog(catalog_copy: Path, c
     err = capsys.readouterr().err
     assert "forms/forms/other.toml: form[0].fields[6].source: 知らない項目 'cats'" in err
     assert "forms/procedures/kaigo.toml: procedure[1].member_when.care: 知らない条件名です 'care'" in err
+
+
+def test_commands_use_the_catalog_it_configured_for_the_window(catalog_copy: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # Given IT's settings file naming a catalog where the city renamed 住民異動届
+    procedures = catalog_copy / "procedures" / "shimin.toml"
+    procedures.write_text(procedures.read_text(encoding="utf-8").replace("住民異動届", "住民異動届（見本市様式）", 1),
+                          encoding="utf-8")
+    it_dir = tmp_path / "install"
+    it_dir.mkdir()
+    (it_dir / "kakanai.toml").write_text(f"forms_dir = '{catalog_copy.as_posix()}'\n", encoding="utf-8")
+    monkeypatch.setattr("kakanai.settings.install_dir", lambda: it_dir)
+    # When a command runs without --forms
+    assert main(["plan", FAMILY]) == 0
+    # Then it used IT's catalog, as the window does
+    assert "住民異動届（見本市様式）" in capsys.readouterr().out

@@ -57,8 +57,8 @@ HEADER = ["区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最�
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from kakanai.cli.supervisor import require_supervisor
     from kakanai.services.supervisor import inert, password_guard
-    from kakanai.services.supervisor_commands import require_supervisor
     from kakanai.settings import load_settings
 
     settings = load_settings()

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kakanai.cli import CliError, _catalog, _read_json
+from kakanai.cli.common import CliError, catalog_from, read_json
 from kakanai.domain.household_doc import parse_household
 from kakanai.domain.planner import plan
 from kakanai.domain.problems import InvalidInput
@@ -68,8 +68,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     if not args.output and not args.split:
         raise CliError("出力先がありません: -o OUT.pdf か --split DIR を指定してください")
-    catalog = _catalog(args.forms)
-    parsed = parse_household(_read_json(args.household))
+    catalog = catalog_from(args.forms)
+    parsed = parse_household(read_json(args.household))
     for warning in parsed.warnings:
         print(f"注意: {warning}", file=sys.stderr)
     household, issued = parsed.household, _issued(args.issued)

@@ -1,0 +1,63 @@
+"""The ``kakanai`` command: the window by default, and tools for clerks' supervisors and IT.
+
+    kakanai                         open the counter window
+    kakanai plan HOUSEHOLD.json     list the procedures a household needs, and why
+    kakanai forms check [DIR]       validate a catalog folder and list every error
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kakanai.cli.common import EXIT_BAD_INPUT, CliError
+from kakanai.domain.problems import InvalidInput
+
+__all__ = ["EXIT_BAD_INPUT", "CliError", "build_parser", "main"]
+
+
+def _run_app(*, demo: bool = False, selftest: bool = False) -> int:
+    from kakanai.app import run  # the window pulls in Qt: import only when asked for
+
+    return run(demo=demo, selftest=selftest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``kakanai`` command."""
+    parser = argparse.ArgumentParser(prog="kakanai", description="書かない窓口 kakanai")
+    parser.add_argument("--selftest", action="store_true", help="画面を表示せずに1件の受付を通して試す (exit 0 = OK)")
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="デモの待ち行列つきで窓口画面を開く (open the window with demo residents)")
+    demo.set_defaults(func=lambda args: _run_app(demo=True))
+    # each module imports what its commands need only when they run (the window starts lean)
+    from kakanai.cli.catalog import add_catalog_commands
+    from kakanai.cli.db import add_store_commands
+    from kakanai.cli.pdf import add_pdf_commands
+    from kakanai.cli.qr import add_qr_commands
+    from kakanai.cli.supervisor import add_supervisor_commands
+
+    add_catalog_commands(sub)
+    add_store_commands(sub)
+    add_supervisor_commands(sub)
+    add_qr_commands(sub)
+    add_pdf_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 2 bad input)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _run_app(selftest=args.selftest)
+    try:
+        return args.func(args)
+    except InvalidInput as exc:
+        print(exc.clerk_message(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""``kakanai plan`` and ``kakanai forms check``: a household's procedures, and a catalog's errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from kakanai.cli.common import catalog_from, read_json
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import draft_from_household
+from kakanai.domain.household_doc import parse_household
+from kakanai.domain.planner import Plan, member_name, plan
+from kakanai.domain.wareki import format_wareki
+
+
+def add_catalog_commands(sub: Any) -> None:
+    """Register ``plan`` and ``forms check``."""
+    p = sub.add_parser("plan", help="世帯の手続一覧を表示 (list a household's procedures)")
+    p.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    p.add_argument("--json", action="store_true", help="JSON で出力")
+    p.add_argument("--forms", help="様式・手続の定義フォルダ（既定: 同梱の forms/）")
+    p.set_defaults(func=_cmd_plan)
+    f = sub.add_parser("forms", help="様式・手続の定義 (catalog tools)")
+    fsub = f.add_subparsers(dest="forms_command", required=True)
+    check = fsub.add_parser("check", help="定義フォルダを検査し、誤りをすべて表示")
+    check.add_argument("dir", nargs="?", help="定義フォルダ（既定: 同梱の forms/）")
+    check.set_defaults(func=_cmd_forms_check)
+
+
+def plan_as_json(the_plan: Plan, draft: dict[str, Any], catalog: Catalog) -> list[dict[str, Any]]:
+    """The plan as plain data for machines."""
+    rows = []
+    for item in the_plan.items:
+        department = catalog.departments[item.procedure.definition.department]
+        rows.append({
+            "id": item.id, "title": item.procedure.title, "department": department.name,
+            "counter": department.counter, "subjects": [member_name(draft, i) for i in item.subjects],
+            "subject_indexes": list(item.subjects), "reasons": list(item.reasons),
+            "forms": item.procedure.definition.forms, "bring": item.procedure.definition.bring,
+            "deadline": item.procedure.definition.deadline,
+        })
+    return rows
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    catalog = catalog_from(args.forms)
+    parsed = parse_household(read_json(args.household))
+    for warning in parsed.warnings:
+        print(f"注意: {warning}", file=sys.stderr)
+    draft = draft_from_household(parsed.household)
+    the_plan = plan(draft, catalog)
+    rows = plan_as_json(the_plan, draft, catalog)
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    h = parsed.household
+    print(f"{h.event.label}　{format_wareki(h.date)}　{len(h.members)}人　手続 {len(rows)}件")
+    for n, row in enumerate(rows, 1):
+        print(f"{n:2}. {row['title']}　［{row['department']} {row['counter']}］")
+        if row["subjects"]:
+            print(f"    対象: {'、'.join(row['subjects'])}")
+        print(f"    理由: {' / '.join(row['reasons'])}")
+        if row["bring"]:
+            print(f"    持ち物: {'、'.join(row['bring'])}")
+    return 0
+
+
+def _cmd_forms_check(args: argparse.Namespace) -> int:
+    catalog = catalog_from(args.dir)
+    print(f"OK: {catalog.city.name} の手続 {len(catalog.procedures)}件・様式 {len(catalog.forms)}件に誤りはありません")
+    return 0
