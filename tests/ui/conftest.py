@@ -22,6 +22,7 @@ from kakanai.store.visit_log import VisitLog
 from kakanai.ui import dialogs
 from kakanai.ui.dashboard import DashboardWindow
 from kakanai.ui.main_window import MainWindow
+from kakanai.ui.printing import SAVE_AS_PDF
 from kakanai.ui.style import install_fonts
 from kakanai.ui.tasks import pending_tasks
 from tests.clock import Clock
@@ -46,8 +47,9 @@ class Counter:
 def open_counter(qapp, data: Path, clock: Clock, demo: bool = True) -> Counter:  # type: ignore[no-untyped-def]
     install_fonts(qapp, 13)
     saved = data.with_name(data.name + "-saved")
-    services = build_services(load_settings([], {"data_dir": str(data), "clerk_id": "c9", "pdf_save_dir": str(saved)}),
-                              clock)
+    # the counter's printer is IT's save folder: a machine with a print system (CUPS) prints nothing
+    services = build_services(load_settings([], {"data_dir": str(data), "clerk_id": "c9", "pdf_save_dir": str(saved),
+                                                 "printer": SAVE_AS_PDF}), clock)
     window = build_window(services, demo=demo)
     window.show()
     window.activateWindow()
