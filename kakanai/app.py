@@ -49,7 +49,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 def build_window(services: Services, *, demo: bool) -> Any:
     """The main window wired to the services (QApplication must exist)."""
     from kakanai.demo import demo_residents
-    from kakanai.services.documents import DocumentService, remove_legacy_copies
+    from kakanai.services.documents import remove_legacy_copies
     from kakanai.ui.main_window import MainWindow, WindowOptions
     from kakanai.ui.visit_controller import VisitController
 
@@ -57,7 +57,7 @@ def build_window(services: Services, *, demo: bool) -> Any:
     save_folder = Path(settings.pdf_save_dir) if settings.pdf_save_dir else None
     remove_legacy_copies(settings.data_path(), save_folder)
     offered = services.visits.unfinished()
-    controller = VisitController(services.catalog, services.visits, DocumentService(services.catalog))
+    controller = VisitController(services.casework, services.visits)
     options = WindowOptions(
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
         save_folder=save_folder, demo_residents=demo_residents() if demo else [],

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.keys import load_key
 from kakanai.logsafe import describe
 from kakanai.resources import forms_dir
+from kakanai.services.casework import Casework
 from kakanai.services.open_visits import OpenVisitStore
 from kakanai.services.recorder import BackgroundWriter, Recorder
 from kakanai.services.visit_service import VisitService, Workplace, utc_now
@@ -38,6 +40,11 @@ class Services:
     visits: VisitService
     database_warning: str = ""
     key_problem: str = ""  # the installation key was unusable: open visits could not be restored
+
+    @cached_property
+    def casework(self) -> Casework:
+        """The case service: code or answers → household → plan → bundle."""
+        return Casework(self.catalog)
 
     def close(self) -> None:
         """Flush what is queued, stop background threads and let go of the database files."""

@@ -3,6 +3,7 @@
     kakanai                         open the counter window
     kakanai plan HOUSEHOLD.json     list the procedures a household needs, and why
     kakanai forms check [DIR]       validate a catalog folder and list every error
+    kakanai print BUNDLE.pdf        print a PDF the way the counter prints (IT's check)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kakanai.cli.catalog import add_catalog_commands
     from kakanai.cli.db import add_store_commands
     from kakanai.cli.pdf import add_pdf_commands
+    from kakanai.cli.printer import add_print_commands
     from kakanai.cli.qr import add_qr_commands
     from kakanai.cli.supervisor import add_supervisor_commands
 
@@ -41,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_supervisor_commands(sub)
     add_qr_commands(sub)
     add_pdf_commands(sub)
+    add_print_commands(sub)
     return parser
 
 

@@ -7,11 +7,9 @@ import json
 import sys
 from typing import Any
 
-from kakanai.cli.common import catalog_from, read_json
+from kakanai.cli.common import casework_from, catalog_from, read_json, report_intake, report_pending
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import draft_from_household
-from kakanai.domain.household_doc import parse_household
-from kakanai.domain.planner import Plan, member_name, plan
+from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.wareki import format_wareki
 
 
@@ -45,18 +43,17 @@ def plan_as_json(the_plan: Plan, draft: dict[str, Any], catalog: Catalog) -> lis
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
-    catalog = catalog_from(args.forms)
-    parsed = parse_household(read_json(args.household))
-    for warning in parsed.warnings:
-        print(f"注意: {warning}", file=sys.stderr)
-    draft = draft_from_household(parsed.household)
-    the_plan = plan(draft, catalog)
-    rows = plan_as_json(the_plan, draft, catalog)
+    casework = casework_from(args.forms)
+    intake = casework.read_document(read_json(args.household))
+    report_intake(intake)
+    the_plan = casework.plan_of(intake)
+    rows = plan_as_json(the_plan, intake.draft, casework.catalog)
+    report_pending(casework.pending(the_plan, intake.draft))
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    h = parsed.household
+    h = intake.household
     print(f"{h.event.label}　{format_wareki(h.date)}　{len(h.members)}人　手続 {len(rows)}件")
     for n, row in enumerate(rows, 1):
         print(f"{n:2}. {row['title']}　［{row['department']} {row['counter']}］")

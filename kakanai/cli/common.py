@@ -9,8 +9,26 @@ from typing import Any
 
 from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.resources import forms_dir
+from kakanai.services.casework import Casework, Intake, Pending
 
 EXIT_BAD_INPUT = 2
+
+
+def casework_from(folder: str | None) -> Casework:
+    """The case service over the catalog in ``folder``, else the one the window uses."""
+    return Casework(catalog_from(folder))
+
+
+def report_intake(intake: Intake) -> None:
+    """Warnings about what was read (unknown keys), on standard error."""
+    for warning in intake.warnings:
+        print(f"注意: {warning}", file=sys.stderr)
+
+
+def report_pending(pending: tuple[Pending, ...]) -> None:
+    """The undecided procedures, for whom and why: the same lines from `plan` and `render`."""
+    for item in pending:
+        print(f"注意: 未確定の手続（聞き取りが必要）: {item.line()}", file=sys.stderr)
 
 
 class CliError(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,8 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from kakanai.domain.problems import InvalidInput, Problem
-from kakanai.keys import derive, installation_key
 from kakanai.store.db import make_engine, upgrade
-from kakanai.store.kpi import DIMENSIONS, KpiFilter, KpiSettings, Stat, handling_by, overview, pseudonym
+from kakanai.store.kpi import DIMENSIONS, KpiFilter, Stat
 
 
 def _url(args: argparse.Namespace) -> str:
@@ -44,10 +44,10 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
-def _rows(stats: list[Stat], clerk_secret: bytes | None) -> list[list[Any]]:
+def _rows(stats: list[Stat], name: Callable[[str], str]) -> list[list[Any]]:
     rows = []
     for s in stats:
-        group = pseudonym(s.group, clerk_secret) if clerk_secret else s.group
+        group = name(s.group)
         rows.append([group, s.visits, _minutes(s.mean), _minutes(s.median), _minutes(s.p90), _minutes(s.max),
                      f"{s.over_target * 100:.0f}%"])
     return rows
@@ -58,22 +58,21 @@ HEADER = ["区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最�
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from kakanai.cli.supervisor import require_supervisor
-    from kakanai.services.supervisor import inert, password_guard
+    from kakanai.services.supervisor import FiguresUnavailable, inert, kpi_service_for, password_guard
     from kakanai.settings import load_settings
 
     settings = load_settings()
     require_supervisor(password_guard(settings), args.password_file)  # the dashboard's password and delay
-    kpi = KpiSettings(**settings.kpi.model_dump())
     end = args.to or date.today()
     flt = KpiFilter(args.start or end - timedelta(days=30), end, office=args.office, counter=args.counter)
     try:
-        engine = make_engine(_url(args))
-        summary = overview(engine, flt, kpi)
-        stats = handling_by(engine, args.by, flt, kpi)
+        service = kpi_service_for(settings, make_engine(_url(args)))
+        summary, stats = service.report(flt, args.by)  # rebuilds any stale day of the period first
     except SQLAlchemyError as exc:
         raise _db_error(exc) from None
-    secret = derive(installation_key(settings.data_path()), "pseudonym") if args.by == "clerk" else None
-    rows = _rows(stats, secret)
+    except FiguresUnavailable as exc:
+        raise InvalidInput([Problem("database", exc.message)], "集計のエラー") from None
+    rows = _rows(stats, service.pseudonym if args.by == "clerk" else str)
     if args.csv:
         writer = csv.writer(sys.stdout)
         writer.writerows([inert(v) for v in row] for row in [HEADER, *rows])  # no office name becomes a formula

@@ -18,12 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kakanai.cli.common import CliError, catalog_from, read_json
-from kakanai.domain.household_doc import parse_household
-from kakanai.domain.planner import plan
+from kakanai.cli.common import CliError, casework_from, read_json, report_intake, report_pending
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.wareki import format_wareki, parse_date
-from kakanai.pdf.content import household_draft
 
 if TYPE_CHECKING:
     from kakanai.pdf.bundle import BundleReport
@@ -64,33 +61,30 @@ def _issued(text: str | None) -> date:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from kakanai.pdf.bundle import check_printable, render_bundle, render_split
-
     if not args.output and not args.split:
         raise CliError("出力先がありません: -o OUT.pdf か --split DIR を指定してください")
-    catalog = catalog_from(args.forms)
-    parsed = parse_household(read_json(args.household))
-    for warning in parsed.warnings:
-        print(f"注意: {warning}", file=sys.stderr)
-    household, issued = parsed.household, _issued(args.issued)
-    problems = check_printable(household, catalog)
+    casework = casework_from(args.forms)
+    intake = casework.read_document(read_json(args.household))
+    report_intake(intake)
+    household, issued = intake.household, _issued(args.issued)
+    problems = casework.printable_problems(household)
     if problems and not args.allow_missing_glyphs:
         raise InvalidInput(problems, GLYPHS_TITLE)
-    the_plan = plan(household_draft(household), catalog)
+    the_plan = casework.plan_of(intake)
     if not the_plan.items:
         raise CliError("この世帯に必要な手続がないため、印刷する様式がありません")
     visit_id = args.visit_id or f"V{issued:%Y%m%d}-{secrets.token_hex(3).upper()}"
     try:
         if args.output:
-            report = render_bundle(household, the_plan, catalog, Path(args.output), visit_id=visit_id, issued=issued)
-            _summary(args.output, report, visit_id, issued)
+            bundle = casework.render(household, the_plan, visit_id, issued)
+            Path(args.output).write_bytes(bundle.pdf)
+            _summary(args.output, bundle.report, visit_id, issued)
         if args.split:
-            files = render_split(household, the_plan, catalog, Path(args.split), visit_id=visit_id, issued=issued)
+            files = casework.render_split(household, the_plan, Path(args.split), visit_id, issued)
             print(f"様式ごとのPDF {len(files)}件: {args.split}")
     except OSError as exc:
         raise CliError(f"PDFを書き込めません: {exc.filename or args.output} ({exc.strerror})") from None
-    for pending in the_plan.undecided:
-        print(f"注意: 未確定の手続（聞き取りが必要）: {pending.procedure.title}", file=sys.stderr)
+    report_pending(casework.pending(the_plan, intake.draft))
     return 0
 
 

@@ -1,23 +1,20 @@
-"""Makes the visit's PDF bundle (forms in counter order, take-home sheet last), in memory only.
+"""The visit's PDF bundle (forms in counter order, take-home sheet last), kept in memory only.
 
-The bundle holds resident data, so it never touches the disk: the preview and the printer read it
+`Casework.render` makes it. The bundle holds resident data, so it never touches the disk: the preview and the printer read it
 from memory, and it goes with the visit (a visit open at a crash is rendered again from its
 encrypted open-visit file). Only the folder IT sets as ``pdf_save_dir`` ever receives a copy.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kakanai.domain.catalog import Catalog
-from kakanai.domain.household import Household
-from kakanai.domain.planner import Plan
-from kakanai.pdf.bundle import BundleReport, render_bundle
+if TYPE_CHECKING:
+    from kakanai.pdf.bundle import BundleReport
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +29,6 @@ class Bundle:
     visit_id: str
     pdf: bytes
     report: BundleReport
-
-
-class DocumentService:
-    """Renders bundles into memory; call from a background task, never the UI thread."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-
-    def render(self, household: Household, plan: Plan, visit_id: str, issued: date) -> Bundle:
-        """Render the bundle of a visit."""
-        buffer = io.BytesIO()
-        report = render_bundle(household, plan, self.catalog, buffer, visit_id=visit_id, issued=issued)
-        return Bundle(visit_id, buffer.getvalue(), report)
 
 
 def save_copy(bundle: Bundle, folder: Path) -> Path:

@@ -168,8 +168,8 @@ class MainWindow(QMainWindow):
         self.household_page.show_members(member_rows(draft))
         rules, final = interview.plan(), self.controller.plan()
         planned = {p.id for p in final.items}
-        addable = [(p.id, p.title) for p in self.controller.catalog.procedures if p.id not in planned]
-        self.household_page.show_procedures(procedure_rows(rules, final, draft, self.controller.catalog), addable)
+        addable = [(p.id, p.title) for p in self.controller.casework.catalog.procedures if p.id not in planned]
+        self.household_page.show_procedures(procedure_rows(rules, final, draft, self.controller.casework.catalog), addable)
         missing = len(interview.questions())
         notice = self.tr("まだ入力されていない項目が {0} 件あります（F2）").format(missing) if missing else ""
         self.household_page.show_bring(bring_lines(final), "\n".join(filter(None, [notice, *self.controller.warnings])))

@@ -12,15 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import draft_from_household
 from kakanai.domain.household_doc import ParsedHousehold
 from kakanai.domain.interview import Interview, Question
 from kakanai.domain.planner import Plan
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.visit_session import VisitSession
-from kakanai.qr.payload import decode
-from kakanai.services.documents import Bundle, DocumentService
+from kakanai.services.casework import Casework, Intake
+from kakanai.services.documents import Bundle
 from kakanai.services.visit_service import VisitService
 from kakanai.ui.tasks import run_in_background
 
@@ -34,11 +32,10 @@ class VisitController(QObject):
     bundle_ready = Signal(object)  # Bundle
     bundle_failed = Signal(str)
 
-    def __init__(self, catalog: Catalog, visits: VisitService, documents: DocumentService) -> None:
+    def __init__(self, casework: Casework, visits: VisitService) -> None:
         super().__init__()
-        self.catalog = catalog
+        self.casework = casework
         self.visits = visits
-        self.documents = documents
         self.session: VisitSession | None = None
         self.bundle: Bundle | None = None
         self.warnings: list[str] = []
@@ -101,23 +98,23 @@ class VisitController(QObject):
         if self.session is None:
             self.start()
         try:
-            parsed = decode(text)
+            intake = self.casework.read_code(text)
         except InvalidInput as exc:
             self.message.emit(exc.clerk_message())
             return False
-        self._take(parsed, "qr")
+        self._take(intake, "qr")
         return True
 
-    def _take(self, parsed: ParsedHousehold, source: str) -> None:
+    def _take(self, intake: Intake, source: str) -> None:
         assert self.session is not None
-        self.session.base = draft_from_household(parsed.household)
+        self.session.base = intake.draft
         self.session.answers.clear()  # a new code replaces the household: nothing of the last one stays
         self.session.added.clear()
         self.session.dropped.clear()
         self._changed()
         self.session.source = source
-        self.warnings = [str(w) for w in parsed.warnings]
-        h = parsed.household
+        self.warnings = [str(w) for w in intake.warnings]
+        h = intake.household
         self.visits.identify(self.session, h.event.value, len(h.members))
         self.message.emit(f"読み取りました: {h.event.label}　{len(h.members)}人")
         self.go("household" if not self.questions() else "intake")
@@ -125,7 +122,7 @@ class VisitController(QObject):
     def interview(self) -> Interview:
         """The interview over the current visit."""
         assert self.session is not None
-        return self.session.interview(self.catalog)
+        return self.casework.interview(self.session)
 
     def questions(self) -> list[Question]:
         """The questions still open."""
@@ -151,12 +148,12 @@ class VisitController(QObject):
     # -- household and procedures --------------------------------------------------------
     def household(self) -> ParsedHousehold:
         """The complete household (raises InvalidInput while something is missing)."""
-        return self.interview().household()
+        return self.casework.household(self.session)  # type: ignore[arg-type]
 
     def plan(self) -> Plan:
         """The procedures of this visit after the clerk's changes."""
         assert self.session is not None
-        return self.session.final_plan(self.catalog)
+        return self.casework.plan(self.session)
 
     def toggle(self, key: str, keep: bool) -> None:
         """Keep or drop a procedure (recorded with the visit)."""
@@ -176,7 +173,7 @@ class VisitController(QObject):
             return
         plan, visit_id = self.plan(), self.session.visit_id  # type: ignore[union-attr]
         generation = self._generation
-        run_in_background(lambda: self.documents.render(household, plan, visit_id, issued or date.today()),
+        run_in_background(lambda: self.casework.render(household, plan, visit_id, issued or date.today()),
                           lambda bundle: self._rendered(bundle, generation),
                           lambda exc: self.bundle_failed.emit(f"様式を作れませんでした: {exc}"))
 

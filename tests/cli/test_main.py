@@ -79,3 +79,21 @@ def test_commands_use_the_catalog_it_configured_for_the_window(catalog_copy: Pat
     assert main(["plan", FAMILY]) == 0
     # Then it used IT's catalog, as the window does
     assert "住民異動届（見本市様式）" in capsys.readouterr().out
+
+
+def test_plan_and_render_report_the_same_undecided_procedures_for_whom_and_why(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Given a family's file that does not say who holds which health insurance
+    doc = json.loads(Path(FAMILY).read_text(encoding="utf-8"))
+    for member in doc["members"]:
+        member["insurance"] = None
+    household = tmp_path / "family.json"
+    household.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    # When IT plans it and renders it
+    assert main(["plan", str(household)]) == 0
+    planned = [line for line in capsys.readouterr().err.splitlines() if "未確定" in line]
+    assert main(["render", str(household), "-o", str(tmp_path / "out.pdf")]) == 0
+    rendered = [line for line in capsys.readouterr().err.splitlines() if "未確定" in line]
+    # Then both name the same undecided procedures, for whom, and what is missing
+    assert planned == rendered
+    assert "注意: 未確定の手続（聞き取りが必要）: 国民健康保険 加入（山田　太郎、山田　花子、山田　翔太: 今の健康保険が未確認）" in planned

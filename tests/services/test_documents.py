@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from kakanai.domain.catalog import Catalog
-from kakanai.services.documents import Bundle, DocumentService, remove_legacy_copies, save_copy
+from kakanai.services.casework import Casework
+from kakanai.services.documents import Bundle, remove_legacy_copies, save_copy
 from tests.conftest import household_doc
 from tests.pdf.helpers import ISSUED, VISIT, household_of, plan_of
 
@@ -19,14 +20,14 @@ from tests.pdf.helpers import ISSUED, VISIT, household_of, plan_of
 @pytest.fixture(scope="module")
 def bundle(catalog: Catalog) -> Bundle:
     household = household_of(household_doc("single_move_within"))
-    return DocumentService(catalog).render(household, plan_of(household, catalog), VISIT, ISSUED)
+    return Casework(catalog).render(household, plan_of(household, catalog), VISIT, ISSUED)
 
 
 def test_a_bundle_is_rendered_in_memory_and_writes_no_file(catalog: Catalog, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     household = household_of(household_doc("single_move_within"))
-    rendered = DocumentService(catalog).render(household, plan_of(household, catalog), VISIT, ISSUED)
+    rendered = Casework(catalog).render(household, plan_of(household, catalog), VISIT, ISSUED)
     assert rendered.pdf.startswith(b"%PDF") and rendered.visit_id == VISIT
     assert list(tmp_path.iterdir()) == []
 
