@@ -56,6 +56,21 @@ class KpiSection(_Section):
     baseline_minutes: dict[str, float] = Field(default_factory=dict)
 
 
+class PrintRoute(_Section):
+    """Where one procedure's forms print, when not on the counter's printer or its usual tray."""
+
+    printer: str = Field(default="", description="プリンター名。空欄 = 窓口のプリンター（printer）")
+    tray: str = Field(default="", description="給紙トレイ（IPP の media-source、例 tray-2・manual）。空欄 = 既定のトレイ")
+
+
+class PrintingSection(_Section):
+    """Which procedures print on which printer or tray, and copies of the take-home sheet."""
+
+    routes: dict[str, PrintRoute] = Field(
+        default_factory=dict, description="手続ID → 印刷先。例 juminido = { tray = \"tray-2\" }（住民票用紙のトレイ）")
+    takehome_copies: int = Field(default=1, ge=0, le=5, description="お手続き案内（持ち帰り用）の部数（0〜5）")
+
+
 class Settings(_Section):
     """Everything an installation can set."""
 
@@ -67,12 +82,13 @@ class Settings(_Section):
     data_dir: str = ""  # empty: the user's data folder
     office_timezone: str = "Asia/Tokyo"
     language: Literal["ja", "en"] = "ja"
-    printer: str = ""
+    printer: str = Field(default="", description="窓口のプリンター名。空欄 = OS の既定のプリンター")
     pdf_save_dir: str = ""  # empty: no 「PDFファイルに保存」; else the only folder a bundle may be saved to
     font_point_size: int = Field(default=13, ge=9, le=24)
     supervisor_password_hash: str = ""
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
     kpi: KpiSection = Field(default_factory=KpiSection)
+    printing: PrintingSection = Field(default_factory=PrintingSection)
 
     @field_validator("office_timezone")
     @classmethod
