@@ -42,7 +42,8 @@ from kakanai.domain.catalog import load_catalog
 from kakanai.domain.visits import JST
 from kakanai.resources import forms_dir
 from kakanai.services.supervisor import KpiService
-from kakanai.store.db import make_engine, upgrade
+from kakanai.store.db import current_revision, make_engine, upgrade
+from kakanai.store.kpi_cache import mark_all_dirty
 from kakanai.store.kpi import KpiFilter, KpiSettings, handling_by, overview
 
 FIRST_DAY = date(2025, 4, 1)
@@ -189,6 +190,14 @@ def load_sqlite(engine: Engine, data: Generated) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         raw.close()
+    _mark_stale(engine)
+
+
+def _mark_stale(engine: Engine) -> None:
+    """After a load that bypassed `VisitLog`, mark every day stale for the KPI cache (when the schema
+    has one: a log loaded at 0001 gets its days marked by the upgrade to 0002)."""
+    if current_revision(engine) not in (None, "0001"):
+        mark_all_dirty(engine)
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -215,6 +224,7 @@ def load_postgresql(engine: Engine, data: Generated) -> None:
         raw.commit()
     finally:
         raw.close()
+    _mark_stale(engine)
 
 
 # -- timing ---------------------------------------------------------------------------------------

@@ -2,7 +2,11 @@
 ``kakanai report`` (with a growing delay after each wrong one), the figures the dashboard draws,
 and the CSV / Excel exports (clerk ids pseudonymised, text cells never read as formulas).
 
-Every `KpiService` method queries the database, so screens call them off the UI thread.
+Every `KpiService` method queries the database, so screens call them off the UI thread. It returns
+plain dataclasses and raises only `FiguresUnavailable` (a Japanese message for the supervisor),
+never a database error: the screens know no database. Figures come from the KPI cache
+(`store.kpi_cache`); a period with a few stale days is rebuilt on the spot, a longer one in the
+background while the screen says 「集計を準備しています」.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ import hmac
 import json
 import logging
 import os
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from itertools import pairwise
@@ -25,12 +31,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from kakanai.domain.household import EVENT_LABELS
 from kakanai.domain.visits import JST
 from kakanai.services.visit_service import utc_now
 from kakanai.settings import Settings
-from kakanai.store.kpi import KpiFilter, KpiSettings, Overview, Stat, handling_by, overview, pseudonym
+from kakanai.store import kpi, kpi_cache
+from kakanai.store.kpi import HISTOGRAM_EDGES, KpiFilter, KpiSettings, Overview, Stat, pseudonym
+from kakanai.store.kpi_figures import Figures, select
 from kakanai.store.visit_log import VisitLog
 
 log = logging.getLogger(__name__)
@@ -156,7 +165,7 @@ def password_guard(settings: Settings) -> PasswordGuard:
 
 EVENT_ORDER = ("move_in", "move_out", "move_within", "birth", "death", "marriage")
 EVENTS_JA = {event.value: label for event, label in EVENT_LABELS.items()}
-HISTOGRAM_EDGES = tuple(range(5, 65, 5))  # minutes: 0–5, 5–10, … 55–60, then 60 and over
+__all__ = ["KpiFilter", "KpiSettings", "Overview", "Stat"]  # the store's plain dataclasses, for the screens
 
 
 def event_label(event: str) -> str:
@@ -209,63 +218,148 @@ class FilterChoices:
         return sorted(self.counters)
 
 
-def _histogram_sql(where: str) -> str:
-    edges = [0, *HISTOGRAM_EDGES]
-    cases = [f"SUM(CASE WHEN v.handling_seconds >= {lo * 60} AND v.handling_seconds < {hi * 60} THEN 1 ELSE 0 END)"
-             for lo, hi in pairwise(edges)]
-    cases.append(f"SUM(CASE WHEN v.handling_seconds >= {edges[-1] * 60} THEN 1 ELSE 0 END)")
-    return f"SELECT {', '.join(cases)} FROM visits v WHERE {where}"
+class FiguresUnavailable(Exception):
+    """The figures cannot be shown now; ``message`` tells the supervisor why, in Japanese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class FiguresPreparing(FiguresUnavailable):
+    """The cache of the period is being rebuilt in the background (after an upgrade or a bulk load)."""
+
+    def __init__(self, days_left: int) -> None:
+        super().__init__(f"集計を準備しています（あと{days_left}日分）。しばらくお待ちください")
+        self.days_left = days_left
+
+
+DATABASE_UNREACHABLE = "データベースに接続できません。しばらくしてから［更新］を押してください"
+
+
+@contextmanager
+def _figures_or_typed_error() -> Iterator[None]:
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        log.warning("figures unavailable (%s)", type(exc).__name__)
+        raise FiguresUnavailable(DATABASE_UNREACHABLE) from None
+
+
+class _ReferenceFigures:
+    """Today's SQL (`store.kpi`) behind the interface of `kpi_figures.Figures`: the reference path,
+    for the benchmark's peer and the tests that hold the cache to it."""
+
+    def __init__(self, engine: Engine, flt: KpiFilter, settings: KpiSettings) -> None:
+        self.engine, self.flt, self.settings = engine, flt, settings
+
+    def overview(self) -> Overview:
+        return kpi.overview(self.engine, self.flt, self.settings)
+
+    def handling_by(self, dimension: str) -> list[Stat]:
+        return kpi.handling_by(self.engine, dimension, self.flt, self.settings)
+
+    def histogram(self) -> list[int]:
+        return kpi.histogram(self.engine, self.flt)
 
 
 class KpiService:
-    """The supervisor's figures over the visit log (runs queries: call it off the UI thread)."""
+    """The supervisor's figures over the visit log (runs queries: call it off the UI thread).
+
+    ``source="cache"`` reads the KPI cache: a period with at most ``rebuild_inline_days`` stale days
+    has them rebuilt first; a longer one raises `FiguresPreparing` while a background thread
+    rebuilds. ``source="sql"`` runs today's SQL (`store.kpi`), the reference the cache is held to.
+    """
 
     def __init__(self, engine: Engine, settings: KpiSettings, pseudonym_secret: bytes, *,
                  office_tz: tzinfo = JST, clock: Callable[[], datetime] = utc_now,
-                 procedure_titles: dict[str, str] | None = None) -> None:
+                 procedure_titles: dict[str, str] | None = None, source: str = "cache",
+                 rebuild_inline_days: int = 3) -> None:
+        if source not in ("cache", "sql"):
+            raise ValueError(f"unknown source {source!r}")
         self.engine = engine
         self.settings = settings
         self.office_tz = office_tz
         self.clock = clock
         self.procedure_titles = procedure_titles or {}
+        self.source = source
+        self.rebuild_inline_days = rebuild_inline_days
         self._secret = pseudonym_secret
         self._log = VisitLog(engine, office_tz)
+        self._rebuilder: threading.Thread | None = None
+        self._rebuilder_lock = threading.Lock()
 
     def today(self) -> date:
         """Today's date at the office."""
         return self.clock().astimezone(self.office_tz).date()
 
+    # -- where figures come from -----------------------------------------------------------------
+    def _figures(self, flt: KpiFilter, *, wait: bool = False) -> Figures | _ReferenceFigures:
+        """The figures of a filter; with ``wait`` every stale day is rebuilt first, however many."""
+        if self.source == "sql":
+            return _ReferenceFigures(self.engine, flt, self.settings)
+        stale = kpi_cache.stale_days(self.engine, flt.start, flt.end)
+        for _ in range(3 if wait else 1):
+            if stale and not wait and len(stale) > self.rebuild_inline_days:
+                break
+            kpi_cache.rebuild_stale(self.engine, stale)
+            stale = kpi_cache.stale_days(self.engine, flt.start, flt.end)
+        if stale:
+            if wait:
+                raise FiguresUnavailable("集計を準備できませんでした。しばらくしてからもう一度実行してください")
+            self.rebuild_in_background()
+            raise FiguresPreparing(len(stale))
+        return Figures(select(kpi_cache.load(self.engine, flt.start, flt.end, flt.office), flt), self.settings)
+
+    def rebuild_in_background(self) -> None:
+        """Start rebuilding every stale day of the cache (newest first) on a thread, unless one runs."""
+        with self._rebuilder_lock:
+            if self._rebuilder is not None and self._rebuilder.is_alive():
+                return
+            self._rebuilder = threading.Thread(target=self._rebuild_stale, name="kpi-cache", daemon=True)
+            self._rebuilder.start()
+
+    def _rebuild_stale(self) -> None:
+        try:
+            done = kpi_cache.rebuild_stale(self.engine)
+            log.info("KPI cache: %d days rebuilt", done)
+        except SQLAlchemyError as exc:
+            log.warning("KPI cache rebuild stopped (%s)", type(exc).__name__)
+
+    # -- figures ---------------------------------------------------------------------------------
     def overview(self, flt: KpiFilter) -> Overview:
         """The headline figures of a period."""
-        return overview(self.engine, flt, self.settings)
+        with _figures_or_typed_error():
+            return self._figures(flt).overview()
 
     def handling_by(self, dimension: str, flt: KpiFilter) -> list[Stat]:
         """Handling-time figures per group of a dimension (event, hour, day, clerk, counter, office, procedure)."""
-        stats = handling_by(self.engine, dimension, flt, self.settings)
-        if dimension == "hour":
-            return sorted(stats, key=lambda s: int(s.group))
-        if dimension == "event":
-            rank = {e: n for n, e in enumerate(EVENT_ORDER)}
-            return sorted(stats, key=lambda s: (rank.get(s.group, len(rank)), s.group))
-        return stats
+        with _figures_or_typed_error():
+            return _ordered(dimension, self._figures(flt).handling_by(dimension))
 
     def histogram(self, flt: KpiFilter) -> list[Bin]:
         """How many visits took 0–5, 5–10, … 55–60 and 60+ minutes of handling."""
-        where, params = flt.where()
-        with self.engine.connect() as connection:
-            counts = connection.execute(text(_histogram_sql(where)), params).one()
-        edges = [0, *HISTOGRAM_EDGES]
-        bins = [Bin(f"{lo}–{hi}", lo, hi, int(c or 0)) for (lo, hi), c in zip(pairwise(edges), counts)]
-        return [*bins, Bin(f"{edges[-1]}以上", edges[-1], None, int(counts[-1] or 0))]
+        with _figures_or_typed_error():
+            return _bins(self._figures(flt).histogram())
 
     def dashboard(self, flt: KpiFilter) -> DashboardData:
         """Headline figures and the data of every chart for one filter."""
-        return DashboardData(self.overview(flt), self.handling_by("hour", flt), self.handling_by("event", flt),
-                             self.handling_by("day", flt), self.histogram(flt))
+        with _figures_or_typed_error():
+            f = self._figures(flt)
+            return DashboardData(f.overview(), _ordered("hour", f.handling_by("hour")),
+                                 _ordered("event", f.handling_by("event")), _ordered("day", f.handling_by("day")),
+                                 _bins(f.histogram()))
+
+    def report(self, flt: KpiFilter, dimension: str) -> tuple[Overview, list[Stat]]:
+        """The headline figures and one dimension's groups in name order (hours by number), for
+        ``kakanai report``: rebuilds every stale day of the period first, however many."""
+        with _figures_or_typed_error():
+            f = self._figures(flt, wait=True)
+            return f.overview(), f.handling_by(dimension)
 
     def choices(self) -> FilterChoices:
         """The offices and counters found in the log."""
-        with self.engine.connect() as connection:
+        with _figures_or_typed_error(), self.engine.connect() as connection:
             rows = connection.execute(text("SELECT DISTINCT office, counter FROM visits ORDER BY office, counter")).all()
         counters: dict[str, list[str]] = {}
         for office, counter in rows:
@@ -275,9 +369,11 @@ class KpiService:
     def open_visits(self, office: str | None = None) -> list[LiveVisit]:
         """Visits being served right now (optionally at one office), longest first."""
         now = self.clock()
+        with _figures_or_typed_error():
+            summaries = self._log.open_visits(now)
         live = [LiveVisit(s.header.office, s.header.counter, s.header.event, s.started_at,
                           (now - s.started_at).total_seconds(), s.handling_seconds)
-                for s in self._log.open_visits(now)
+                for s in summaries
                 if s.started_at is not None and (office is None or s.header.office == office)]
         return sorted(live, key=lambda v: -v.elapsed_seconds)
 
@@ -287,10 +383,13 @@ class KpiService:
 
     def export_tables(self, flt: KpiFilter) -> dict[str, list[list[Any]]]:
         """The report as named tables (sheet name -> rows, header first); clerks appear only as pseudonyms."""
-        tables: dict[str, list[list[Any]]] = {"概要": self._overview_rows(flt)}
-        for dimension, name in EXPORT_DIMENSIONS.items():
-            tables[name] = [list(STATS_HEADER), *(self._stat_row(dimension, s) for s in self.handling_by(dimension, flt))]
-        tables["分布"] = [["処理時間(分)", "件数"], *([b.label, b.visits] for b in self.histogram(flt))]
+        with _figures_or_typed_error():
+            f = self._figures(flt)
+            tables: dict[str, list[list[Any]]] = {"概要": self._overview_rows(flt, f.overview())}
+            for dimension, name in EXPORT_DIMENSIONS.items():
+                stats = _ordered(dimension, f.handling_by(dimension))
+                tables[name] = [list(STATS_HEADER), *(self._stat_row(dimension, s) for s in stats)]
+            tables["分布"] = [["処理時間(分)", "件数"], *([b.label, b.visits] for b in _bins(f.histogram()))]
         return tables
 
     def _group_label(self, dimension: str, group: str) -> str:
@@ -308,8 +407,7 @@ class KpiService:
         return [self._group_label(dimension, s.group), s.visits, _minutes(s.mean), _minutes(s.median),
                 _minutes(s.p90), _minutes(s.max), round(s.over_target * 100, 1)]
 
-    def _overview_rows(self, flt: KpiFilter) -> list[list[Any]]:
-        o = self.overview(flt)
+    def _overview_rows(self, flt: KpiFilter, o: Overview) -> list[list[Any]]:
         h = o.handling
         scope = [["期間", f"{flt.start.isoformat()} 〜 {flt.end.isoformat()}"], ["庁舎", flt.office or "すべて"],
                  ["窓口", flt.counter or "すべて"], ["届出の種類", event_label(flt.event) if flt.event else "すべて"]]
@@ -322,6 +420,22 @@ class KpiService:
                 ["1件あたり様式(枚)", round(o.forms_per_visit, 2)], ["平均待ち時間(分)", wait],
                 ["取消", o.cancelled], ["時間不正確で除外", o.inaccurate],
                 ["手書きに比べた短縮(時間)", round(o.time_saved_seconds / 3600, 1)]]
+
+
+def _ordered(dimension: str, stats: list[Stat]) -> list[Stat]:
+    """Hours by number, life events in EVENT_ORDER (then any other code), the rest as they come."""
+    if dimension == "hour":
+        return sorted(stats, key=lambda s: int(s.group))
+    if dimension == "event":
+        rank = {e: n for n, e in enumerate(EVENT_ORDER)}
+        return sorted(stats, key=lambda s: (rank.get(s.group, len(rank)), s.group))
+    return stats
+
+
+def _bins(counts: list[int]) -> list[Bin]:
+    edges = [0, *HISTOGRAM_EDGES]
+    bins = [Bin(f"{lo}–{hi}", lo, hi, n) for (lo, hi), n in zip(pairwise(edges), counts)]
+    return [*bins, Bin(f"{edges[-1]}以上", edges[-1], None, counts[-1])]
 
 
 STATS_HEADER = ("区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最大(分)", "目標超過(%)")

@@ -1,4 +1,6 @@
-"""Supervisor KPIs, computed in SQL that runs unchanged on SQLite and PostgreSQL.
+"""Supervisor KPIs, computed in SQL that runs unchanged on SQLite and PostgreSQL: the reference
+definitions. `kpi_cache` answers the same questions from per-day packed columns, and a test holds
+both to the same figures.
 
 Handling time is the time a clerk spends on a visit (serving + printing + signing; a suspended
 visit's pause does not count). Percentiles are nearest-rank (the p-th percentile of n values is
@@ -12,6 +14,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -20,6 +23,7 @@ DIMENSIONS = {
     "event": "v.event", "clerk": "v.clerk_id", "counter": "v.counter", "office": "v.office",
     "hour": "v.local_hour", "day": "v.local_day", "procedure": "p.procedure_id",
 }
+HISTOGRAM_EDGES = tuple(range(5, 65, 5))  # minutes: 0–5, 5–10, … 55–60, then 60 and over
 
 
 @dataclass(frozen=True)
@@ -33,20 +37,19 @@ class KpiFilter:
     clerk: str | None = None
     event: str | None = None
 
-    def where(self, *, accurate_finished_only: bool = True) -> tuple[str, dict[str, Any]]:
-        """The SQL condition and parameters selecting the visits of the filter (by default only the
-        finished visits whose timing is trusted, which the time figures use)."""
-        clauses = ["v.status = 'finished'", "v.inaccurate = ''"] if accurate_finished_only else []
-        clauses.append("v.local_day BETWEEN :start AND :end")
-        params: dict[str, Any] = {"start": self.start.isoformat(), "end": self.end.isoformat()}
-        for column in ("office", "counter", "event"):
-            if getattr(self, column):
-                clauses.append(f"v.{column} = :{column}")
-                params[column] = getattr(self, column)
-        if self.clerk:
-            clauses.append("v.clerk_id = :clerk")
-            params["clerk"] = self.clerk
-        return " AND ".join(clauses), params
+
+def filter_sql(flt: KpiFilter, *, accurate_finished_only: bool = True) -> tuple[str, dict[str, Any]]:
+    """The SQL condition and parameters selecting the visits of a filter (by default only the
+    finished visits whose timing is trusted, which the time figures use)."""
+    clauses = ["v.status = 'finished'", "v.inaccurate = ''"] if accurate_finished_only else []
+    clauses.append("v.local_day BETWEEN :start AND :end")
+    params: dict[str, Any] = {"start": flt.start.isoformat(), "end": flt.end.isoformat()}
+    for column, name in (("office", "office"), ("counter", "counter"), ("event", "event"), ("clerk_id", "clerk")):
+        if getattr(flt, name):
+            clauses.append(f"v.{column} = :{name}")
+            params[name] = getattr(flt, name)
+    return " AND ".join(clauses), params
+
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def handling_by(engine: Engine, dimension: str, flt: KpiFilter, settings: KpiSet
     procedure — a procedure's time is its visit's time shared equally among its procedures)."""
     if dimension not in DIMENSIONS and dimension != "all":
         raise ValueError(f"unknown dimension {dimension!r}")
-    where, params = flt.where()
+    where, params = filter_sql(flt)
     with engine.connect() as connection:
         rows = connection.execute(text(_stats_sql(dimension, where)),
                                   {**params, "target": settings.target_minutes * 60}).all()
@@ -118,8 +121,8 @@ def handling_by(engine: Engine, dimension: str, flt: KpiFilter, settings: KpiSet
 
 def overview(engine: Engine, flt: KpiFilter, settings: KpiSettings) -> Overview:
     """Headline figures: visits, cancellations, excluded visits, forms, wait, handling, time saved."""
-    where, params = flt.where()
-    base, _ = flt.where(accurate_finished_only=False)
+    where, params = filter_sql(flt)
+    base, _ = filter_sql(flt, accurate_finished_only=False)
     with engine.connect() as connection:
         counts = connection.execute(text(f"""
             SELECT SUM(CASE WHEN v.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
@@ -139,6 +142,18 @@ def overview(engine: Engine, flt: KpiFilter, settings: KpiSettings) -> Overview:
         forms_per_visit=float(main.forms or 0.0), mean_wait=None if main.wait is None else float(main.wait),
         handling=handling, time_saved_seconds=baseline - float(main.handled or 0.0),
     )
+
+
+def histogram(engine: Engine, flt: KpiFilter) -> list[int]:
+    """How many timed visits took [0, 5), [5, 10) … [55, 60) and 60+ minutes of handling."""
+    where, params = filter_sql(flt)
+    edges = [0, *HISTOGRAM_EDGES]
+    cases = [f"SUM(CASE WHEN v.handling_seconds >= {lo * 60} AND v.handling_seconds < {hi * 60} THEN 1 ELSE 0 END)"
+             for lo, hi in pairwise(edges)]
+    cases.append(f"SUM(CASE WHEN v.handling_seconds >= {edges[-1] * 60} THEN 1 ELSE 0 END)")
+    with engine.connect() as connection:
+        counts = connection.execute(text(f"SELECT {', '.join(cases)} FROM visits v WHERE {where}"), params).one()
+    return [int(c or 0) for c in counts]
 
 
 def pseudonym(clerk_id: str, secret: bytes) -> str:

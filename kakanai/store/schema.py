@@ -1,7 +1,9 @@
 """Tables of the visit-time log. No column holds a resident's personal data.
 
 ``visit_events`` is the append-only truth; ``visits`` and ``visit_procedures`` are a projection
-rebuilt from it whenever a visit's events change, shaped for the KPI queries.
+rebuilt from it whenever a visit's events change, shaped for the KPI queries. ``kpi_days`` caches
+each office-local day's figures per office as packed columns (`kakanai.store.kpi_cache`), and
+``kpi_dirty_days`` lists the days whose cache is stale.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -65,4 +68,21 @@ visit_procedures = Table(
     Column("share_seconds", Float, nullable=False),
     Column("added_by_clerk", Boolean, nullable=False),
     Index("ix_visit_procedures_procedure", "procedure_id"),
+)
+
+kpi_days = Table(
+    "kpi_days", metadata,
+    Column("local_day", String(10), primary_key=True),
+    Column("office", String(60), primary_key=True),
+    Column("format", Integer, nullable=False),  # layout of ``data`` (kpi_cache.FORMAT)
+    Column("visits", Integer, nullable=False),
+    Column("procedures", Integer, nullable=False),
+    Column("labels", String, nullable=False),  # JSON: what the codes stand for (events, counters, clerks, procedures)
+    Column("data", LargeBinary, nullable=False),
+)
+
+kpi_dirty_days = Table(
+    "kpi_dirty_days", metadata,
+    Column("local_day", String(10), primary_key=True),
+    Column("marks", Integer, nullable=False),  # bumped by every write; a rebuild clears only the marks it saw
 )

@@ -1,7 +1,8 @@
 """The visit-log repository: append events idempotently, rebuild each visit's projection.
 
 It owns its transactions and returns plain dataclasses from `kakanai.domain.visits`; no ORM row
-leaves this module.
+leaves this module. Every write marks the days it changed stale for the KPI cache, in the same
+transaction (`kpi_cache.mark_dirty`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitSummary, summarise
+from kakanai.store.kpi_cache import mark_dirty
 from kakanai.store.schema import visit_events, visit_procedures, visits
 
 
@@ -51,8 +53,10 @@ class VisitLog:
             if fresh:
                 now = datetime.now(timezone.utc)
                 connection.execute(insert(visit_events), [_event_row(e, now) for e in fresh])
+                days: set[str] = set()
                 for visit_id in dict.fromkeys(e.visit_id for e in fresh):
-                    self._project(connection, visit_id)
+                    days |= self._project(connection, visit_id)
+                mark_dirty(connection, days)
         return len(fresh)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
@@ -72,8 +76,12 @@ class VisitLog:
                                      .order_by(visits.c.started_at)).scalars().all()
             return [summarise(_load_events(connection, i), self.office_tz, now) for i in ids]
 
-    def _project(self, connection: Connection, visit_id: str) -> None:
+    def _project(self, connection: Connection, visit_id: str) -> set[str]:
+        """Rebuild a visit's projection rows; returns the local days whose KPI figures that changes
+        (none while the visit stays open: open visits count in no figure)."""
         summary = summarise(_load_events(connection, visit_id), self.office_tz)
+        before = connection.execute(select(visits.c.local_day, visits.c.status)
+                                    .where(visits.c.id == visit_id)).one_or_none()
         connection.execute(delete(visit_procedures).where(visit_procedures.c.visit_id == visit_id))
         connection.execute(delete(visits).where(visits.c.id == visit_id))
         connection.execute(insert(visits), [_visit_row(summary)])
@@ -83,6 +91,8 @@ class VisitLog:
                 {"visit_id": visit_id, "procedure_id": p, "share_seconds": share, "added_by_clerk": p in summary.added}
                 for p in dict.fromkeys(summary.procedure_ids)
             ])
+        days = {before.local_day} if before is not None and before.status != "open" else set()
+        return days | ({summary.local_day} if summary.status != "open" else set())
 
 
 def _known_ids(connection: Connection, ids: Iterable[str]) -> set[str]:

@@ -2,7 +2,8 @@
 now, and CSV / Excel exports — behind the supervisor's password (checked off the UI thread, with
 the delay after wrong ones that `PasswordGuard` keeps across dialogs).
 
-Every query runs through `run_in_background`; the handlers here only draw what comes back.
+Every query runs through `run_in_background`; the handlers here only draw what comes back. The
+screen knows no database: it talks to `KpiService` and shows the message of a `FiguresUnavailable`.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from kakanai.services.supervisor import (
     EVENT_ORDER,
     DashboardData,
+    FiguresPreparing,
+    FiguresUnavailable,
     FilterChoices,
+    KpiFilter,
     KpiService,
     LiveVisit,
     PasswordGuard,
@@ -44,7 +47,6 @@ from kakanai.services.supervisor import (
     export_csv,
     export_xlsx,
 )
-from kakanai.store.kpi import KpiFilter
 from kakanai.ui import dialogs
 from kakanai.ui.dashboard_widgets import (
     FIGURES,
@@ -63,6 +65,7 @@ NO_PASSWORD_MESSAGE = ("監督者用のパスワードがまだ設定されて�
                        "情報システム担当に、次のコマンドの実行を依頼してください。\n\n"
                        "    kakanai supervisor set-password")
 LIVE_REFRESH_MS = 10_000
+PREPARING_RETRY_MS = 2_000  # while the figures are being prepared, ask again this often
 STYLE = """
 QFrame#card { background: white; border: 1px solid #d5d8dc; border-radius: 6px; }
 QLabel#cardTitle { color: #444; font-size: 11pt; }
@@ -193,6 +196,7 @@ class DashboardWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.resize(1366, 768)
         self.refresh_timer = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
+        self.retry_timer = QTimer(self, singleShot=True, interval=PREPARING_RETRY_MS, timeout=self.refresh)
         self.live_timer = QTimer(self, interval=LIVE_REFRESH_MS, timeout=self.refresh_live)
         self._build()
         self._connect()
@@ -331,9 +335,17 @@ class DashboardWindow(QMainWindow):
             return
         self._generation += 1
         generation = self._generation
+        self.retry_timer.stop()
         self.statusBar().showMessage("集計中…")
         run_in_background(lambda: self.kpi.dashboard(flt), lambda data: self._on_data(generation, data),
-                          self._on_error)
+                          lambda exc: self._on_figures_error(generation, exc))
+
+    def _on_figures_error(self, generation: int, exc: Exception) -> None:
+        if self._closed or generation != self._generation:
+            return
+        self._on_error(exc)
+        if isinstance(exc, FiguresPreparing):
+            self.retry_timer.start()  # the days are rebuilt in the background: ask again shortly
 
     def _on_data(self, generation: int, data: DashboardData) -> None:
         if self._closed or generation != self._generation:
@@ -415,8 +427,8 @@ class DashboardWindow(QMainWindow):
 
     # -- errors and closing ----------------------------------------------------------------------
     def _on_error(self, exc: Exception) -> None:
-        if isinstance(exc, SQLAlchemyError):
-            self._show_error("データベースに接続できません。しばらくしてから［更新］を押してください")
+        if isinstance(exc, FiguresUnavailable):
+            self._show_error(exc.message)
         else:
             self._show_error(f"集計できませんでした（{type(exc).__name__}）。情報システム担当に連絡してください")
 
@@ -434,6 +446,7 @@ class DashboardWindow(QMainWindow):
         self._closed = True
         self.live_timer.stop()
         self.refresh_timer.stop()
+        self.retry_timer.stop()
         super().closeEvent(event)
 
 

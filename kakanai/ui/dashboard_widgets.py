@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.services.supervisor import EVENT_ORDER, DashboardData, LiveVisit, event_label
-from kakanai.store.kpi import Stat
+from kakanai.services.supervisor import EVENT_ORDER, DashboardData, LiveVisit, Stat, event_label
 
 COLORS = ("#1f3b5a", "#e08a00", "#2e7d4f", "#8a3b8f")
 

@@ -11,14 +11,14 @@ def test_upgrade_from_empty_creates_every_table(db_url: str) -> None:
     engine = make_engine(db_url)
     assert current_revision(engine) is None
     upgrade(db_url)
-    assert current_revision(engine) == "0001"
-    assert {"visit_events", "visits", "visit_procedures"} <= set(inspect(engine).get_table_names())
+    assert current_revision(engine) == "0002"
+    assert {"visit_events", "visits", "visit_procedures", "kpi_days", "kpi_dirty_days"} <= set(inspect(engine).get_table_names())
 
 
 def test_upgrade_twice_is_harmless(db_url: str) -> None:
     upgrade(db_url)
     upgrade(db_url)
-    assert current_revision(make_engine(db_url)) == "0001"
+    assert current_revision(make_engine(db_url)) == "0002"
 
 
 def test_migrations_match_the_schema_the_code_uses(db_url: str) -> None:

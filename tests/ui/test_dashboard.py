@@ -15,9 +15,15 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.exc import OperationalError
 
-from kakanai.services.supervisor import KpiService, PasswordGuard, hash_password, pseudonym
+from kakanai.services.supervisor import (
+    DATABASE_UNREACHABLE,
+    FiguresUnavailable,
+    KpiService,
+    PasswordGuard,
+    hash_password,
+    pseudonym,
+)
 from kakanai.ui import dashboard as dashboard_module
 from kakanai.ui.dashboard import DashboardWindow, PasswordDialog, open_dashboard
 from kakanai.ui.tasks import pending_tasks
@@ -141,8 +147,8 @@ def test_no_query_runs_on_the_ui_thread(kpi: KpiService, qtbot, tmp_path: Path) 
 
 
 def test_a_database_failure_is_shown_not_raised(kpi: KpiService, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def broken(*_: Any) -> None:
-        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+    def broken(*_: Any) -> None:  # what KpiService raises for a lost connection (tests/services/test_supervisor.py)
+        raise FiguresUnavailable(DATABASE_UNREACHABLE)
 
     window = DashboardWindow(kpi)
     qtbot.addWidget(window)
