@@ -22,6 +22,8 @@ from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_pay
 from kakanai.cli import supervisor as supervisor_commands
 from kakanai.services import supervisor
 from kakanai.services.supervisor import (
+    FiguresPreparing,
+    FiguresUnavailable,
     KpiService,
     PasswordGuard,
     check_password,
@@ -32,6 +34,7 @@ from kakanai.services.supervisor import (
     inert,
     pseudonym,
 )
+from kakanai.store import kpi_cache
 from kakanai.store.db import make_engine, upgrade
 from kakanai.store.kpi import KpiFilter, KpiSettings
 from kakanai.store.visit_log import VisitLog
@@ -189,6 +192,45 @@ def test_export_tables_show_clerks_only_as_pseudonyms(service: KpiService, tmp_p
     assert book["全体"]["B2"].value == 4 and book["全体"]["A1"].font.bold
     rows = list(csv.reader((tmp_path / "k.csv").open(encoding="utf-8-sig")))
     assert {r[0] for r in rows[1:]} == {"全体", "届出別", "時間帯別", "日別", "庁舎別", "窓口別", "職員別", "手続別"}
+
+
+def test_a_lost_database_is_a_typed_error_in_japanese(tmp_path: Path) -> None:
+    # Given a service whose database cannot be reached (a folder that does not exist)
+    service = KpiService(make_engine(f"sqlite:///{tmp_path / 'gone' / 'kpi.db'}"), KpiSettings(), SECRET)
+    # Then every call the screens make raises FiguresUnavailable with a message for the supervisor
+    for call in (lambda: service.dashboard(KpiFilter(DAY, DAY)), service.choices, service.open_visits,
+                 lambda: service.export_tables(KpiFilter(DAY, DAY)), lambda: service.report(KpiFilter(DAY, DAY), "event")):
+        with pytest.raises(FiguresUnavailable) as raised:
+            call()
+        assert raised.value.message.startswith("データベースに接続できません")
+        assert raised.value.__cause__ is None and raised.value.__suppress_context__
+
+
+def test_a_long_stale_period_is_prepared_in_the_background(service: KpiService) -> None:
+    # Given a cache with every day stale (as after an upgrade or a bulk load), over more days than are rebuilt inline
+    service.rebuild_inline_days = 0
+    with service.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM kpi_days")
+    kpi_cache.mark_all_dirty(service.engine)
+    # When the supervisor asks, Then they are told the figures are being prepared, not kept waiting
+    with pytest.raises(FiguresPreparing) as raised:
+        service.dashboard(KpiFilter(DAY, DAY))
+    assert raised.value.days_left == 1 and raised.value.message.startswith("集計を準備しています")
+    # and the days are rebuilt in the background, after which the same call answers
+    assert service._rebuilder is not None
+    service._rebuilder.join(timeout=20)
+    assert kpi_cache.stale_days(service.engine) == []
+    assert service.dashboard(KpiFilter(DAY, DAY)).overview.visits == 4
+    # while `kakanai report` simply waits for the stale days of its period
+    kpi_cache.mark_all_dirty(service.engine)
+    assert service.report(KpiFilter(DAY, DAY), "event")[0].visits == 4
+
+
+def test_a_few_stale_days_are_rebuilt_on_the_spot(service: KpiService) -> None:
+    log = VisitLog(service.engine)
+    log.append(visit_events("more", start=datetime(2026, 5, 11, 14, 0), segments=(("serving", 100.0),)))
+    assert kpi_cache.stale_days(service.engine) == ["2026-05-11"]
+    assert service.overview(KpiFilter(DAY, DAY)).visits == 5  # rebuilt inline: no FiguresPreparing
 
 
 @pytest.mark.parametrize(("value", "cell"), [

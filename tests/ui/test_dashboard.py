@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from kakanai.services.supervisor import (
     DATABASE_UNREACHABLE,
+    FiguresPreparing,
     FiguresUnavailable,
     KpiService,
     PasswordGuard,
@@ -156,6 +157,32 @@ def test_a_database_failure_is_shown_not_raised(kpi: KpiService, qtbot, monkeypa
     with qtbot.waitSignal(window.failed, timeout=20_000) as failed:
         window.refresh()
     assert "データベースに接続できません" in failed.args[0] and "データベース" in window.statusBar().currentMessage()
+    window.close()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)
+
+
+def test_while_figures_are_prepared_the_screen_says_so_and_asks_again(kpi: KpiService, qtbot,  # type: ignore[no-untyped-def]
+                                                                      monkeypatch) -> None:
+    # Given figures that are still being prepared the first time (after an upgrade, say)
+    real, calls = kpi.dashboard, []
+
+    def preparing_once(flt: Any) -> Any:
+        calls.append(flt)
+        if len(calls) == 1:
+            raise FiguresPreparing(days_left=40)
+        return real(flt)
+
+    monkeypatch.setattr(kpi, "dashboard", preparing_once)
+    monkeypatch.setattr(dashboard_module, "PREPARING_RETRY_MS", 200)
+    window = DashboardWindow(kpi)
+    qtbot.addWidget(window)
+    # When the dashboard opens, Then it says so, and draws the figures once they are ready, unasked
+    with qtbot.waitSignal(window.failed, timeout=20_000) as failed:
+        pass
+    assert failed.args[0] == "集計を準備しています（あと40日分）。しばらくお待ちください"
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        pass
+    assert len(calls) == 2 and window.data is not None
     window.close()
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)
 
