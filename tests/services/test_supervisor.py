@@ -20,7 +20,7 @@ import kakanai.settings
 from kakanai.cli import main
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
 from kakanai.cli import supervisor as supervisor_commands
-from kakanai.services import supervisor
+from kakanai.services import supervisor, supervisor_password
 from kakanai.services.supervisor import (
     FiguresPreparing,
     FiguresUnavailable,
@@ -112,7 +112,7 @@ def test_a_password_typed_during_the_delay_is_not_even_checked(tmp_path: Path, m
     guard = PasswordGuard(STORED, tmp_path / "attempts.json", clock=clock)
     assert not guard.check("guess")
     checked: list[str] = []
-    monkeypatch.setattr(supervisor, "check_password", lambda password, stored: checked.append(password) or True)
+    monkeypatch.setattr(supervisor_password, "check_password", lambda password, stored: checked.append(password) or True)
     assert not guard.check("kanri-2026") and checked == [] and guard.failures() == 1
     clock.now += 1
     assert guard.check("kanri-2026") and checked == ["kanri-2026"] and guard.failures() == 0
