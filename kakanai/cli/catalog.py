@@ -5,12 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import Any
 
-from kakanai.cli.common import casework_from, catalog_from, read_json, report_intake, report_pending
-from kakanai.domain.catalog import Catalog
+from kakanai.cli.common import (
+    EXIT_BAD_INPUT,
+    CliError,
+    casework_from,
+    catalog_from,
+    read_json,
+    report_intake,
+    report_pending,
+)
+from kakanai.domain.catalog import Catalog, Deadline
 from kakanai.domain.planner import Plan, member_name
+from kakanai.domain.problems import InvalidInput
 from kakanai.domain.wareki import format_wareki
+from kakanai.services.casework import Casework
 
 
 def add_catalog_commands(sub: Any) -> None:
@@ -37,7 +48,8 @@ def plan_as_json(the_plan: Plan, draft: dict[str, Any], catalog: Catalog) -> lis
             "counter": department.counter, "subjects": [member_name(draft, i) for i in item.subjects],
             "subject_indexes": list(item.subjects), "reasons": list(item.reasons),
             "forms": item.procedure.definition.forms, "bring": item.procedure.definition.bring,
-            "deadline": item.procedure.definition.deadline,
+            "deadline": item.procedure.deadline.text if item.procedure.deadline else "",
+            "last_day": _last_day(item.procedure.deadline, draft),
         })
     return rows
 
@@ -68,4 +80,38 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 def _cmd_forms_check(args: argparse.Namespace) -> int:
     catalog = catalog_from(args.dir)
     print(f"OK: {catalog.city.name} の手続 {len(catalog.procedures)}件・様式 {len(catalog.forms)}件に誤りはありません")
+    failed = [name for name, ok in _check_examples(Casework(catalog)) if not ok]
+    if failed:
+        print(f"NG: 例の世帯 {len(failed)}件を印刷まで通せませんでした: {'、'.join(failed)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
+
+
+def _check_examples(casework: Casework) -> list[tuple[str, bool]]:
+    """Plan and render every example household of the catalog (``examples/*.json``), one line each."""
+    results = []
+    for path in sorted((casework.catalog.root / "examples").glob("*.json")):
+        try:
+            intake = casework.read_document(read_json(str(path)))
+            plan = casework.plan_of(intake)
+            problems = casework.printable_problems(intake.household)
+            if problems:
+                raise InvalidInput(problems, "印刷できない文字（外字）があります")
+            bundle = casework.render(intake.household, plan, "FORMSCHECK", date.today())
+        except (InvalidInput, CliError) as exc:
+            message = exc.clerk_message() if isinstance(exc, InvalidInput) else str(exc)
+            print(f"NG: 例 {path.name}: {message}", file=sys.stderr)
+            results.append((path.name, False))
+            continue
+        h = intake.household
+        print(f"OK: 例 {path.name}: {h.event.label} {len(h.members)}人　手続 {len(plan.items)}件・"
+              f"様式 {len(bundle.report.forms)}件 {bundle.report.pages}ページ")
+        report_pending(casework.pending(plan, intake.draft))
+        results.append((path.name, True))
+    return results
+
+
+def _last_day(deadline: Deadline | None, draft: dict[str, Any]) -> str | None:
+    event_date = draft.get("date")
+    last = deadline.last_day(date.fromisoformat(event_date)) if deadline and event_date else None
+    return last.isoformat() if last else None

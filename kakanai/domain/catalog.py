@@ -7,20 +7,23 @@ Layout of a catalog folder::
     forms/*.toml        [[form]] entries: title, paper, fields and member columns by source
     templates/*.pdf     the city's own blank forms (optional, for overlay forms)
 
-`load_catalog` reads every file and reports every error at once, each as
-``file: key.path: reason`` (in Japanese, with the English beside it in logs).
+`load_catalog` reads every file, compiles what the drawing code needs (conditions of procedures
+and checkboxes, overlay placements, deadlines as numbers) and reports every error at once, each as
+``file:line [id] key.path: reason`` (in Japanese, with the English beside it in logs), listing the
+valid names where a name was wrong. Nothing downstream parses catalog text again.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kakanai.domain.household import LifeEvent
 from kakanai.domain.kana import normalize_postal
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.domain.rules import Condition, parse_condition
@@ -68,7 +71,8 @@ class Checkbox(_Strict):
 
 
 class FormDef(_Strict):
-    """A form: title, paper, household fields, one table row per person, checkboxes."""
+    """A form as written in a catalog file: title, paper, household fields, one table row per
+    person, checkboxes (conditions still raw tables), overlay placements (keys still text)."""
 
     id: Id
     title: Label
@@ -81,6 +85,65 @@ class FormDef(_Strict):
     template: str = ""
     overlay: dict[str, list[float]] = {}
     signature: Label = "届出人 署名"
+
+
+@dataclass(frozen=True)
+class CompiledCheckbox:
+    """A form's checkbox with its condition compiled: ticked when the condition holds."""
+
+    label: str
+    condition: Condition
+
+
+@dataclass(frozen=True)
+class OverlaySlot:
+    """Where one value goes on a city's own blank form, in millimetres from the top-left.
+
+    ``kind`` is ``field`` (a household source), ``member`` (the form's ``nth`` person, 1-based),
+    ``issued`` (届出日), ``check`` (✓ for the checkbox labelled ``check``) or ``qr``."""
+
+    key: str
+    kind: str
+    x_mm: float
+    y_mm: float
+    size: float | None = None
+    width_mm: float | None = None
+    source: str = ""
+    nth: int = 0
+    check: str = ""
+
+
+@dataclass(frozen=True)
+class Form:
+    """A validated form: its definition, checkboxes and overlay compiled."""
+
+    definition: FormDef
+    checkboxes: tuple[CompiledCheckbox, ...]
+    overlay: tuple[OverlaySlot, ...]
+
+    id = property(lambda self: self.definition.id, doc="The form id (``juminido``).")
+    title = property(lambda self: self.definition.title, doc="The title printed at the top.")
+    department = property(lambda self: self.definition.department, doc="The department id.")
+    paper = property(lambda self: self.definition.paper, doc="A4 or A3.")
+    note = property(lambda self: self.definition.note, doc="A note printed under the title.")
+    fields = property(lambda self: self.definition.fields, doc="Household fields.")
+    member_columns = property(lambda self: self.definition.member_columns, doc="One column per member value.")
+    signature = property(lambda self: self.definition.signature, doc="The signature box's label.")
+    template = property(lambda self: self.definition.template, doc="The city's blank PDF, if any.")
+
+    @property
+    def qr_slot(self) -> OverlaySlot | None:
+        """Where an overlay form's QR goes (None: the default corner)."""
+        return next((s for s in self.overlay if s.kind == "qr"), None)
+
+
+class DeadlineDef(_Strict):
+    """``deadline = { text = "転入日から14日以内", days = 14 }``: the wording, and the days counted
+    from the event date (``event_day_counts = true`` when the event day is the first day)."""
+
+    text: Label
+    days: Annotated[int, Field(ge=1, le=3650)] | None = None
+    event_day_counts: bool = False
 
 
 class ProcedureDef(_Strict):
@@ -96,18 +159,36 @@ class ProcedureDef(_Strict):
     household_when: dict[str, Any] = {}
     bring: list[str] = []
     forms: list[Id] = []
-    deadline: str = ""
+    deadline: str | DeadlineDef = ""
     note: str = ""
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """By when a procedure must be done: the resident's wording, and where the law counts days
+    from the event date, the number (``days`` after it; ``event_day_counts`` when the event day is
+    day 1, as for a birth)."""
+
+    text: str
+    days: int | None = None
+    event_day_counts: bool = False
+
+    def last_day(self, event_date: date) -> date | None:
+        """The last day to do it, or None when the deadline does not count from the event."""
+        if self.days is None:
+            return None
+        return event_date + timedelta(days=self.days - (1 if self.event_day_counts else 0))
+
+
+@dataclass(frozen=True)
 class Procedure:
-    """A validated procedure with its conditions compiled."""
+    """A validated procedure with its conditions and deadline compiled."""
 
     definition: ProcedureDef
     member_when: Condition
     household_when: Condition
     source_file: str = ""
+    deadline: Deadline | None = None
 
     @property
     def id(self) -> str:
@@ -127,7 +208,7 @@ class Catalog:
     city: City
     departments: dict[str, Department]
     procedures: tuple[Procedure, ...]
-    forms: dict[str, FormDef]
+    forms: dict[str, Form]
     root: Path = field(default=Path("."))
     postal: dict[str, str] = field(default_factory=dict)  # 郵便番号 → 町域 (postal_codes.csv)
 
@@ -162,12 +243,19 @@ def _pydantic_reason(error: dict[str, Any]) -> str:
     return reasons.get(error["type"], "値が正しくありません") + f" ({error['msg']})"
 
 
+_BLOCK = re.compile(r"^\s*\[\[(procedure|form)\]\]", re.MULTILINE)
+_KEY_HEAD = re.compile(r"^(procedure|form)\[(\d+)\]\.?([A-Za-z_]*)")
+
+
 class _Reader:
-    """Collects problems while reading the files of one catalog folder."""
+    """Collects problems while reading the files of one catalog folder; each names its file, the
+    line (1-based) and the id of the procedure or form it is in."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self._texts: dict[Path, str] = {}
+        self._data: dict[Path, dict[str, Any]] = {}
 
     def name(self, path: Path) -> str:
         try:
@@ -176,14 +264,44 @@ class _Reader:
             return path.as_posix()
 
     def add(self, path: Path, key: str, reason: str, english: str = "") -> None:
-        self.problems.append(Problem(f"{self.name(path)}: {key}" if key else self.name(path), reason, english))
+        where = self.name(path)
+        line, entry_id = self._locate(path, key)
+        if line:
+            where += f":{line}"
+        if entry_id:
+            where += f" [{entry_id}]"
+        self.problems.append(Problem(f"{where}: {key}" if key else where, reason, english))
+
+    def _locate(self, path: Path, key: str) -> tuple[int, str]:
+        """The line of ``key`` (its block's first line, or the line of its first part in the
+        block) and the id of its procedure or form."""
+        text = self._texts.get(path, "")
+        if not text:
+            return 0, ""
+        head = _KEY_HEAD.match(key)
+        if head is None:
+            top = re.search(rf"^\s*{re.escape(key.split('.')[0].split('[')[0])}\s*=", text, re.MULTILINE) if key else None
+            return (text.count("\n", 0, top.start()) + 1 if top else 0), ""
+        kind, index = head.group(1), int(head.group(2))
+        blocks = [m.start() for m in _BLOCK.finditer(text) if m.group(1) == kind]
+        if index >= len(blocks):
+            return 0, ""
+        begin = blocks[index]
+        after = [m.start() for m in _BLOCK.finditer(text) if m.start() > begin]
+        block = text[begin:after[0] if after else len(text)]
+        offset = begin + _key_offset(block, key[head.end():].lstrip("."), head.group(3))
+        entries = self._data.get(path, {}).get(kind, [])
+        entry_id = entries[index].get("id", "") if index < len(entries) and isinstance(entries[index], dict) else ""
+        return text.count("\n", 0, offset) + 1, str(entry_id)
 
     def read(self, path: Path, model: type[BaseModel]) -> Any:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             self.add(path, "", f"TOML として読めません: {exc}", "not readable TOML")
             return None
+        self._texts[path], self._data[path] = text, data
         if data.get("schema_version") not in SCHEMA_VERSIONS:
             self.add(path, "schema_version", f"対応していない版です（対応: {SCHEMA_VERSIONS}）", "unsupported schema_version")
             return None
@@ -195,8 +313,23 @@ class _Reader:
             return None
 
 
+def _key_offset(block: str, rest: str, first: str) -> int:
+    """Where in a ``[[procedure]]``/``[[form]]`` block a key is written: the most specific part
+    of its path that starts a line (``"hed.name" = …`` under ``[form.overlay]``), else its first
+    part (``member_when = { … }``), else the block's first line."""
+    parts = rest.split(".")
+    candidates = [".".join(parts[i:]) for i in range(len(parts)) if parts[i]] + ([first] if first else [])
+    for candidate in candidates:
+        name = re.escape(re.sub(r"\[\d+\]$", "", candidate))
+        found = re.search(rf'^[ \t]*"?{name}"?[ \t]*=', block, re.MULTILINE)
+        if found:
+            return found.start()
+    return 0
+
+
 def load_catalog(root: Path) -> Catalog:
-    """Read and validate a catalog folder; raise `InvalidInput` listing every error with file and key."""
+    """Read, validate and compile a catalog folder; raise `InvalidInput` listing every error with
+    file, line, id and key."""
     reader = _Reader(root)
     head_file = root / "catalog.toml"
     if not head_file.is_file():
@@ -244,27 +377,37 @@ def _read_procedures(reader: _Reader, files: list[Path]) -> list[Procedure]:
             found: list[Problem] = []
             member = parse_condition(definition.member_when, "member", f"{key}.member_when", found)
             household = parse_condition(definition.household_when, "household", f"{key}.household_when", found)
+            if definition.member_when and definition.scope == "household":
+                found.append(Problem(f"{key}.member_when", "member_when は scope が members か each_member の手続で"
+                                     "だけ使えます（この手続は scope = household: 世帯全体が対象です）",
+                                     "member_when needs scope members or each_member"))
             for problem in found:
                 reader.add(path, problem.path, problem.message_ja, problem.message_en)
-            procedures.append(Procedure(definition, member, household, reader.name(path)))
+            procedures.append(Procedure(definition, member, household, reader.name(path), _deadline(definition.deadline)))
     return procedures
 
 
-def _read_forms(reader: _Reader, files: list[Path], departments: dict[str, Department]) -> dict[str, FormDef]:
-    forms: dict[str, FormDef] = {}
+def _deadline(raw: str | DeadlineDef) -> Deadline | None:
+    if isinstance(raw, DeadlineDef):
+        return Deadline(raw.text, raw.days, raw.event_day_counts)
+    return Deadline(raw) if raw else None
+
+
+def _read_forms(reader: _Reader, files: list[Path], departments: dict[str, Department]) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
     for path in files:
         parsed = reader.read(path, _FormsFile)
-        for i, form in enumerate(parsed.form if parsed else []):
-            if form.id in forms:
-                reader.add(path, f"form[{i}].id", f"様式ID '{form.id}' が重複しています", "duplicate form id")
-            forms[form.id] = form
-            _check_form(reader, path, f"form[{i}]", form)
-            if departments and form.department not in departments:
-                reader.add(path, f"form[{i}].department", f"知らない担当課 '{form.department}'", "unknown department")
+        for i, definition in enumerate(parsed.form if parsed else []):
+            if definition.id in forms:
+                reader.add(path, f"form[{i}].id", f"様式ID '{definition.id}' が重複しています", "duplicate form id")
+            forms[definition.id] = _compile_form(reader, path, f"form[{i}]", definition)
+            if departments and definition.department not in departments:
+                reader.add(path, f"form[{i}].department", f"知らない担当課 '{definition.department}'"
+                           f"（使える担当課: {', '.join(departments)}）", "unknown department")
     return forms
 
 
-def _check_form(reader: _Reader, path: Path, key: str, form: FormDef) -> None:
+def _compile_form(reader: _Reader, path: Path, key: str, form: FormDef) -> Form:
     for group, scope in (("fields", "household"), ("member_columns", "member")):
         for j, item in enumerate(getattr(form, group)):
             source = SOURCES.get(item.source)
@@ -272,17 +415,59 @@ def _check_form(reader: _Reader, path: Path, key: str, form: FormDef) -> None:
                 names = ", ".join(s.name for s in SOURCES.values() if s.scope == scope)
                 reader.add(path, f"{key}.{group}[{j}].source", f"知らない項目 '{item.source}'（使える項目: {names}）",
                            f"unknown source '{item.source}'")
+    checkboxes = []
     for j, box in enumerate(form.checkboxes):
         found: list[Problem] = []
-        parse_condition(box.when, "household", f"{key}.checkboxes[{j}].when", found)
+        checkboxes.append(CompiledCheckbox(box.label, parse_condition(box.when, "household",
+                                                                      f"{key}.checkboxes[{j}].when", found)))
         for problem in found:
             reader.add(path, problem.path, problem.message_ja, problem.message_en)
     if form.template and not (reader.root / "templates" / form.template).is_file():
         reader.add(path, f"{key}.template", f"様式PDF '{form.template}' が templates/ にありません", "template missing")
+    if form.overlay and not form.template:
+        reader.add(path, f"{key}.overlay", "overlay は template（市の様式PDF）と一緒に書きます", "overlay without template")
+    slots = []
+    for name, numbers in form.overlay.items():
+        slot, problem = overlay_slot(name, numbers, {b.label for b in form.checkboxes})
+        if problem:
+            reader.add(path, f"{key}.overlay.{name}", *problem)
+        if slot:
+            slots.append(slot)
+    return Form(form, tuple(checkboxes), tuple(slots))
+
+
+_MEMBER_KEY = re.compile(r"^([a-z_.]+)#([1-9][0-9]?)$")
+
+
+def overlay_slot(key: str, numbers: list[float], checks: set[str]) -> tuple[OverlaySlot | None, tuple[str, str] | None]:
+    """An overlay key and its numbers, compiled; or the reason it is wrong, listing valid names."""
+    if not 2 <= len(numbers) <= 4 or any(n < 0 for n in numbers):
+        return None, ("[横mm, 縦mm, 文字サイズ, 幅mm] の形で、0以上の数を2〜4個書きます",
+                      "coordinates must be 2 to 4 non-negative numbers")
+    x, y, size, width = (list(numbers) + [None, None])[:4]
+    place = {"x_mm": x, "y_mm": y, "size": size, "width_mm": width}
+    name = key.partition("@")[0]
+    if name in ("issued", "qr"):
+        return OverlaySlot(key, name, **place), None
+    if name.startswith("check:"):
+        if name[6:] in checks:
+            return OverlaySlot(key, "check", check=name[6:], **place), None
+        return None, (f"この様式にないチェック欄です '{name[6:]}'（使えるチェック欄: {', '.join(sorted(checks)) or 'なし'}）",
+                      f"unknown checkbox '{name[6:]}'")
+    member = _MEMBER_KEY.match(name)
+    if member and member.group(1) in SOURCES and SOURCES[member.group(1)].scope == "member":
+        return OverlaySlot(key, "member", source=member.group(1), nth=int(member.group(2)), **place), None
+    if name in SOURCES and SOURCES[name].scope == "household":
+        return OverlaySlot(key, "field", source=name, **place), None
+    household = ", ".join(s.name for s in SOURCES.values() if s.scope == "household")
+    members = ", ".join(f"{s.name}#1" for s in SOURCES.values() if s.scope == "member")
+    reason = (f"重ね書きする項目名が分かりません '{key}'（使える名前: {household}, {members}, issued, qr, "
+              "check:チェック欄の名前。同じ項目を2か所に書くときは @2 のように付けます）")
+    return None, (reason, f"unknown overlay key '{key}'")
 
 
 def _check_references(reader: _Reader, departments: dict[str, Department], procedures: list[Procedure],
-                      forms: dict[str, FormDef]) -> None:
+                      forms: dict[str, Form]) -> None:
     seen: set[str] = set()
     for procedure in procedures:
         path = reader.root.parent / procedure.source_file
@@ -293,7 +478,9 @@ def _check_references(reader: _Reader, departments: dict[str, Department], proce
             reader.add(path, f"{key}.id", f"手続ID '{procedure.id}' が重複しています", "duplicate procedure id")
         seen.add(procedure.id)
         if procedure.definition.department not in departments:
-            reader.add(path, f"{key}.department", f"知らない担当課 '{procedure.definition.department}'", "unknown department")
+            reader.add(path, f"{key}.department", f"知らない担当課 '{procedure.definition.department}'"
+                       f"（使える担当課: {', '.join(departments)}）", "unknown department")
         for j, form_id in enumerate(procedure.definition.forms):
             if form_id not in forms:
-                reader.add(path, f"{key}.forms[{j}]", f"知らない様式 '{form_id}'", "unknown form")
+                reader.add(path, f"{key}.forms[{j}]", f"知らない様式 '{form_id}'（使える様式: {', '.join(forms)}）",
+                           "unknown form")

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from kakanai.domain.household import (
     Address,
@@ -92,7 +91,7 @@ def _not_blank(value: str) -> str:
 
 
 def _one_version(value: Any) -> Any:
-    if type(value) is not int or value != 1:  # noqa: E721 - true and 1.0 equal 1 but are not the integer 1
+    if type(value) is not int or value != 1:
         raise ValueError("文書の版（v）は整数の 1 です (document version must be the integer 1)")
     return value
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kakanai.domain.catalog import Catalog, FormDef
+from kakanai.domain.catalog import Catalog, Form
 from kakanai.domain.draft import MEMBER_COUNT, Draft, member_count, member_path, split_member_path, to_document
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
 from kakanai.domain.planner import Plan, member_name, plan
@@ -145,7 +145,7 @@ def _basics(draft: Draft, needed: dict[str, str]) -> None:
         needed["notifier"] = reason
 
 
-def _form_needs(form: FormDef, subjects: tuple[int, ...], needed: dict[str, str]) -> None:
+def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str]) -> None:
     reason = f"「{form.title}」に記入するため"
     for field in form.fields:
         if field.required:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 _UNSHOWABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
                          "\ufeff\ud800-\udfff]")
 MAX_PATH = 200
-MAX_TEXT = 200
+MAX_TEXT = 500  # a catalog error lists the valid names; QR values are echoed cut far shorter
 MAX_PROBLEMS_SHOWN = 10
 MAX_TITLE = 60
 # the longest `InvalidInput.clerk_message`: a title and at most 11 lines of path + message

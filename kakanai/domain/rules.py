@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kakanai.domain.draft import Draft, member_count
-from kakanai.domain.facts import HOUSEHOLD_FACTS, MEMBER_FACTS, Fact, Unknown, household_fact, member_fact
+from kakanai.domain.facts import HOUSEHOLD_FACTS, MEMBER_FACTS, STAGE_LABELS, Fact, Unknown, household_fact, member_fact
 from kakanai.domain.household import EVENT_LABELS, INSURANCE_LABELS, LifeEvent
-from kakanai.domain.facts import STAGE_LABELS
 from kakanai.domain.problems import Problem
 
 

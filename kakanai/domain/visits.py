@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 
@@ -186,7 +186,7 @@ def summarise(events: list[VisitEvent], office_tz: tzinfo, now: datetime | None 
 
 
 def _summary(r: _Replay, office_tz: tzinfo) -> VisitSummary:
-    local_start = (r.started or r.checked_in or datetime.now(timezone.utc)).astimezone(office_tz)
+    local_start = (r.started or r.checked_in or datetime.now(UTC)).astimezone(office_tz)
     crosses_midnight = r.ended is not None and r.ended.astimezone(office_tz).date() != local_start.date()
     inaccurate = "force_ended" if r.status == "force_ended" else ("midnight" if crosses_midnight else "")
     wait = (r.started - r.checked_in).total_seconds() if r.started and r.checked_in else None

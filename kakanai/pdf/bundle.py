@@ -24,7 +24,7 @@ from kakanai.pdf.content import FormSheet, form_sheets, household_draft
 from kakanai.pdf.draw import new_canvas
 from kakanai.pdf.formpage import draw_form_page
 from kakanai.pdf.layout import PAPER, page_layouts
-from kakanai.pdf.overlay import draw_overlay_page, merge_templates, overlay_problems, template_path
+from kakanai.pdf.overlay import draw_overlay_page, merge_templates, template_path
 from kakanai.pdf.printable import printing_problems
 from kakanai.pdf.takehome import draw_takehome
 
@@ -95,8 +95,6 @@ def render_split(household: Household, plan: Plan, catalog: Catalog, folder: Pat
 def _prepare(job: _Job) -> list[FormSheet]:
     problems = [] if VISIT_ID.match(job.visit_id) else [
         Problem("visit_id", "受付番号は英数字・-・_ の40文字までで書きます", "visit id must be [A-Za-z0-9_-]{1,40}")]
-    for form_id in dict.fromkeys(f for item in job.plan.items for f in item.procedure.definition.forms):
-        problems += overlay_problems(job.catalog.forms[form_id])
     if problems:
         raise InvalidInput(problems, "印刷できません")
     return form_sheets(job.household, job.plan, job.catalog, job.issued)

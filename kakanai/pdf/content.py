@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kakanai.domain.catalog import Catalog, FormDef, FormField
+from kakanai.domain.catalog import Catalog, Form, FormField
 from kakanai.domain.draft import Draft, draft_from_household
 from kakanai.domain.household import Household
 from kakanai.domain.planner import Plan, PlannedProcedure
-from kakanai.domain.problems import Problem
-from kakanai.domain.rules import evaluate, parse_condition
+from kakanai.domain.rules import evaluate
 from kakanai.domain.sources import SOURCES, source_text
 from kakanai.domain.wareki import format_wareki
 
@@ -44,7 +43,7 @@ class Row:
 class FormSheet:
     """Everything one form instance prints (before it is split into pages)."""
 
-    form: FormDef
+    form: Form
     procedure_ids: tuple[str, ...]
     procedure_title: str
     subjects: tuple[int, ...]
@@ -90,7 +89,7 @@ def _subject_groups(item: PlannedProcedure, count: int) -> list[tuple[int, ...]]
     return [item.subjects]
 
 
-def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedProcedure, form: FormDef,
+def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedProcedure, form: Form,
            subjects: tuple[int, ...], issued: date) -> FormSheet:
     department = catalog.departments[form.department]
     fields = tuple(_cell(f, source_text(f.source, household)) for f in form.fields)
@@ -101,7 +100,7 @@ def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedPr
                 for r in rows for c in r.cells if c.required and not c.text.strip()]
     return FormSheet(form, (item.id,), item.procedure.title, subjects, catalog.city.name, department.name,
                      department.counter, format_wareki(issued), fields, columns, rows,
-                     tuple((box.label, _ticked(box.when, draft)) for box in form.checkboxes), tuple(missing))
+                     tuple((box.label, evaluate(box.condition, draft).value is True) for box in form.checkboxes), tuple(missing))
 
 
 def _cell(item: FormField, text: str) -> Cell:
@@ -112,8 +111,3 @@ def _row(household: Household, columns: tuple[FormField, ...], index: int) -> Ro
     cells = tuple(_cell(c, source_text(c.source, household, index)) for c in columns)
     return Row(index, household.members[index].full_kana, cells)
 
-
-def _ticked(when: dict[str, object], draft: Draft) -> bool:
-    found: list[Problem] = []
-    condition = parse_condition(when, "household", "checkbox", found)
-    return not found and evaluate(condition, draft).value is True

@@ -2,7 +2,8 @@
 
 A form definition with ``template = "X.pdf"`` (in ``forms/templates/``) and an ``overlay`` table
 is printed by drawing each value at its coordinates on a page the size of the template, then
-laying that page over the template's first page (pypdf). Coordinates are millimetres from the
+laying that page over the template's first page (pypdf). The catalog compiles and checks the keys
+when it loads (`catalog.OverlaySlot`); this module only draws. Coordinates are millimetres from the
 page's top-left corner to where the text starts, on its baseline (what `render_grid` shows)::
 
     [form.overlay]
@@ -26,10 +27,9 @@ from typing import BinaryIO
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from kakanai.domain.catalog import Catalog, FormDef
+from kakanai.domain.catalog import Catalog, Form, OverlaySlot
 from kakanai.domain.household import Household
-from kakanai.domain.problems import Problem
-from kakanai.domain.sources import SOURCES, source_text
+from kakanai.domain.sources import source_text
 from kakanai.pdf.content import FormSheet
 from kakanai.pdf.draw import draw_qr, fit_text, new_canvas
 from kakanai.pdf.fonts import GOTHIC, MINCHO, printable
@@ -54,7 +54,7 @@ class Placement:
     width: float | None
 
 
-def template_path(form: FormDef, catalog: Catalog) -> Path:
+def template_path(form: Form, catalog: Catalog) -> Path:
     """The file of a form's blank template."""
     return catalog.root / "templates" / form.template
 
@@ -66,48 +66,28 @@ def page_size(template: Path) -> tuple[float, float]:
     return float(box.width), float(box.height)
 
 
-def overlay_problems(form: FormDef) -> list[Problem]:
-    """Every overlay entry of a form that names no known value or has bad coordinates."""
-    problems = []
-    checks = {box.label for box in form.checkboxes}
-    for key, numbers in form.overlay.items():
-        where = f"forms.{form.id}.overlay.{key}"
-        name, _, nth = key.partition("@")[0].partition("#")
-        known = (key in ("issued", "qr") or (key.startswith("check:") and key[6:] in checks)
-                 or (name in SOURCES and (SOURCES[name].scope == "member") == nth.isdigit()))
-        if not known:
-            problems.append(Problem(where, "重ね書きする項目名が分かりません（項目名、member.…#番号、issued、"
-                                           "check:チェック欄の名前、qr のいずれか）", f"unknown overlay key '{key}'"))
-        if not 2 <= len(numbers) <= 4 or any(n < 0 for n in numbers):
-            problems.append(Problem(where, "[横mm, 縦mm, 文字サイズ, 幅mm] の形で、0以上の数を2〜4個書きます",
-                                    "coordinates must be 2 to 4 non-negative numbers"))
-    return problems
-
-
 def placements(sheet: FormSheet, household: Household, height: float) -> list[Placement]:
     """Where each overlay value of a sheet goes on a page ``height`` points tall (the QR excluded)."""
     ticked = {label for label, on in sheet.checks if on}
     out = []
-    for key, numbers in sheet.form.overlay.items():
-        if key == "qr":
+    for slot in sheet.form.overlay:
+        if slot.kind == "qr":
             continue
-        x, y = numbers[0] * MM, height - numbers[1] * MM
-        size = numbers[2] if len(numbers) > 2 else DEFAULT_SIZE
-        width = numbers[3] * MM if len(numbers) > 3 else None
-        out.append(Placement(key, _value(key, sheet, household, ticked), x, y, size, width))
+        width = slot.width_mm * MM if slot.width_mm is not None else None
+        out.append(Placement(slot.key, _value(slot, sheet, household, ticked), slot.x_mm * MM, height - slot.y_mm * MM,
+                             slot.size if slot.size is not None else DEFAULT_SIZE, width))
     return out
 
 
-def _value(key: str, sheet: FormSheet, household: Household, ticked: set[str]) -> str:
-    if key == "issued":
+def _value(slot: OverlaySlot, sheet: FormSheet, household: Household, ticked: set[str]) -> str:
+    if slot.kind == "issued":
         return sheet.issued
-    if key.startswith("check:"):
-        return TICK if key[6:] in ticked else ""
-    name, _, nth = key.partition("@")[0].partition("#")
-    if not nth:
-        return source_text(name, household)
-    index = int(nth) - 1
-    return source_text(name, household, sheet.subjects[index]) if index < len(sheet.subjects) else ""
+    if slot.kind == "check":
+        return TICK if slot.check in ticked else ""
+    if slot.kind == "field":
+        return source_text(slot.source, household)
+    index = slot.nth - 1
+    return source_text(slot.source, household, sheet.subjects[index]) if index < len(sheet.subjects) else ""
 
 
 def draw_overlay_page(canvas: Canvas, sheet: FormSheet, household: Household, template: Path, visit_id: str,
@@ -122,7 +102,8 @@ def draw_overlay_page(canvas: Canvas, sheet: FormSheet, household: Household, te
             size = fit_text(place.text, font, place.width, 10 * place.size, place.size, min(6.0, place.size)).size
         canvas.setFont(font, size)
         canvas.drawString(place.x, place.y, printable(place.text))
-    qx, qy, qs = (sheet.form.overlay.get("qr") or [width / MM - 20, height / MM - 20, 14])[:3]
+    slot = sheet.form.qr_slot
+    qx, qy, qs = (slot.x_mm, slot.y_mm, slot.size or 14) if slot else (width / MM - 20, height / MM - 20, 14)
     draw_qr(canvas, qr_text(visit_id, sheet.form.id, bundle_page), Rect(qx * MM, height - (qy + qs) * MM, qs * MM,
                                                                            qs * MM))
     canvas.showPage()

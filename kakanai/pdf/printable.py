@@ -47,7 +47,8 @@ def catalog_texts(plan: Plan, catalog: Catalog) -> Iterator[tuple[str, str, str]
         definition = item.procedure.definition
         department = catalog.departments[definition.department]
         yield f"procedures.{item.id}.title", f"手続 {item.id} の名前", definition.title
-        for n, text in enumerate((department.name, department.counter, definition.deadline, definition.note,
+        deadline = item.procedure.deadline.text if item.procedure.deadline else ""
+        for n, text in enumerate((department.name, department.counter, deadline, definition.note,
                                   *definition.bring)):
             yield f"procedures.{item.id}[{n}]", f"手続 {item.id} の案内", text
         for form_id in definition.forms:

@@ -7,9 +7,8 @@ what may still be needed. Large, friendly text; it flows onto more pages when it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 
 from reportlab.pdfgen.canvas import Canvas
@@ -25,14 +24,7 @@ from kakanai.pdf.layout import MM, PAPER, Rect
 TITLE = "お手続きのご案内"
 BODY, SMALL, HEAD = 12.0, 10.5, 13.5
 SIDE, TOP, BOTTOM = 18 * MM, 16 * MM, 16 * MM
-_FROM_EVENT = re.compile(r"^(転入日|住み始めた日|生まれた日|転居した日|異動日)(の翌日)?から(\d+)日以内")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def deadline_date(deadline: str, event_date: date) -> date | None:
-    """The last day of a deadline counted from the event date (``転入日から14日以内``), else None."""
-    match = _FROM_EVENT.match(deadline)
-    return event_date + timedelta(days=int(match.group(3))) if match else None
 
 
 @dataclass
@@ -129,10 +121,11 @@ def _procedure(flow: _Flow, household: Household, items: list[PlannedProcedure])
     subjects = [i for item in items for i in item.subjects]
     who = "、".join(household.members[i].full_name for i in subjects) if subjects else "世帯全体"
     flow.text(f"対象: {who}", SMALL, indent=10 * MM, gap=0)
-    if definition.deadline:
-        last = deadline_date(definition.deadline, household.date)
+    deadline = items[0].procedure.deadline
+    if deadline:
+        last = deadline.last_day(household.date)
         until = f"{format_wareki(last)}まで　※" if last else ""
-        flow.text(f"期限: {until}{definition.deadline}", SMALL, indent=10 * MM, gap=0)
+        flow.text(f"期限: {until}{deadline.text}", SMALL, indent=10 * MM, gap=0)
     if definition.bring:
         flow.text(f"お持ちいただくもの: {'、'.join(definition.bring)}", SMALL, indent=10 * MM, gap=0)
     if definition.note:

@@ -60,8 +60,8 @@ def test_forms_check_lists_every_error_of_a_broken_catalog(catalog_copy: Path, c
                      encoding="utf-8")
     assert main(["forms", "check", str(catalog_copy)]) == 2
     err = capsys.readouterr().err
-    assert "forms/forms/other.toml: form[0].fields[6].source: 知らない項目 'cats'" in err
-    assert "forms/procedures/kaigo.toml: procedure[1].member_when.care: 知らない条件名です 'care'" in err
+    assert "forms/forms/other.toml:9 [inu]: form[0].fields[6].source: 知らない項目 'cats'" in err
+    assert "forms/procedures/kaigo.toml:22 [care_certification_transfer]: procedure[1].member_when.care: 知らない条件名です 'care'" in err
 
 
 def test_commands_use_the_catalog_it_configured_for_the_window(catalog_copy: Path, tmp_path: Path,
@@ -97,3 +97,21 @@ def test_plan_and_render_report_the_same_undecided_procedures_for_whom_and_why(
     # Then both name the same undecided procedures, for whom, and what is missing
     assert planned == rendered
     assert "注意: 未確定の手続（聞き取りが必要）: 国民健康保険 加入（山田　太郎、山田　花子、山田　翔太: 今の健康保険が未確認）" in planned
+
+
+def test_forms_check_plans_and_renders_every_example_household(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forms", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "OK: 例 family_move_in.json: 転入 4人　手続 12件・様式 12件 14ページ" in out
+    assert out.count("OK: 例 ") == len(list((FIXTURES.parents[1] / "forms" / "examples").glob("*.json")))
+
+
+def test_forms_check_fails_on_an_example_the_edited_catalog_cannot_print(catalog_copy: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # Given a city's example household with a mistake (a birth date that does not exist)
+    example = catalog_copy / "examples" / "family_move_in.json"
+    example.write_text(example.read_text(encoding="utf-8").replace("1950-", "1950-02-30x", 1), encoding="utf-8")
+    # When IT checks the catalog, Then the example is named with what is wrong, and the check fails
+    assert main(["forms", "check", str(catalog_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "NG: 例 family_move_in.json:" in err and "members[3].birth" in err

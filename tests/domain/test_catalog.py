@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.domain.catalog import Catalog, Deadline, load_catalog
 from kakanai.domain.problems import InvalidInput
 
 
@@ -39,18 +40,69 @@ def test_every_error_of_a_broken_catalog_is_listed_with_file_and_key(catalog_cop
     _edit(shimin, 'department = "shimin"', 'department = "shimn"')
     _edit(catalog_copy / "procedures" / "kaigo.toml", 'events = ["move_in"]', 'evnets = ["move_in"]')
     _edit(catalog_copy / "forms" / "other.toml", 'source = "dogs"', 'source = "cats"')
-    # When it is loaded, Then each mistake is reported with its file, key path and reason
+    # When it is loaded, Then each mistake is reported with its file, line, procedure or form id, key
+    # path and reason, listing the names that would have been right
     errors = _errors(catalog_copy)
     expected = [
-        "forms/procedures/shimin.toml: procedure[7].member_when.adress: 知らない条件名です 'adress'",
-        "forms/procedures/shimin.toml: procedure[7].forms[0]: 知らない様式 'inkan_form'",
-        "forms/procedures/shimin.toml: procedure[0].department: 知らない担当課 'shimn'",
-        "forms/procedures/kaigo.toml: procedure[0].evnets: 知らない項目名です",
-        "forms/procedures/kaigo.toml: procedure[0].events: 必須の項目がありません",
-        "forms/forms/other.toml: form[0].fields[6].source: 知らない項目 'cats'",
+        "forms/procedures/shimin.toml:100 [seal_registration]: procedure[7].member_when.adress: 知らない条件名です 'adress'（使える名前: age, card,",
+        "forms/procedures/shimin.toml:102 [seal_registration]: procedure[7].forms[0]: 知らない様式 'inkan_form'（使える様式: ",
+        "forms/procedures/shimin.toml:18 [juminido_move_in]: procedure[0].department: 知らない担当課 'shimn'（使える担当課: shimin,",
+        "forms/procedures/kaigo.toml:9 [care_join]: procedure[0].evnets: 知らない項目名です",
+        "forms/procedures/kaigo.toml:4 [care_join]: procedure[0].events: 必須の項目がありません",
+        "forms/forms/other.toml:9 [inu]: form[0].fields[6].source: 知らない項目 'cats'（使える項目: event,",
     ]
     for want in expected:
         assert any(e.startswith(want) for e in errors), (want, errors)
+    assert len(errors) == len(expected)
+
+
+def test_an_overlay_key_naming_no_value_fails_the_check_not_the_counter(catalog_copy: Path) -> None:
+    # Given a city's overlay form with a typo in a key and a checkbox that does not exist
+    overlay = catalog_copy / "forms" / "overlay_example.toml"
+    _edit(overlay, '"head.kana" = [71', '"hed.kana" = [71')
+    _edit(overlay, '"check:所在地の変更" = [', '"check:所在地変更" = [')
+    # When the catalog loads (as `forms check` and the window do), Then both are named with their line
+    errors = _errors(catalog_copy)
+    assert any(e.startswith("forms/forms/overlay_example.toml:30 [inu_overlay]: form[0].overlay.hed.kana: "
+                            "重ね書きする項目名が分かりません 'hed.kana'（使える名前: event,") for e in errors), errors
+    assert any("check:所在地変更: この様式にないチェック欄です '所在地変更'（使えるチェック欄: 所在地の変更）" in e
+               for e in errors), errors
+
+
+@pytest.mark.parametrize(("key", "numbers", "why"), [
+    ("dog.name", [10, 10], "unknown overlay key"),
+    ("member.name", [10, 10], "unknown overlay key"),  # a member value needs #n
+    ("head.name#1", [10, 10], "unknown overlay key"),  # a household value takes none
+    ("mopeds", [10], "coordinates"),
+    ("mopeds", [10, -5], "coordinates"),
+])
+def test_a_bad_overlay_entry_is_named(catalog_copy: Path, key: str, numbers: list[float], why: str) -> None:
+    overlay = catalog_copy / "forms" / "overlay_example.toml"
+    _edit(overlay, "[form.overlay]\n", f'[form.overlay]\n"{key}" = {numbers}\n')
+    with pytest.raises(InvalidInput) as caught:
+        load_catalog(catalog_copy)
+    assert [why in p.message_en for p in caught.value.problems] == [True]
+
+
+def test_a_checkbox_condition_with_an_unknown_fact_fails_the_check(catalog_copy: Path) -> None:
+    _edit(catalog_copy / "forms" / "overlay_example.toml", "when = { event = [", "when = { evnet = [")
+    assert any("form[0].checkboxes[0].when.evnet: 知らない条件名です 'evnet'" in e for e in _errors(catalog_copy))
+
+
+def test_member_when_on_a_household_procedure_is_refused(catalog_copy: Path) -> None:
+    _edit(catalog_copy / "procedures" / "other.toml", 'scope = "household"\n',
+          'scope = "household"\nmember_when = { age = { min = 20 } }\n')
+    assert any(e.startswith("forms/procedures/other.toml:11 [dog_registration_move_in]: procedure[0].member_when: "
+                            "member_when は scope が members か each_member の手続でだけ使えます") for e in _errors(catalog_copy))
+
+
+def test_deadlines_counted_from_the_event_date_get_their_last_day(catalog: Catalog) -> None:
+    moved = date(2026, 4, 1)
+    assert catalog.procedure("juminido_move_in").deadline.last_day(moved) == date(2026, 4, 15)  # 住み始めた日から14日以内
+    assert catalog.procedure("child_allowance_claim").deadline.last_day(moved) == date(2026, 4, 16)  # 翌日から15日以内
+    assert catalog.procedure("birth_registration").deadline.last_day(moved) == date(2026, 4, 14)  # 生まれた日を含めて14日以内
+    assert Deadline("葬儀の日から2年以内").last_day(moved) is None
+    assert Deadline("14日以内").last_day(moved) is None
 
 
 def test_a_toml_syntax_error_names_the_file(catalog_copy: Path) -> None:
@@ -72,7 +124,7 @@ def test_duplicate_ids_and_unsupported_schema_versions_are_refused(catalog_copy:
     _edit(catalog_copy / "forms" / "kaigo_kodomo.toml", "schema_version = 1", "schema_version = 9")
     errors = _errors(catalog_copy)
     assert any("procedure[1].id: 手続ID 'dog_registration_move_in' が重複" in e for e in errors)
-    assert any(e.startswith("forms/forms/kaigo_kodomo.toml: schema_version: 対応していない版") for e in errors)
+    assert any(e.startswith("forms/forms/kaigo_kodomo.toml:") and "schema_version: 対応していない版" in e for e in errors)
 
 
 def test_a_missing_catalog_folder_is_a_clear_error(tmp_path: Path) -> None:

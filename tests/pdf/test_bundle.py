@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -183,17 +182,6 @@ def test_every_life_event_renders(tmp_path: Path, catalog: Catalog) -> None:
         missing = {f.form_id: f.missing for f in rendered.report.forms if f.missing}
         # every required box is filled (a newborn's insurance columns are optional in the catalog)
         assert missing == {}, name
-
-
-def test_a_bad_overlay_entry_stops_printing_with_its_place(tmp_path: Path, catalog: Catalog) -> None:
-    form = catalog.forms["inu_overlay"]
-    broken = replace(catalog, forms=catalog.forms | {"inu_overlay": form.model_copy(
-        update={"overlay": form.overlay | {"dog.name": [10, 10]}})})
-    household = household_of(household_doc("family_move_in"))
-    with pytest.raises(InvalidInput) as caught:
-        render_bundle(household, plan_of(household, broken), broken, tmp_path / "x.pdf", visit_id=VISIT,
-                      issued=ISSUED)
-    assert [p.path for p in caught.value.problems] == ["forms.inu_overlay.overlay.dog.name"]
 
 
 def test_a_value_too_long_for_its_box_shrinks_then_wraps_inside_it(tmp_path: Path, catalog: Catalog) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from kakanai.domain.catalog import Catalog, FormDef
+from kakanai.domain.catalog import Catalog, overlay_slot
 from kakanai.pdf.content import form_sheets
 from kakanai.pdf.layout import MM
-from kakanai.pdf.overlay import TICK, overlay_problems, page_size, placements, render_grid, template_path
+from kakanai.pdf.overlay import TICK, page_size, placements, render_grid, template_path
 from tests.conftest import household_doc
 from tests.pdf.helpers import ISSUED, Rendered, embedded_fonts, household_of, plan_of, text_positions
 
@@ -49,32 +50,15 @@ def test_the_merged_page_keeps_every_font_embedded(family_bundle: Rendered) -> N
 def test_member_values_by_position_and_a_value_placed_twice(catalog: Catalog) -> None:
     household = household_of(household_doc("family_move_in"))
     sheet = form_sheets(household, plan_of(household, catalog), catalog, ISSUED)[0]
-    form = sheet.form.model_copy(update={"overlay": {"member.name#2": [10, 20], "member.name#9": [10, 30],
-                                                     "new.address@a": [10, 40], "new.address@b": [10, 50, 9, 80]}})
+    keys = {"member.name#2": [10, 20], "member.name#9": [10, 30], "new.address@a": [10, 40],
+            "new.address@b": [10, 50, 9, 80]}
+    form = replace(sheet.form, overlay=tuple(overlay_slot(key, numbers, set())[0] for key, numbers in keys.items()))
     places = placements(sheet.__class__(**{**sheet.__dict__, "form": form}), household, 842)
     assert [(p.key, p.text) for p in places] == [
         ("member.name#2", "山田　花子"), ("member.name#9", ""),
         ("new.address@a", "北海道見本市北1条西1丁目1番地"), ("new.address@b", "北海道見本市北1条西1丁目1番地")]
     assert places[3].size == 9 and places[3].width == pytest.approx(80 * MM) and places[0].y == pytest.approx(
         842 - 20 * MM)
-
-
-@pytest.mark.parametrize(("key", "numbers", "why"), [
-    ("dog.name", [10, 10], "unknown overlay key"),
-    ("member.name", [10, 10], "unknown overlay key"),  # a member value needs #n
-    ("head.name#1", [10, 10], "unknown overlay key"),  # a household value takes none
-    ("check:存在しない", [10, 10], "unknown overlay key"),
-    ("head.name", [10], "coordinates"),
-    ("head.name", [10, -5], "coordinates"),
-])
-def test_a_bad_overlay_entry_is_named(key: str, numbers: list[float], why: str) -> None:
-    form = FormDef(id="x", title="x", department="kankyo", template="t.pdf", overlay={key: numbers})
-    problems = overlay_problems(form)
-    assert [p.path for p in problems] == [f"forms.x.overlay.{key}"] and why in problems[0].message_en
-
-
-def test_the_shipped_overlay_form_is_valid(catalog: Catalog) -> None:
-    assert overlay_problems(catalog.forms["inu_overlay"]) == []
 
 
 def test_the_grid_is_drawn_over_every_page_of_a_template(tmp_path: Path, catalog: Catalog) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from kakanai.domain.catalog import Catalog
-from kakanai.pdf.takehome import deadline_date
 from tests.conftest import household_doc
 from tests.pdf.helpers import Rendered, render
 
@@ -48,10 +46,3 @@ def test_what_is_still_undecided_is_listed_as_maybe_needed(tmp_path: Path, catal
     assert "□ 国民健康保険 加入　［保険年金課 国保係 5番窓口］" in lines[start:]
 
 
-def test_deadlines_counted_from_the_event_date_get_their_last_day() -> None:
-    moved = date(2026, 4, 1)
-    assert deadline_date("転入日から14日以内", moved) == date(2026, 4, 15)
-    assert deadline_date("転入日の翌日から15日以内（過ぎると…）", moved) == date(2026, 4, 16)
-    assert deadline_date("住み始めた日から14日以内", moved) == date(2026, 4, 15)
-    assert deadline_date("葬儀の日から2年以内", moved) is None
-    assert deadline_date("14日以内", moved) is None
