@@ -60,7 +60,7 @@ def build_window(services: Services, *, demo: bool) -> Any:
     controller = VisitController(services.casework, services.visits)
     options = WindowOptions(
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
-        save_folder=save_folder, demo_residents=demo_residents() if demo else [],
+        save_folder=save_folder, print_plan=print_plan(settings), demo_residents=demo_residents() if demo else [],
         offered=offered, notice=restore_notice(services.key_problem, services.visits.store.set_aside),
         status=lambda: "　".join(filter(None, [services.database_warning, services.recorder.status])),
         open_dashboard=lambda parent: _open_dashboard(parent, services),
@@ -68,6 +68,15 @@ def build_window(services: Services, *, demo: bool) -> Any:
     window = MainWindow(controller, options)
     window.scanners = connect_scanner(settings, controller, window)
     return window
+
+
+def print_plan(settings: Settings) -> Any:
+    """IT's printing settings as the window's PrintPlan (routes per procedure, take-home copies)."""
+    from kakanai.services.printing import Route
+    from kakanai.ui.printing import PrintPlan
+
+    routes = {pid: Route(route.printer, route.tray) for pid, route in settings.printing.routes.items()}
+    return PrintPlan(routes, settings.printing.takehome_copies)
 
 
 def restore_notice(key_problem: str, set_aside: list[Path]) -> str:

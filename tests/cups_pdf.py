@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,30 @@ def job_attributes(job_id: str, folder: Path) -> dict[str, str]:
     out = subprocess.run(["ipptool", "-t", f"ipp://localhost/jobs/{number}", str(test)],
                          capture_output=True, text=True).stdout
     return {m.group(1): m.group(2).strip() for m in re.finditer(r"^\s+(\S+) \([^)]*\) = (.*)$", out, re.MULTILINE)}
+
+
+# -- queues made for one test (root only) ---------------------------------------------------
+def _queue(name: str, *options: str) -> None:
+    made = subprocess.run(["lpadmin", "-p", name, "-v", "cups-pdf:/", *options], capture_output=True)
+    if made.returncode != 0 and os.environ.get("KAKANAI_REQUIRE_CUPS") == "1":
+        pytest.fail(f"cannot add the CUPS queue {name}: {made.stderr.decode(errors='replace')}")
+    if made.returncode != 0:
+        pytest.skip("cannot add a CUPS queue (lpadmin needs root)")
+
+
+@pytest.fixture
+def holding_queue() -> Iterator[str]:
+    """An enabled, idle queue that holds every job (as one stuck behind a driver problem)."""
+    _queue("kakanai-holding", "-E", "-o", "job-hold-until-default=indefinite")
+    yield "kakanai-holding"
+    subprocess.run(["lpadmin", "-x", "kakanai-holding"], capture_output=True)
+
+
+@pytest.fixture
+def stopped_queue() -> Iterator[str]:
+    """A queue that accepts jobs but is stopped (as a printer switched off or paused)."""
+    _queue("kakanai-stopped")
+    subprocess.run(["cupsaccept", "kakanai-stopped"], check=True)
+    subprocess.run(["cupsdisable", "kakanai-stopped"], check=True)
+    yield "kakanai-stopped"
+    subprocess.run(["lpadmin", "-x", "kakanai-stopped"], capture_output=True)

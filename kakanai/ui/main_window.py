@@ -15,16 +15,16 @@ from kakanai.domain.draft import split_member_path
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.visit_session import STEP_LABELS, VisitSession
 from kakanai.services.documents import Bundle
+from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
 from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows
 from kakanai.ui.print_page import PrintPage
-from kakanai.ui.printing import print_bundle, printer_names
+from kakanai.ui.printing import PrintPlan, PrintRun, printer_names
 from kakanai.ui.review_page import ReviewPage
 from kakanai.ui.start_page import StartPage
 from kakanai.ui.style import plain_text_only
-from kakanai.ui.tasks import run_in_background
 from kakanai.ui.visit_controller import VisitController
 
 STEP_KEYS = {"start": "F1", "intake": "F2", "household": "F3", "review": "F4", "print": "F5", "finish": "F6"}
@@ -38,6 +38,7 @@ class WindowOptions:
     counter_label: str = ""
     preferred_printer: str = ""
     save_folder: Path | None = None  # IT's pdf_save_dir; None: no 「PDFファイルに保存」
+    print_plan: PrintPlan = field(default_factory=PrintPlan)  # IT's routes and take-home copies
     demo_residents: list[tuple[str, str]] = field(default_factory=list)
     offered: list[VisitSession] = field(default_factory=list)  # open after a crash
     notice: str = ""  # open visits that could not be restored: told to the clerk at start
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.start_page.set_demo_queue(options.demo_residents)
         self.print_page.set_printers(printer_names(options.save_folder is not None), options.preferred_printer)
+        self.print_run = PrintRun(self)
+        self.print_run.changed.connect(self._on_print_status)
+        self.print_run.finished.connect(self._on_printed)
         self.timer = QTimer(self, interval=1000, timeout=self._tick)
         self.timer.start()
         self._show("start")
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self.household_page.procedure_added.connect(lambda pid: c.toggle(pid, True))
         self.review_page.jump_requested.connect(self._on_jump)
         self.print_page.print_requested.connect(self._on_print)
+        self.print_page.retry_requested.connect(self._on_retry)
         self.print_page.finish_requested.connect(self._on_finish)
 
     def _shortcuts(self) -> None:
@@ -152,6 +157,7 @@ class MainWindow(QMainWindow):
             self.controller.render()
         elif step == "start":
             self.review_page.clear()  # the visit is over or waits: its forms leave the screen and memory
+            self.print_run.stop()
         self._refresh()
         page.focus_default()
 
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
         problems = [(f"{p}", p.path) for p in report.unprintable]
         problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
         self.review_page.show_bundle(bundle.pdf, report.pages, problems)
+        self.print_run.stop()  # a new bundle is printed anew
         self.print_page.show_summary(self.tr("様式 {0} ページ（お手続き案内を含む）を印刷します。").format(report.pages))
 
     def _on_print(self, printer: str) -> None:
@@ -305,15 +312,25 @@ class MainWindow(QMainWindow):
         if bundle.report.unprintable and not dialogs.confirm(
                 self, "外字", "印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）"):
             return
-        self.controller.printing()
-        self.print_page.show_status(self.tr("印刷しています…"))
-        folder = self.options.save_folder
-        run_in_background(lambda: print_bundle(bundle, printer, folder), self._on_printed,
-                          lambda exc: self.print_page.show_status(f"印刷できませんでした: {exc}", ok=False))
+        if self.print_run.busy:
+            return  # handed over and going: pressing again would print twice
+        if self.print_run.failed and self.print_run.bundle is bundle:
+            self._on_retry(printer)
+            return
+        self.controller.printing()  # the visit's printing time: submitted → done
+        self.print_run.start(bundle, printer, self.options.print_plan, self.options.save_folder)
 
-    def _on_printed(self, where: str) -> None:
-        self.controller.printed()
-        self.print_page.show_status(self.tr("印刷しました（{0}）。署名をお願いします。").format(where))
+    def _on_retry(self, printer: str) -> None:
+        self.print_run.retry(printer, self.options.print_plan, self.options.save_folder)
+
+    def _on_print_status(self, status: PrintStatus) -> None:
+        problem = status.phase == "problem"
+        self.print_page.show_status(status.text, ok=not problem, retry=problem)
+
+    def _on_printed(self) -> None:
+        self.controller.printed()  # redraws the page: say again that it printed
+        if self.print_run.last is not None:
+            self._on_print_status(self.print_run.last)
         self.print_page.finish_button.setFocus()
 
     def _offer_recovery(self) -> None:

@@ -1,4 +1,4 @@
-"""印刷・署名: print everything (take-home sheet last), hand over the pen, finish."""
+"""印刷・署名: print everything (take-home sheet last), follow the printer, retry, hand over the pen, finish."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 
 class PrintPage(QWidget):
-    """Printer choice, すべて印刷, then 完了."""
+    """Printer choice, すべて印刷, the printer's state (with 再試行 when something is wrong), then 完了."""
 
     print_requested = Signal(str)  # printer name
+    retry_requested = Signal(str)  # printer name
     finish_requested = Signal()
 
     def __init__(self) -> None:
@@ -20,6 +21,9 @@ class PrintPage(QWidget):
         self.print_button = QPushButton(self.tr("すべて印刷　［F5］"), objectName="primary")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.printers.currentText()))
         self.status = QLabel(objectName="ok", wordWrap=True)
+        self.retry_button = QPushButton(self.tr("再試行　［F5］"))
+        self.retry_button.clicked.connect(lambda: self.retry_requested.emit(self.printers.currentText()))
+        self.retry_button.hide()
         self.finish_button = QPushButton(self.tr("完了　［F6］"), objectName="primary")
         self.finish_button.clicked.connect(self.finish_requested)
         layout = QVBoxLayout(self)
@@ -31,6 +35,7 @@ class PrintPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.print_button)
         layout.addWidget(self.status)
+        layout.addWidget(self.retry_button)
         layout.addStretch()
         layout.addWidget(QLabel(self.tr("署名をいただいたら「完了」を押してください。"), objectName="hint"))
         layout.addWidget(self.finish_button)
@@ -46,12 +51,16 @@ class PrintPage(QWidget):
         """What will be printed."""
         self.summary.setText(text)
         self.status.clear()
+        self.retry_button.hide()
 
-    def show_status(self, text: str, ok: bool = True) -> None:
-        """Printing progress or result."""
+    def show_status(self, text: str, ok: bool = True, retry: bool = False) -> None:
+        """Printing progress or result; ``retry`` offers 再試行 (what is wrong is in ``text``)."""
         self.status.setObjectName("ok" if ok else "error")
         self.status.setStyleSheet("")
         self.status.setText(text)
+        self.retry_button.setVisible(retry)
+        if retry:
+            self.retry_button.setFocus()
 
     def focus_default(self) -> None:
         """The print button."""

@@ -7,9 +7,7 @@ What came out of the printer is read back: page count, each page's paper and ori
 
 from __future__ import annotations
 
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,8 @@ from pypdf import PdfReader
 from kakanai.domain.catalog import Catalog
 from kakanai.services import cups
 from kakanai.services.printing import bundle_pages, page_sizes, split_parts
-from tests.cups_pdf import LETTER, QUEUE, aspect, content_box, job_attributes, printed, require_cups
+from tests.cups_pdf import (LETTER, QUEUE, aspect, content_box, holding_queue, job_attributes, printed,  # noqa: F401
+                             require_cups, stopped_queue)
 from tests.services.printing_cases import a3_catalog, family_bundle
 
 A4, A3, LETTER_SIZE = (595, 842), (842, 1191), (612, 792)
@@ -117,30 +116,6 @@ def test_the_clerk_sees_accepted_or_printing_then_done(catalog: Catalog) -> None
 def test_an_unknown_printer_is_refused_with_what_to_do(catalog: Catalog) -> None:
     with pytest.raises(cups.PrintSystemError, match="見つかりません"):
         _print(family_bundle(catalog, "V20260401-PRN6"), "kakanai-no-such-printer")
-
-
-def _queue(name: str, *options: str) -> None:
-    made = subprocess.run(["lpadmin", "-p", name, "-v", "cups-pdf:/", *options], capture_output=True)
-    if made.returncode != 0:
-        pytest.skip("cannot add a CUPS queue (lpadmin needs root)")
-
-
-@pytest.fixture
-def holding_queue() -> Iterator[str]:
-    """An enabled, idle queue that holds every job (as one stuck behind a driver problem)."""
-    _queue("kakanai-holding", "-E", "-o", "job-hold-until-default=indefinite")
-    yield "kakanai-holding"
-    subprocess.run(["lpadmin", "-x", "kakanai-holding"], capture_output=True)
-
-
-@pytest.fixture
-def stopped_queue() -> Iterator[str]:
-    """A queue that accepts jobs but is stopped (as a printer switched off or paused)."""
-    _queue("kakanai-stopped")
-    subprocess.run(["cupsaccept", "kakanai-stopped"], check=True)
-    subprocess.run(["cupsdisable", "kakanai-stopped"], check=True)
-    yield "kakanai-stopped"
-    subprocess.run(["lpadmin", "-x", "kakanai-stopped"], capture_output=True)
 
 
 def test_a_job_that_stays_in_the_queue_is_told_as_stuck(catalog: Catalog, holding_queue: str) -> None:
