@@ -70,8 +70,9 @@ def _cmd_print(args: argparse.Namespace) -> int:
         _app = QGuiApplication.instance() or QGuiApplication([])
     from kakanai.ui.printing import send
 
+    printer = _printer(args.printer)
     try:
-        parts = split_parts(bundle_pages(pdf, None), _printer(args.printer))
+        parts = split_parts(bundle_pages(pdf, None), printer)
     except PdfReadError:
         raise CliError(f"PDF として読めません: {args.pdf}") from None
     started = time.monotonic()
@@ -86,13 +87,14 @@ def _cmd_print(args: argparse.Namespace) -> int:
     return 0 if args.no_wait or not jobs else _wait(list(jobs), args.timeout, started)
 
 
-def _wait(jobs: list, timeout: float, started: float) -> int:
+def _wait(jobs: list, timeout: float, started: float) -> int:  # type: ignore[type-arg]
+    """Follow the jobs until done (0) or the timeout (1), telling what the printer says."""
     from kakanai.services import cups
 
     shown = ""
     while True:
         result = cups.status(jobs)
-        if result.text != shown:
+        if result.text != shown and not result.finished:
             shown = result.text
             print(shown, file=sys.stderr if result.phase == "problem" else sys.stdout)
         if result.finished:

@@ -1,0 +1,40 @@
+"""`kakanai print` takes the counter's path to a real print system (CUPS with cups-pdf)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kakanai.cli import main
+from kakanai.domain.catalog import Catalog
+from tests.cups_pdf import QUEUE, job_attributes, printed, require_cups
+from tests.services.printing_cases import family_bundle
+
+
+def test_a_bundle_file_prints_as_one_pdf_job_titled_with_its_name(catalog: Catalog, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    require_cups()
+    bundle = tmp_path / "V20260401-CLI1.pdf"
+    bundle.write_bytes(family_bundle(catalog, "V20260401-CLI1").pdf)
+    assert main(["print", str(bundle), "--printer", QUEUE]) == 0
+    out = capsys.readouterr().out
+    assert "受け付けました" in out and "印刷が終わりました" in out
+    job_id = re.search(rf"{QUEUE}-\d+", out).group(0)  # type: ignore[union-attr]
+    attributes = job_attributes(job_id, tmp_path)
+    assert attributes["job-name"] == "V20260401-CLI1" and attributes["document-format"] == "application/pdf"
+    assert attributes["sides"] == "one-sided"
+    assert len(PdfReader(printed(job_id)).pages) == 14
+
+
+def test_what_is_not_a_pdf_or_not_a_printer_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "notes.pdf"
+    text.write_text("hello", encoding="utf-8")
+    assert main(["print", str(text), "--printer", QUEUE]) == 2
+    assert "PDF ではありません" in capsys.readouterr().err
+    pdf = tmp_path / "V1.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert main(["print", str(pdf), "--printer", "kakanai-no-such-printer"]) == 2
+    assert "見つかりません" in capsys.readouterr().err
