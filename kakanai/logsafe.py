@@ -53,8 +53,8 @@ class SafeFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def,override]  # noqa: N802 - Qt-style name of logging
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def,override]
         return safe_traceback(ei[1], ei[2])
 
-    def formatStack(self, stack_info: str) -> str:  # noqa: N802
+    def formatStack(self, stack_info: str) -> str:
         return ""  # a stack dump may show locals in some tools; the traceback locations suffice

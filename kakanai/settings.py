@@ -19,7 +19,6 @@ import sys
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
-
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator

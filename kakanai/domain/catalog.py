@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kakanai.domain.household_doc import EventCode
 from kakanai.domain.kana import normalize_postal
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.domain.rules import Condition, parse_condition
@@ -152,7 +153,7 @@ class ProcedureDef(_Strict):
     id: Id
     title: Label
     department: Id
-    events: Annotated[list[Literal["move_in", "move_out", "move_within", "birth", "death", "marriage"]],
+    events: Annotated[list[EventCode],
                       Field(min_length=1)]
     scope: Literal["household", "members", "each_member"] = "household"
     member_when: dict[str, Any] = {}

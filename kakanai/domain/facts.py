@@ -14,9 +14,9 @@ from typing import Any
 
 from kakanai.domain.ages import age_on, grade_on, school_stage_on
 from kakanai.domain.draft import Draft, member_path
+from kakanai.domain.vocabulary import EVENTS, INSURANCES, SEXES
 
-INSURANCE = ("nhi", "employee", "late_elderly", "welfare", "none")
-EVENTS = ("move_in", "move_out", "move_within", "birth", "death", "marriage")
+INSURANCE = INSURANCES
 STAGES = ("preschool", "elementary", "junior_high", "high_school", "adult")
 
 STAGE_LABELS = {"preschool": "未就学", "elementary": "小学生", "junior_high": "中学生",
@@ -113,7 +113,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("age", "member", "int", "年齢", _on_birth(age_on)),
     Fact("grade", "member", "int", "学年相当", _on_birth(grade_on)),
     Fact("school_stage", "member", "enum", "就学段階", _on_birth(school_stage_on), STAGES),
-    Fact("sex", "member", "enum", "性別", _member_raw("sex"), ("M", "F")),
+    Fact("sex", "member", "enum", "性別", _member_raw("sex"), SEXES),
     Fact("relation", "member", "text", "続柄", _member_raw("relation")),
     Fact("is_head", "member", "bool", "世帯主", _is_head),
     Fact("insurance", "member", "enum", "健康保険", _member_raw("insurance"), INSURANCE),

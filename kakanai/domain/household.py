@@ -6,44 +6,15 @@ These are plain frozen dataclasses; `household_doc` reads them from the resident
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+# the vocabulary lives in one module; these names are kept here for modules that read a household
+from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, LifeEvent
 
-class LifeEvent(str, enum.Enum):
-    """The life events a visit can be about, with the spec's wire names."""
-
-    MOVE_IN = "move_in"
-    MOVE_OUT = "move_out"
-    MOVE_WITHIN = "move_within"
-    BIRTH = "birth"
-    DEATH = "death"
-    MARRIAGE = "marriage"
-
-    @property
-    def label(self) -> str:
-        """The Japanese name clerks use (転入, 転出, …)."""
-        return EVENT_LABELS[self]
-
-
-EVENT_LABELS = {
-    LifeEvent.MOVE_IN: "転入",
-    LifeEvent.MOVE_OUT: "転出",
-    LifeEvent.MOVE_WITHIN: "転居",
-    LifeEvent.BIRTH: "出生",
-    LifeEvent.DEATH: "死亡",
-    LifeEvent.MARRIAGE: "婚姻",
-}
-
-INSURANCE_LABELS = {
-    "nhi": "国民健康保険",
-    "employee": "被用者保険（社会保険）",
-    "late_elderly": "後期高齢者医療",
-    "welfare": "生活保護",
-    "none": "加入なし",
-}
+__all__ = ["EVENT_LABELS", "INSURANCE_LABELS", "Address", "Extras", "Household", "LifeEvent", "Member",
+           "OutsideNotifier", "Person"]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
@@ -26,6 +26,7 @@ from kakanai.domain.household import (
 )
 from kakanai.domain.kana import is_katakana, normalize_phone, normalize_postal, to_katakana
 from kakanai.domain.problems import InvalidInput, Problem, format_path, shown
+from kakanai.domain.vocabulary import EVENTS, INSURANCES, SEXES
 
 MAX_MEMBERS = 20
 MAX_STRING = 200
@@ -83,6 +84,17 @@ def _postal(value: str) -> str:
     return normalize_postal(value)
 
 
+def _one_of(codes: tuple[str, ...]) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in codes:
+            raise ValueError(f"使えない値です: {shown(repr(value), 20)}（{', '.join(codes)}） (value not allowed)")
+        return value
+    return AfterValidator(check)
+
+
+EventCode = Annotated[str, _one_of(EVENTS)]
+SexCode = Annotated[str, _one_of(SEXES)]
+InsuranceCode = Annotated[str, _one_of(INSURANCES)]
 Text = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text)]
 def _not_blank(value: str) -> str:
     if is_blank(value):
@@ -119,9 +131,9 @@ class _MemberDoc(_Doc):
     family_kana: KanaText
     given_kana: Annotated[Text, AfterValidator(_kana)]
     birth: IsoDate
-    sex: Literal["M", "F"]
+    sex: SexCode
     relation: Name
-    insurance: Literal["nhi", "employee", "late_elderly", "welfare", "none"] | None = None
+    insurance: InsuranceCode | None = None
     card: bool | None = None
     care_certified: bool | None = None
     nationality: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
@@ -149,7 +161,7 @@ class _ExtrasDoc(_Doc):
 
 class _HouseholdDoc(_Doc):
     v: Annotated[int, BeforeValidator(_one_version)]
-    event: Literal["move_in", "move_out", "move_within", "birth", "death", "marriage"]
+    event: EventCode
     date: IsoDate
     phone: Text = ""
     new: _AddressDoc | None = None

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from kakanai.domain.catalog import Catalog, Procedure
 from kakanai.domain.draft import Draft, member_count, member_path
-from kakanai.domain.household import EVENT_LABELS, LifeEvent
 from kakanai.domain.rules import Verdict, evaluate
+from kakanai.domain.vocabulary import event_label
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def plan(draft: Draft, catalog: Catalog) -> Plan:
         if event is None:
             undecided.append(Undecided(procedure, ("event",)))
         elif event in procedure.definition.events:
-            found, needs = _apply(procedure, draft, f"届出: {EVENT_LABELS[LifeEvent(event)]}")
+            found, needs = _apply(procedure, draft, f"届出: {event_label(event)}")
             items.extend(found)
             if needs:
                 undecided.append(Undecided(procedure, needs))

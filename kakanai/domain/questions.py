@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kakanai.domain.household import EVENT_LABELS, INSURANCE_LABELS
 from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters, check_year, is_blank
 from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
+from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, SEX_LABELS
 from kakanai.domain.wareki import parse_date
 
 _YES = {"はい", "有", "あり", "yes", "y", "1", "true"}
@@ -53,7 +53,7 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("family_kana", "氏のフリガナ", "kana"),
     QuestionSpec("given_kana", "名のフリガナ", "kana"),
     QuestionSpec("birth", "生年月日", "date"),
-    QuestionSpec("sex", "性別", "choice", (("M", "男"), ("F", "女"))),
+    QuestionSpec("sex", "性別", "choice", tuple(SEX_LABELS.items())),
     QuestionSpec("relation", "続柄（世帯主・妻・子 など）", "text"),
     QuestionSpec("insurance", "今の健康保険", "choice", tuple(INSURANCE_LABELS.items())),
     QuestionSpec("card", "マイナンバーカードを持っているか", "bool"),

@@ -19,8 +19,8 @@ from typing import Any
 
 from kakanai.domain.draft import Draft, member_count
 from kakanai.domain.facts import HOUSEHOLD_FACTS, MEMBER_FACTS, STAGE_LABELS, Fact, Unknown, household_fact, member_fact
-from kakanai.domain.household import EVENT_LABELS, INSURANCE_LABELS, LifeEvent
 from kakanai.domain.problems import Problem
+from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,13 @@ class Condition:
 def display(fact: Fact, value: Any) -> str:
     """A fact value as a clerk reads it (国民健康保険, 転入, 小学生, はい …)."""
     if fact.name == "insurance":
-        return INSURANCE_LABELS.get(value, str(value))
+        return insurance_label(value)
     if fact.name == "event":
-        return EVENT_LABELS[LifeEvent(value)] if value in LifeEvent._value2member_map_ else str(value)
+        return event_label(value)
     if fact.name == "school_stage":
         return STAGE_LABELS.get(value, str(value))
     if fact.name == "sex":
-        return {"M": "男", "F": "女"}.get(value, str(value))
+        return sex_label(value)
     if fact.kind == "bool":
         return "はい" if value else "いいえ"
     return str(value)

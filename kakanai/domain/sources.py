@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kakanai.domain.household import INSURANCE_LABELS, Household, LifeEvent, Member
+from kakanai.domain.household import Household, Member
+from kakanai.domain.vocabulary import LifeEvent, insurance_label, sex_label
 from kakanai.domain.wareki import format_wareki
 
 
@@ -83,10 +84,10 @@ _MEMBER = (
     Source("member.name", "member", "氏名", ("family", "given"), _member(lambda m: m.full_name)),
     Source("member.kana", "member", "フリガナ", ("family_kana", "given_kana"), _member(lambda m: m.full_kana)),
     Source("member.birth", "member", "生年月日", ("birth",), _member(lambda m: format_wareki(m.birth))),
-    Source("member.sex", "member", "性別", ("sex",), _member(lambda m: "男" if m.sex == "M" else "女")),
+    Source("member.sex", "member", "性別", ("sex",), _member(lambda m: sex_label(m.sex))),
     Source("member.relation", "member", "続柄", ("relation",), _member(lambda m: m.relation)),
     Source("member.insurance", "member", "健康保険", ("insurance",),
-           _member(lambda m: INSURANCE_LABELS.get(m.insurance or "", ""))),
+           _member(lambda m: insurance_label(m.insurance))),
     Source("member.card", "member", "マイナンバーカード", ("card",), _member(lambda m: _yes_no(m.card))),
     Source("member.care_certified", "member", "介護認定", ("care_certified",),
            _member(lambda m: _yes_no(m.care_certified))),

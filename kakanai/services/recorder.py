@@ -16,7 +16,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from kakanai.domain.visits import VisitEvent
 from kakanai.store.outbox import Forwarder, Outbox
@@ -164,7 +164,7 @@ class Recorder:
         while not self._stop.is_set():
             self.retry()
             self.forwarder.forward_once()
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             if pruned is None or now - pruned > PRUNE_EVERY:
                 pruned = now
                 self._prune(now)

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import DataError, IntegrityError
@@ -46,7 +46,7 @@ _SCHEMA = (
 
 def _stamp(at: datetime) -> str:
     """Times are stored as UTC text of one width, so text order is time order (for pruning)."""
-    return at.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _events(rows: Sequence[tuple[str, str, str, str, str]]) -> list[VisitEvent]:
@@ -127,7 +127,7 @@ class Outbox:
 
     def dead_letter(self, ids: Sequence[str], reason: str) -> None:
         """Move events the server refused out of the queue, into the dead-letter table (kept)."""
-        now = _stamp(datetime.now(timezone.utc))
+        now = _stamp(datetime.now(UTC))
         with self._transaction() as db:
             for i in ids:
                 db.execute(f"INSERT OR IGNORE INTO dead_letter ({_COLUMNS}, reason, moved_at) "
@@ -186,7 +186,7 @@ def open_outbox(path: Path, now: datetime | None = None) -> tuple[Outbox, str]:
         if not is_corrupt(exc):
             raise
         log.error("outbox file damaged (%s): set aside", type(exc).__name__)
-    kept = path.with_name(f"{path.name}.corrupt-{(now or datetime.now(timezone.utc)):%Y%m%d-%H%M%S}")
+    kept = path.with_name(f"{path.name}.corrupt-{(now or datetime.now(UTC)):%Y%m%d-%H%M%S}")
     for suffix in ("", "-wal", "-shm"):
         source = path.with_name(path.name + suffix)
         if source.exists():

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kakanai.domain.draft import split_member_path
-from kakanai.domain.problems import InvalidInput
 from kakanai.domain.visit_session import STEP_LABELS, VisitSession
+from kakanai.domain.vocabulary import INSURANCE_LABELS, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs
@@ -187,7 +196,7 @@ class MainWindow(QMainWindow):
         if session is None:
             self.header_left.setText(f"kakanai 書かない窓口　{counter}　受付待ち")
         else:
-            minutes, seconds = divmod(int((datetime.now(timezone.utc) - session.started_at).total_seconds()), 60)
+            minutes, seconds = divmod(int((datetime.now(UTC) - session.started_at).total_seconds()), 60)
             ticket = f"　整理券 {session.ticket}" if session.ticket else ""
             self.header_left.setText(f"kakanai　{counter}{ticket}　経過 {minutes}:{seconds:02d}")
         self.header_right.setText("　".join(filter(None, [self.device_problem, self.options.status()])))
@@ -271,7 +280,7 @@ class MainWindow(QMainWindow):
     def _on_member_edited(self, index: int, key: str, text: str) -> None:
         raw: object = text
         if key == "sex":
-            raw = {"男": "M", "女": "F"}.get(text, text)
+            raw = sex_code(text)
         if key == "insurance":
             raw = next((v for v, label in self._insurance_choices() if label == text), text)
         error = self.controller.answer(f"members[{index}].{key}", raw)
@@ -281,8 +290,6 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _insurance_choices() -> list[tuple[str, str]]:
-        from kakanai.domain.household import INSURANCE_LABELS
-
         return list(INSURANCE_LABELS.items())
 
     def _on_jump(self, path: str) -> None:

@@ -7,10 +7,10 @@ from typing import Any
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import Draft, member_count, member_path, split_member_path
-from kakanai.domain.household import INSURANCE_LABELS
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import VisitSession, item_key
+from kakanai.domain.vocabulary import insurance_label, sex_label
 from kakanai.domain.wareki import format_wareki
 
 
@@ -24,9 +24,9 @@ def display(key: str, value: Any) -> str:
         except ValueError:
             return str(value)
     if key == "sex":
-        return {"M": "男", "F": "女"}.get(value, str(value))
+        return sex_label(value)
     if key == "insurance":
-        return INSURANCE_LABELS.get(value, str(value))
+        return insurance_label(value)
     if isinstance(value, bool):
         return "はい" if value else "いいえ"
     spec = HOUSEHOLD_SPECS.get(key)

@@ -1,0 +1,79 @@
+"""The words of the domain, defined once: life events, health insurance kinds and sexes, with
+their wire codes (the KKN document, the catalog, the visit log) and their Japanese and English
+labels. Everything else (the QR document's validation, the catalog's conditions, the interview's
+choices, forms, the window and the supervisor's figures) takes them from here."""
+
+from __future__ import annotations
+
+import enum
+
+
+class LifeEvent(str, enum.Enum):
+    """The life events a visit can be about, with the spec's wire names."""
+
+    MOVE_IN = "move_in"
+    MOVE_OUT = "move_out"
+    MOVE_WITHIN = "move_within"
+    BIRTH = "birth"
+    DEATH = "death"
+    MARRIAGE = "marriage"
+
+    @property
+    def label(self) -> str:
+        """The Japanese name clerks use (転入, 転出, …)."""
+        return EVENT_LABELS[self]
+
+
+class Insurance(str, enum.Enum):
+    """A person's health insurance now."""
+
+    NHI = "nhi"
+    EMPLOYEE = "employee"
+    LATE_ELDERLY = "late_elderly"
+    WELFARE = "welfare"
+    NONE = "none"
+
+
+class Sex(str, enum.Enum):
+    """Sex as on the resident register."""
+
+    M = "M"
+    F = "F"
+
+
+EVENT_LABELS = {LifeEvent.MOVE_IN: "転入", LifeEvent.MOVE_OUT: "転出", LifeEvent.MOVE_WITHIN: "転居",
+                LifeEvent.BIRTH: "出生", LifeEvent.DEATH: "死亡", LifeEvent.MARRIAGE: "婚姻"}
+EVENT_LABELS_EN = {LifeEvent.MOVE_IN: "moving in", LifeEvent.MOVE_OUT: "moving out",
+                   LifeEvent.MOVE_WITHIN: "moving within the city", LifeEvent.BIRTH: "birth",
+                   LifeEvent.DEATH: "death", LifeEvent.MARRIAGE: "marriage"}
+INSURANCE_LABELS = {"nhi": "国民健康保険", "employee": "被用者保険（社会保険）", "late_elderly": "後期高齢者医療",
+                    "welfare": "生活保護", "none": "加入なし"}
+INSURANCE_LABELS_EN = {"nhi": "National Health Insurance", "employee": "employee health insurance",
+                       "late_elderly": "late-stage elderly medical care", "welfare": "public assistance",
+                       "none": "none"}
+SEX_LABELS = {"M": "男", "F": "女"}
+SEX_LABELS_EN = {"M": "male", "F": "female"}
+
+EVENTS = tuple(e.value for e in LifeEvent)
+INSURANCES = tuple(i.value for i in Insurance)
+SEXES = tuple(s.value for s in Sex)
+
+
+def event_label(code: str) -> str:
+    """The Japanese name of an event code (転入 …); an unknown code as it is."""
+    return EVENT_LABELS[LifeEvent(code)] if code in EVENTS else code
+
+
+def sex_label(code: str | None) -> str:
+    """男 or 女 for a sex code; an unknown code as it is, "" for none."""
+    return SEX_LABELS.get(code or "", code or "")
+
+
+def sex_code(text: str) -> str:
+    """The code for 男/女 as a clerk types it (M/F pass through)."""
+    return {label: code for code, label in SEX_LABELS.items()}.get(text, text)
+
+
+def insurance_label(code: str | None) -> str:
+    """The Japanese name of an insurance code; an unknown code as it is, "" for none."""
+    return INSURANCE_LABELS.get(code or "", code or "")
