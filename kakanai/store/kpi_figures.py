@@ -1,7 +1,7 @@
 """The reference figures of `kpi`, worked out from the cache's columns (`kpi_cache.Slice`) instead
 of SQL: the same definitions (timed visits only, nearest-rank percentiles, a procedure's time is
-its visit's time shared equally), on the projection's own float64 seconds, so the figures agree to
-a fraction of a millisecond (only sums are added up in another order).
+its visit's time shared equally), on the projection's own float64 seconds, so counts, medians, p90s and maxima are the same values
+and means differ only by the order a float sum is added up in.
 """
 
 from __future__ import annotations
@@ -40,10 +40,6 @@ class Figures:
         flags = self.visits.columns["flags"]
         return self.visits.where((flags & TIMED) != 0)
 
-    @cached_property
-    def _visit_order(self) -> np.ndarray:
-        return np.argsort(self.timed.columns["handling"], kind="stable")
-
     def handling_by(self, dimension: str) -> list[Stat]:
         """Handling-time figures per group of ``dimension`` (as `kpi.handling_by`), hours by number,
         other groups by name."""
@@ -57,12 +53,12 @@ class Figures:
         if dimension == "procedure":
             with np.errstate(divide="ignore", invalid="ignore"):  # visits without procedures repeat 0 times
                 values = np.repeat(columns["handling"] / columns["share_of"], columns["procedures"])
-            groups, order = columns["codes"], None
+            groups = columns["codes"]
         else:
-            values, order = columns["handling"], self._visit_order
+            values = columns["handling"]
             groups = np.zeros(len(values), "<u2") if dimension == "all" else columns[_CODES.get(dimension, "hour")]
         target = self.settings.target_minutes * 60
-        return [Stat(self._label(dimension, g), *row) for g, row in _group_stats(values, groups, target, order)]
+        return [Stat(self._label(dimension, g), *row) for g, row in _group_stats(values, groups, target)]
 
     def _label(self, dimension: str, code: int) -> str:
         if dimension == "all":
@@ -91,28 +87,28 @@ class Figures:
 
     def histogram(self) -> list[int]:
         """Timed visits per bar of `kpi.HISTOGRAM_EDGES` (as `kpi.histogram`)."""
-        ordered = self.timed.columns["handling"][self._visit_order]
         edges = np.array([0, *HISTOGRAM_EDGES], dtype=float) * 60
-        below = np.searchsorted(ordered, edges, side="left")
-        return [*(int(n) for n in np.diff(below)), int(len(ordered) - below[-1])]
+        bars = np.searchsorted(edges, self.timed.columns["handling"], side="right") - 1  # [lo, hi): lo <= value
+        return [int(n) for n in np.bincount(bars, minlength=len(edges))]
 
 
-def _group_stats(values: np.ndarray, groups: np.ndarray, target: float,
-                 order: np.ndarray | None) -> list[tuple[int, tuple[int, float, float, float, float, float]]]:
-    """Per group code: visits, mean, median, p90, max, share over target (nearest-rank percentiles)."""
+def _group_stats(values: np.ndarray, groups: np.ndarray,
+                 target: float) -> list[tuple[int, tuple[int, float, float, float, float, float]]]:
+    """Per group code: visits, mean, median, p90, max, share over target (nearest-rank percentiles).
+
+    The values are put in group order by a radix sort of the small codes, then each group's ranks
+    are found by partitioning, not sorting (linear time)."""
     if not len(values):
         return []
-    order = np.argsort(values, kind="stable") if order is None else order
-    by_group = np.argsort(groups[order], kind="stable")  # radix sort of small codes, values stay sorted
-    ordered = values[order][by_group]
+    ordered = values[np.argsort(groups, kind="stable")]
     count = np.bincount(groups)
     sums = np.bincount(groups, weights=values)
     over = np.bincount(groups, weights=values > target)
-    ends = np.cumsum(count)
-    starts = ends - count
-    median = ordered[np.maximum(starts + (50 * count + 99) // 100 - 1, 0)]
-    p90 = ordered[np.maximum(starts + (90 * count + 99) // 100 - 1, 0)]
-    top = ordered[np.maximum(ends - 1, 0)]
-    return [(int(g), (int(count[g]), float(sums[g] / count[g]), float(median[g]), float(p90[g]), float(top[g]),
-                      float(over[g] / count[g]))) for g in np.flatnonzero(count)]
-
+    out = []
+    for g, start in zip(np.flatnonzero(count), (np.cumsum(count) - count)[count > 0]):
+        n = int(count[g])
+        ranks = ((50 * n + 99) // 100 - 1, (90 * n + 99) // 100 - 1, n - 1)  # ⌈p·n⌉-th smallest, and the largest
+        picked = np.partition(ordered[start:start + n], ranks)[list(ranks)]
+        out.append((int(g), (n, float(sums[g] / n), float(picked[0]), float(picked[1]), float(picked[2]),
+                             float(over[g] / n))))
+    return out
