@@ -94,7 +94,7 @@ def test_a_key_sealed_for_another_user_is_reported_and_kept(tmp_path: Path) -> N
 
 @pytest.mark.skipif(sys.platform != "win32", reason="DPAPI exists on Windows only")
 def test_dpapi_seals_for_this_user_and_the_key_is_never_on_disk_in_clear(tmp_path: Path) -> None:
-    from kakanai.dpapi import SEALED_FILE, protect, unprotect
+    from kakanai.keys.dpapi import SEALED_FILE, protect, unprotect
 
     assert unprotect(protect(b"k" * 32)) == b"k" * 32
     with pytest.raises(KeyUnreadable):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ctypes
 from ctypes import wintypes
 
-from kakanai.keys import KeyUnreadable, Wrapping
+from kakanai.keys.wrapping import KeyUnreadable, Wrapping
 
 SEALED_FILE = "installation.key.dpapi"
 CRYPTPROTECT_UI_FORBIDDEN = 0x1

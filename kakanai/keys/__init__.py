@@ -25,27 +25,17 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from kakanai.keys.wrapping import KeyUnreadable, Wrapping
+
+__all__ = ["KEY_FILE", "KeyUnreadable", "LoadedKey", "Wrapping", "derive", "installation_key", "load_key"]
 
 log = logging.getLogger(__name__)
 
 KEY_FILE = "installation.key"
 KEY_BYTES = 32
-
-
-class KeyUnreadable(Exception):
-    """The key file exists but does not give a usable key."""
-
-
-@dataclass(frozen=True)
-class Wrapping:
-    """How the key is kept on disk: its file name and the functions that seal and unseal it."""
-
-    file_name: str
-    seal: Callable[[bytes], bytes]
-    unseal: Callable[[bytes], bytes]  # raises KeyUnreadable
 
 
 PLAIN = Wrapping(KEY_FILE, bytes, bytes)
@@ -62,7 +52,7 @@ class LoadedKey:
 def default_wrapping() -> Wrapping:
     """DPAPI on Windows, an owner-only file elsewhere."""
     if sys.platform == "win32":
-        from kakanai.dpapi import dpapi_wrapping
+        from kakanai.keys.dpapi import dpapi_wrapping
 
         return dpapi_wrapping()
     return PLAIN
