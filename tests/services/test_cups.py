@@ -134,3 +134,24 @@ def test_a_stopped_printer_is_told_with_what_to_do(catalog: Catalog, stopped_que
     assert set(result.pending) == {job.job_id for job in jobs}
     cups.cancel(list(result.pending))
     assert cups.status(jobs).phase == "problem"  # cancelled is not printed: the clerk is told
+
+
+def test_a_landscape_page_is_turned_onto_the_paper_undistorted(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4 as A4_POINTS, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    source = tmp_path / "V20260401-LAND.pdf"
+    canvas = Canvas(str(source), pagesize=landscape(A4_POINTS))
+    canvas.rect(40, 60, landscape(A4_POINTS)[0] - 80, landscape(A4_POINTS)[1] - 120)
+    canvas.drawString(60, 500, "landscape form")
+    canvas.save()
+    pdf = source.read_bytes()
+    jobs = cups.submit(pdf, split_parts(bundle_pages(pdf, None), QUEUE), "V20260401-LAND")
+    (path, page), = _pages(jobs)
+    # Then it is on A4, turned a quarter (its long side along the paper's), not squeezed into portrait
+    assert sorted(_size(path, page)) == sorted(A4)
+    drawn, printed_box = content_box(source, 1, tmp_path), content_box(path, page, tmp_path)
+    paper_portrait = _size(path, page)[0] < _size(path, page)[1]
+    assert (printed_box[0] < printed_box[1]) == paper_portrait and drawn[0] > drawn[1]
+    assert abs(aspect(printed_box) * aspect(drawn) - 1) <= 0.005 if paper_portrait else \
+        abs(aspect(printed_box) / aspect(drawn) - 1) <= 0.005
