@@ -109,3 +109,22 @@ def test_a_section_error_names_the_file_that_set_that_key(tmp_path: Path) -> Non
         load_settings([user], it_file=it)
     [problem] = caught.value.problems
     assert problem.path == "kpi.target_minutes" and str(user) in problem.message_ja
+
+
+def test_it_routes_procedures_to_a_tray_and_sets_take_home_copies(tmp_path: Path) -> None:
+    it = tmp_path / "kakanai.toml"
+    it.write_text('[printing]\ntakehome_copies = 2\n[printing.routes]\njuminido_move_in = { tray = "tray-2" }\n'
+                  'seal_registration = { printer = "shimin-mfp" }\n', encoding="utf-8")
+    printing = load_settings([], it_file=it).printing
+    assert printing.takehome_copies == 2
+    assert (printing.routes["juminido_move_in"].tray, printing.routes["seal_registration"].printer) == ("tray-2", "shimin-mfp")
+    it.write_text('[printing]\ntakehome_copies = 9\n[printing.routes]\nx = { tary = "1" }\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_settings([], it_file=it)
+    message = caught.value.clerk_message()
+    assert "printing.takehome_copies" in message and "printing.routes.x.tary" in message
+
+
+def test_the_example_file_of_it_is_the_defaults() -> None:
+    example = Path(__file__).parent.parent / "packaging" / "kakanai.toml.example"
+    assert load_settings([], it_file=example) == load_settings([], it_file=None)
