@@ -52,7 +52,7 @@ def _child(runs: int, printer: str) -> None:
     from kakanai.services.documents import Bundle
     from kakanai.ui.printing import PrintPlan, plan_parts, submit
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (as in the window)
+    _app = QGuiApplication.instance() or QGuiApplication([])  # as in the window
     case = load_case()
     out = io.BytesIO()
     report = render_bundle(case.household, case.plan, case.catalog, out, visit_id=VISIT, issued=ISSUED)
@@ -122,18 +122,18 @@ def report_lines(runs: int = 5, printer: str = PRINTER) -> list[str]:
     """The Markdown lines of bench/run's printing section (a note instead when CUPS is missing)."""
     import shutil
 
-    if shutil.which("lp") is None or subprocess.run(["lpstat", "-p", printer], capture_output=True).returncode:
+    if shutil.which("lp") is None or subprocess.run(["lpstat", "-p", printer], check=False, capture_output=True).returncode:
         return [f"Not measured: no CUPS printer `{printer}` (scripts/dev bench sets up cups-pdf as root)."]
     result = measure(runs, printer)
     kakanai, peer = statistics.median(result.kakanai), statistics.median(result.peer)
     verdict = "met" if kakanai <= 2.0 and result.kakanai_mib <= 300 else "NOT met"
-    return [f"The family bundle ({result.pages} A4 pages) from F5 to every job accepted by CUPS (a job id from "
+    return [(f"The family bundle ({result.pages} A4 pages) from F5 to every job accepted by CUPS (a job id from "
             f"`lp`): what the window's worker does (kakanai.ui.printing: {result.jobs} jobs — forms one-sided, the "
             "take-home sheet — each the PDF itself on lp's stdin), in a process of its own whose peak memory "
-            f"includes Qt and the bundle. Peer: `lp -d {printer}` of the same bytes. Printer: cups-pdf.", "",
+            f"includes Qt and the bundle. Peer: `lp -d {printer}` of the same bytes. Printer: cups-pdf."), "",
             "| | median | peak memory | runs |", "|---|---:|---:|---:|",
             f"| kakanai F5 → accepted | {kakanai * 1000:,.1f} ms | {result.kakanai_mib:,.0f} MiB | {len(result.kakanai)} |",
             f"| peer: `lp` of the same PDF | {peer * 1000:,.1f} ms | {result.peer_mib:,.0f} MiB | {len(result.peer)} |",
-            "", f"Ratio kakanai ÷ peer: **{result.ratio:.1f}×** (one `lpoptions` and one `lp` per job, and the "
+            "", (f"Ratio kakanai ÷ peer: **{result.ratio:.1f}×** (one `lpoptions` and one `lp` per job, and the "
             f"pages split with pypdf). Target ≤ 2 s and ≤ 300 MB: **{verdict}**. Before: every page rasterised "
-            "by QtPdf at the printer's resolution, 29.6 s and 1.08 GB (docs/printing.md)."]
+            "by QtPdf at the printer's resolution, 29.6 s and 1.08 GB (docs/printing.md).")]

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 
 from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.resources import forms_dir
+from tests.cups_pdf import holding_queue, stopped_queue  # noqa: F401  (CUPS queues made for one test)
 from tests.pg_server import PgServer, find_bin
 
 FIXTURES = Path(__file__).parent / "fixtures"

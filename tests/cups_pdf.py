@@ -38,7 +38,7 @@ def _unavailable() -> str:
     if shutil.which("lpstat") is None:
         return "CUPS is not installed"
     for queue in (QUEUE, LETTER):
-        if subprocess.run(["lpstat", "-p", queue], capture_output=True).returncode != 0:
+        if subprocess.run(["lpstat", "-p", queue], check=False, capture_output=True).returncode != 0:
             return f"the queue {queue} does not exist"
     if not CONF.is_file():
         return "cups-pdf is not installed"
@@ -59,7 +59,7 @@ def printed(job_id: str, timeout: float = 120.0) -> Path:
     number = job_id.rpartition("-")[2]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        done = subprocess.run(["lpstat", "-W", "completed", "-o"], capture_output=True, text=True).stdout
+        done = subprocess.run(["lpstat", "-W", "completed", "-o"], check=False, capture_output=True, text=True).stdout
         found = list(out_folder().glob(f"*-job_{number}.pdf"))
         if found and re.search(rf"^{re.escape(job_id)}\s", done, re.MULTILINE):
             return found[0]
@@ -103,13 +103,13 @@ def job_attributes(job_id: str, folder: Path) -> dict[str, str]:
     test.write_text(_GET_JOB % "\n  ".join(f"DISPLAY {name}" for name in _SHOWN), encoding="utf-8")
     number = job_id.rpartition("-")[2]
     out = subprocess.run(["ipptool", "-t", f"ipp://localhost/jobs/{number}", str(test)],
-                         capture_output=True, text=True).stdout
+                         check=True, capture_output=True, text=True).stdout
     return {m.group(1): m.group(2).strip() for m in re.finditer(r"^\s+(\S+) \([^)]*\) = (.*)$", out, re.MULTILINE)}
 
 
 # -- queues made for one test (root only) ---------------------------------------------------
 def _queue(name: str, *options: str) -> None:
-    made = subprocess.run(["lpadmin", "-p", name, "-v", "cups-pdf:/", *options], capture_output=True)
+    made = subprocess.run(["lpadmin", "-p", name, "-v", "cups-pdf:/", *options], check=False, capture_output=True)
     if made.returncode != 0 and os.environ.get("KAKANAI_REQUIRE_CUPS") == "1":
         pytest.fail(f"cannot add the CUPS queue {name}: {made.stderr.decode(errors='replace')}")
     if made.returncode != 0:
@@ -121,7 +121,7 @@ def holding_queue() -> Iterator[str]:
     """An enabled, idle queue that holds every job (as one stuck behind a driver problem)."""
     _queue("kakanai-holding", "-E", "-o", "job-hold-until-default=indefinite")
     yield "kakanai-holding"
-    subprocess.run(["lpadmin", "-x", "kakanai-holding"], capture_output=True)
+    subprocess.run(["lpadmin", "-x", "kakanai-holding"], check=False, capture_output=True)
 
 
 @pytest.fixture
@@ -131,4 +131,4 @@ def stopped_queue() -> Iterator[str]:
     subprocess.run(["cupsaccept", "kakanai-stopped"], check=True)
     subprocess.run(["cupsdisable", "kakanai-stopped"], check=True)
     yield "kakanai-stopped"
-    subprocess.run(["lpadmin", "-x", "kakanai-stopped"], capture_output=True)
+    subprocess.run(["lpadmin", "-x", "kakanai-stopped"], check=False, capture_output=True)

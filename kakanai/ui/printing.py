@@ -185,7 +185,9 @@ class PrintRun(QObject):
         self.submission: Submission | None = None
         self.last: PrintStatus | None = None
         self._polling = False
-        self._timer = QTimer(self, interval=poll_ms, timeout=self._poll)
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self._poll)
 
     @property
     def busy(self) -> bool:

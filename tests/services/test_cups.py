@@ -16,8 +16,7 @@ from pypdf import PdfReader
 from kakanai.domain.catalog import Catalog
 from kakanai.services import cups
 from kakanai.services.printing import bundle_pages, page_sizes, split_parts
-from tests.cups_pdf import (LETTER, QUEUE, aspect, content_box, holding_queue, job_attributes, printed,  # noqa: F401
-                             require_cups, stopped_queue)
+from tests.cups_pdf import LETTER, QUEUE, aspect, content_box, job_attributes, printed, require_cups
 from tests.services.printing_cases import a3_catalog, family_bundle
 
 A4, A3, LETTER_SIZE = (595, 842), (842, 1191), (612, 792)
@@ -137,7 +136,8 @@ def test_a_stopped_printer_is_told_with_what_to_do(catalog: Catalog, stopped_que
 
 
 def test_a_landscape_page_is_turned_onto_the_paper_undistorted(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4 as A4_POINTS, landscape
+    from reportlab.lib.pagesizes import A4 as A4_POINTS
+    from reportlab.lib.pagesizes import landscape
     from reportlab.pdfgen.canvas import Canvas
 
     source = tmp_path / "V20260401-LAND.pdf"

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from PySide6.QtCore import Qt
 
 from kakanai.demo import demo_residents
 from kakanai.pdf.bundle import BundleReport
-from kakanai.services.printing import bundle_pages, page_sizes, split_parts
 from kakanai.services.documents import Bundle
+from kakanai.services.printing import bundle_pages, page_sizes, split_parts
 from kakanai.ui.printing import SAVE_AS_PDF, paint_parts, print_bundle, printer_names
-from tests.cups_pdf import (LETTER, QUEUE, aspect, content_box, holding_queue, out_folder, printed,  # noqa: F401
-                            require_cups, stopped_queue)
+from tests.cups_pdf import LETTER, QUEUE, aspect, content_box, out_folder, printed, require_cups
 from tests.services.printing_cases import a3_catalog, family_bundle
 from tests.ui.conftest import Counter
 from tests.ui.driver import wait_until
@@ -90,7 +90,7 @@ def test_a_stopped_printer_is_shown_and_retry_prints_on_another(counter: Counter
     assert {job.printer for job in window.print_run.submission.jobs} == {QUEUE}
     for job in window.print_run.submission.jobs:
         printed(job.job_id)
-    waiting = subprocess.run(["lpstat", "-W", "not-completed", "-o", stopped_queue], capture_output=True, text=True)
+    waiting = subprocess.run(["lpstat", "-W", "not-completed", "-o", stopped_queue], check=False, capture_output=True, text=True)
     assert not any(job_id in waiting.stdout for job_id in stuck)
 
 
@@ -121,5 +121,5 @@ def test_without_cups_pages_are_rasterised_and_fitted_on_letter_undistorted(qapp
 def _complete(path: Path) -> bool:
     try:
         return len(PdfReader(path).pages) > 0
-    except Exception:  # still being written
+    except (OSError, PdfReadError):  # still being written
         return False
