@@ -39,7 +39,7 @@ def walk_one_visit(app: Any, window: Any, services: Services) -> int:
     QTest.qWaitForWindowActive(window, 5000)
     controller = window.controller
     QTest.keyClick(window, Qt.Key.Key_F1)
-    label, text = demo_residents()[0]
+    _, text = demo_residents()[0]
     window.intake_page.scanned.emit(text)
     steps = [("visit started", controller.session is not None)]
     QTest.keyClick(window, Qt.Key.Key_F4)

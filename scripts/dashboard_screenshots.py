@@ -15,26 +15,26 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
 
-from bench.visits_bench import generate, load_sqlite  # noqa: E402
-from kakanai.domain.catalog import load_catalog  # noqa: E402
-from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload, new_id  # noqa: E402
-from kakanai.resources import forms_dir  # noqa: E402
-from kakanai.services.supervisor import KpiService, hash_password  # noqa: E402
-from kakanai.store.db import make_engine, upgrade  # noqa: E402
-from kakanai.store.kpi import KpiSettings  # noqa: E402
-from kakanai.store.visit_log import VisitLog  # noqa: E402
-from kakanai.ui.dashboard import DashboardWindow, PasswordDialog  # noqa: E402
-from kakanai.ui.style import install_fonts  # noqa: E402
+from bench.visits_bench import generate, load_sqlite
+from kakanai.domain.catalog import load_catalog
+from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload, new_id
+from kakanai.resources import forms_dir
+from kakanai.services.supervisor import KpiService, hash_password
+from kakanai.store.db import make_engine, upgrade
+from kakanai.store.kpi import KpiSettings
+from kakanai.store.visit_log import VisitLog
+from kakanai.ui.dashboard import DashboardWindow, PasswordDialog
+from kakanai.ui.style import install_fonts
 
 OUT = ROOT / "docs" / "screenshots"
 NOW = datetime(2026, 4, 30, 14, 20, tzinfo=JST)
@@ -51,7 +51,7 @@ def serve_now(log: VisitLog) -> None:
     """Record the visits being served at NOW as events (opened, checked in, started)."""
     for n, (office, counter, event, minutes) in enumerate(SERVING_NOW):
         visit_id = new_id()
-        started = (NOW - timedelta(minutes=minutes)).astimezone(timezone.utc)
+        started = (NOW - timedelta(minutes=minutes)).astimezone(UTC)
         header = VisitHeader(visit_id, office, counter, f"k{n + 1:04d}", event, 2, f"{300 + n}")
         log.append([VisitEvent(visit_id, Kind.OPENED, started, header_payload(header)),
                     VisitEvent(visit_id, Kind.CHECKED_IN, started - timedelta(minutes=11)),
@@ -86,7 +86,7 @@ def build_service(folder: Path) -> KpiService:
     serve_now(VisitLog(engine))
     titles = {p.id: p.title for p in load_catalog(forms_dir()).procedures}
     settings = KpiSettings(target_minutes=15, baseline_default_minutes=6, baseline_minutes=BASELINE)
-    return KpiService(engine, settings, os.urandom(32), clock=lambda: NOW.astimezone(timezone.utc),
+    return KpiService(engine, settings, os.urandom(32), clock=lambda: NOW.astimezone(UTC),
                       procedure_titles=titles)
 
 

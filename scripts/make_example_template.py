@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kakanai.pdf.draw import SHADE, Canvas, draw_box, draw_checkbox, draw_fitted, new_canvas  # noqa: E402
-from kakanai.pdf.fonts import GOTHIC, MINCHO  # noqa: E402
-from kakanai.pdf.layout import MM, PAPER, Rect  # noqa: E402
-from kakanai.resources import forms_dir  # noqa: E402
+from kakanai.pdf.draw import SHADE, Canvas, draw_box, draw_checkbox, draw_fitted, new_canvas
+from kakanai.pdf.fonts import GOTHIC, MINCHO
+from kakanai.pdf.layout import MM, PAPER, Rect
+from kakanai.resources import forms_dir
 
 HEIGHT = PAPER["A4"][1]
 LEFT, LABEL, VALUE, RIGHT = 15, 40, 68, 195

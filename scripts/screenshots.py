@@ -14,15 +14,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from kakanai.app import build_window  # noqa: E402
-from kakanai.bootstrap import build_services  # noqa: E402
-from kakanai.demo import demo_residents  # noqa: E402
-from kakanai.settings import load_settings  # noqa: E402
-from kakanai.ui import dialogs  # noqa: E402
-from kakanai.ui.style import install_fonts  # noqa: E402
+from kakanai.app import build_window
+from kakanai.bootstrap import build_services
+from kakanai.demo import demo_residents
+from kakanai.settings import load_settings
+from kakanai.ui import dialogs
+from kakanai.ui.style import install_fonts
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.pdf.test_golden import GOLDEN, NAME, difference, render_pngs  # noqa: E402
+from tests.pdf.test_golden import GOLDEN, NAME, difference, render_pngs
 
 
 def main() -> int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 
 class Clock:
     """Returns ``now``; ``advance`` moves it forward."""
 
-    def __init__(self, start: datetime = datetime(2026, 4, 1, 0, 0, tzinfo=timezone.utc)) -> None:
+    def __init__(self, start: datetime = datetime(2026, 4, 1, 0, 0, tzinfo=UTC)) -> None:
         self.now = start
 
     def __call__(self) -> datetime:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from kakanai.domain.catalog import Catalog, load_catalog
@@ -20,6 +21,14 @@ from tests.cups_pdf import holding_queue, stopped_queue  # noqa: F401  (CUPS que
 from tests.pg_server import PgServer, find_bin
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Property tests: a quick profile while developing, the full one in CI (CI=true) or when asked
+# for (HYPOTHESIS_PROFILE=ci). Tests that set their own example counts scale with the profile.
+hypothesis_settings.register_profile("ci", max_examples=300, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=30, deadline=None)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+hypothesis_settings.load_profile(HYPOTHESIS_PROFILE)
+FULL = HYPOTHESIS_PROFILE == "ci"
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,8 @@ from IT's file; errors name file and key; names longer than their database colum
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
+from pathlib import Path
 
 import pytest
 

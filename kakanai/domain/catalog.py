@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from kakanai.domain.household_doc import EventCode
 from kakanai.domain.kana import normalize_postal
@@ -238,7 +239,7 @@ class _FormsFile(_Strict):
     form: list[FormDef] = []
 
 
-def _pydantic_reason(error: dict[str, Any]) -> str:
+def _pydantic_reason(error: ErrorDetails) -> str:
     reasons = {"missing": "必須の項目がありません", "extra_forbidden": "知らない項目名です（綴りを確認してください）",
                "string_pattern_mismatch": "英小文字・数字・_ で書きます"}
     return reasons.get(error["type"], "値が正しくありません") + f" ({error['msg']})"
@@ -429,9 +430,9 @@ def _compile_form(reader: _Reader, path: Path, key: str, form: FormDef) -> Form:
         reader.add(path, f"{key}.overlay", "overlay は template（市の様式PDF）と一緒に書きます", "overlay without template")
     slots = []
     for name, numbers in form.overlay.items():
-        slot, problem = overlay_slot(name, numbers, {b.label for b in form.checkboxes})
-        if problem:
-            reader.add(path, f"{key}.overlay.{name}", *problem)
+        slot, wrong = overlay_slot(name, numbers, {b.label for b in form.checkboxes})
+        if wrong:
+            reader.add(path, f"{key}.overlay.{name}", *wrong)
         if slot:
             slots.append(slot)
     return Form(form, tuple(checkboxes), tuple(slots))
@@ -445,21 +446,26 @@ def overlay_slot(key: str, numbers: list[float], checks: set[str]) -> tuple[Over
     if not 2 <= len(numbers) <= 4 or any(n < 0 for n in numbers):
         return None, ("[横mm, 縦mm, 文字サイズ, 幅mm] の形で、0以上の数を2〜4個書きます",
                       "coordinates must be 2 to 4 non-negative numbers")
-    x, y, size, width = (list(numbers) + [None, None])[:4]
-    place = {"x_mm": x, "y_mm": y, "size": size, "width_mm": width}
+    x, y = float(numbers[0]), float(numbers[1])
+    size = float(numbers[2]) if len(numbers) > 2 else None
+    width = float(numbers[3]) if len(numbers) > 3 else None
+
+    def slot(kind: str, source: str = "", nth: int = 0, check: str = "") -> OverlaySlot:
+        return OverlaySlot(key, kind, x, y, size, width, source, nth, check)
+
     name = key.partition("@")[0]
     if name in ("issued", "qr"):
-        return OverlaySlot(key, name, **place), None
+        return slot(name), None
     if name.startswith("check:"):
         if name[6:] in checks:
-            return OverlaySlot(key, "check", check=name[6:], **place), None
+            return slot("check", check=name[6:]), None
         return None, (f"この様式にないチェック欄です '{name[6:]}'（使えるチェック欄: {', '.join(sorted(checks)) or 'なし'}）",
                       f"unknown checkbox '{name[6:]}'")
     member = _MEMBER_KEY.match(name)
     if member and member.group(1) in SOURCES and SOURCES[member.group(1)].scope == "member":
-        return OverlaySlot(key, "member", source=member.group(1), nth=int(member.group(2)), **place), None
+        return slot("member", source=member.group(1), nth=int(member.group(2))), None
     if name in SOURCES and SOURCES[name].scope == "household":
-        return OverlaySlot(key, "field", source=name, **place), None
+        return slot("field", source=name), None
     household = ", ".join(s.name for s in SOURCES.values() if s.scope == "household")
     members = ", ".join(f"{s.name}#1" for s in SOURCES.values() if s.scope == "member")
     reason = (f"重ね書きする項目名が分かりません '{key}'（使える名前: {household}, {members}, issued, qr, "

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from kakanai.domain.household import (
     Address,
@@ -63,7 +64,9 @@ def is_blank(value: str) -> bool:
     return not _INVISIBLE.sub("", value)
 
 
-def _iso_date(value: str) -> date:
+def _iso_date(value: Any) -> date:
+    if not isinstance(value, str):  # pydantic turns a ValueError, not a TypeError, into the key's problem
+        raise ValueError("文字で書いてください (must be a string)")  # noqa: TRY004
     if not _ISO_DATE.match(value):
         raise ValueError(f"日付は YYYY-MM-DD で書きます: '{shown(value, 12)}' (not an ISO date)")
     try:
@@ -110,7 +113,7 @@ def _one_version(value: Any) -> Any:
 
 Name = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text), AfterValidator(_not_blank)]
 KanaText = Annotated[Name, AfterValidator(_kana)]
-IsoDate = Annotated[str, Field(max_length=10), AfterValidator(_iso_date)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]  # an ISO text in the document, a date once read
 Postal = Annotated[Text, AfterValidator(_postal)]
 
 
@@ -208,7 +211,7 @@ _MESSAGES = {
 }
 
 
-def _problem_from_pydantic(error: dict[str, Any]) -> Problem | None:
+def _problem_from_pydantic(error: ErrorDetails) -> Problem | None:
     loc = [part for part in error["loc"] if part not in ("int", "_NotifierDoc", "function-after[_clean_text(), str]")]
     kind = error["type"]
     if kind == "value_error":
@@ -234,12 +237,12 @@ def _pydantic_problems(exc: ValidationError) -> list[Problem]:
     return problems
 
 
-def _notifier_problems(errors: list[dict[str, Any]]) -> list[Problem]:
+def _notifier_problems(errors: list[ErrorDetails]) -> list[Problem]:
     if any(e["type"] == "missing" and e["loc"] == ("notifier",) for e in errors):
         return [Problem("notifier", *_MESSAGES["missing"])]
     detailed = [e for e in errors if len(e["loc"]) > 2]
     if detailed:
-        fixed = [{**e, "loc": ("notifier",) + tuple(e["loc"][2:])} for e in detailed]
+        fixed = [cast(ErrorDetails, {**e, "loc": ("notifier",) + tuple(e["loc"][2:])}) for e in detailed]
         return [p for p in map(_problem_from_pydantic, fixed) if p]
     return [Problem("notifier", "世帯員の番号（0から）か、届出人の氏名等で書いてください",
                     "must be a member index or a person object")]

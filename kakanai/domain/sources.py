@@ -56,8 +56,9 @@ def _notifier_relation(h: Household, _: int) -> str:
     return getattr(person, "relation", "") or "本人"
 
 
-def _head(h: Household) -> Member | None:
-    return current_head(h)
+def _head_text(h: Household, attribute: str) -> str:
+    head = current_head(h)
+    return str(getattr(head, attribute)) if head is not None else ""
 
 
 _HOUSEHOLD = (
@@ -74,8 +75,8 @@ _HOUSEHOLD = (
     Source("notifier.name", "household", "届出人 氏名", ("notifier",), lambda h, _: h.notifier_person.full_name),
     Source("notifier.kana", "household", "届出人 フリガナ", ("notifier",), lambda h, _: h.notifier_person.full_kana),
     Source("notifier.relation", "household", "届出人 続柄", ("notifier",), _notifier_relation),
-    Source("head.name", "household", "世帯主 氏名", (), lambda h, _: _head(h).full_name if _head(h) else ""),
-    Source("head.kana", "household", "世帯主 フリガナ", (), lambda h, _: _head(h).full_kana if _head(h) else ""),
+    Source("head.name", "household", "世帯主 氏名", (), lambda h, _: _head_text(h, "full_name")),
+    Source("head.kana", "household", "世帯主 フリガナ", (), lambda h, _: _head_text(h, "full_kana")),
     Source("dogs", "household", "飼い犬の数", ("extras.dogs",), lambda h, _: str(h.extras.dogs)),
     Source("mopeds", "household", "原付の台数", ("extras.mopeds",), lambda h, _: str(h.extras.mopeds)),
 )

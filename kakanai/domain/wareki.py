@@ -92,7 +92,8 @@ def parse_date(text: str) -> date:
         year, _, month, day = match.groups()
         return _real_date(int(year), int(month), int(day), text)
     if match := _WESTERN_KANJI.fullmatch(cleaned):
-        return _real_date(*(int(g) for g in match.groups()), text=text)
+        year, month, day = match.groups()
+        return _real_date(int(year), int(month), int(day), text)
     raise ValueError(f"和暦・西暦の日付として読めません: '{text}' (not a date)")
 
 

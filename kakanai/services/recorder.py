@@ -43,7 +43,7 @@ def _run_quietly(job: Callable[[], None]) -> None:
     """Run a follow-up job (forgetting a finished visit's file); a failure is logged, never raised."""
     try:
         job()
-    except Exception as exc:  # type only: no resident data in the log
+    except Exception as exc:  # noqa: BLE001 - a background job must not kill its thread; type only in the log
         log.error("follow-up job failed (%s)", type(exc).__name__)
 
 
@@ -73,7 +73,7 @@ class BackgroundWriter:
         while (job := self._jobs.get()) is not None:
             try:
                 job()
-            except Exception as exc:  # a failed write is logged (type only: no resident data); the next one runs
+            except Exception as exc:  # noqa: BLE001 - a failed write is logged (type only); the next one runs
                 log.error("background write failed (%s)", type(exc).__name__)
             finally:
                 self._jobs.task_done()

@@ -220,7 +220,7 @@ class Forwarder:
         while events := self.outbox.pending(batch):
             try:
                 sent += self._send(self._divert_dead(events))
-            except Exception as exc:  # a connection, lock or server problem: keep and retry later
+            except Exception as exc:  # noqa: BLE001 - a connection, lock or server problem: keep and retry later
                 self.last_error = f"サーバーに接続できません（記録は端末に保存済み）: {type(exc).__name__}"
                 log.warning("forwarding failed (%s), %d events kept locally", type(exc).__name__, self.outbox.backlog())
                 return sent

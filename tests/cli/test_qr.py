@@ -15,8 +15,7 @@ from PIL import Image
 
 from kakanai.cli import main
 from kakanai.domain.household_doc import household_to_document, parse_household
-from kakanai.qr.images import pick_code
-from kakanai.qr.images import BACKENDS
+from kakanai.qr.images import BACKENDS, pick_code
 from kakanai.qr.payload import encode_document, encode_household
 from tests.conftest import FIXTURES, household_doc
 

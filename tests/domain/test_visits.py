@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from kakanai.domain.visits import JST, Kind, VisitEvent, summarise
 from tests.visit_factory import visit_events
@@ -52,7 +52,7 @@ def test_an_open_visit_counts_up_to_now_and_events_after_the_end_are_ignored() -
 
 
 def test_local_hour_uses_the_office_time_zone() -> None:
-    s = summarise(visit_events("v", start=datetime(2026, 4, 1, 0, 30, tzinfo=timezone.utc)), JST)
+    s = summarise(visit_events("v", start=datetime(2026, 4, 1, 0, 30, tzinfo=UTC)), JST)
     assert (s.local_day, s.local_hour) == ("2026-04-01", 9)
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from kakanai.domain.household_doc import parse_household
 from kakanai.domain.problems import InvalidInput
 from kakanai.qr.payload import MAX_TEXT, QrPayloadError, decode, decode_document, encode_document, encode_household
-from tests.conftest import household_doc
+from tests.conftest import FULL, household_doc
 
 
 def _wrap(raw: bytes) -> str:
@@ -132,7 +132,7 @@ _json_values = st.recursive(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=3000 if FULL else 200, deadline=None)
 @given(_json_values)
 def test_any_json_document_is_a_household_or_a_clear_error(document: Any) -> None:
     try:
@@ -141,7 +141,7 @@ def test_any_json_document_is_a_household_or_a_clear_error(document: Any) -> Non
         assert exc.problems
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=3000 if FULL else 200, deadline=None)
 @given(st.text(max_size=300))
 def test_any_typed_text_is_a_household_or_a_clear_error(text: str) -> None:
     with pytest.raises(InvalidInput):

@@ -17,23 +17,22 @@ import random
 import time
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import draft_from_household
 from kakanai.domain.household import Household
-from kakanai.domain.interview import Interview
 from kakanai.domain.problems import MAX_MESSAGE, InvalidInput
 from kakanai.domain.visit_session import VisitSession
 from kakanai.pdf.bundle import check_printable, render_bundle
 from kakanai.pdf.content import form_sheets
 from kakanai.qr.payload import decode, encode_document
 from kakanai.services.open_visits import OpenVisitStore
-from tests.conftest import household_doc
+from tests.conftest import FULL, household_doc
 
-PAYLOADS = 50_000
+PAYLOADS = 50_000 if FULL else 5_000  # the full run in CI (tests/conftest.py: HYPOTHESIS_PROFILE)
 RENDER_EVERY = 250  # a real PDF for one valid household in this many (each takes ~70 ms)
 SEED = 20261201
 EXAMPLES = ["family_move_in", "single_move_within", "birth", "death_of_head", "marriage"]
@@ -164,7 +163,7 @@ def _through(text: str, catalog: Catalog, store: OpenVisitStore, tally: Tally) -
         tally.refused += 1
         return None
     tally.read += 1
-    session = VisitSession(f"V{tally.read}", datetime(2026, 6, 15, tzinfo=timezone.utc),
+    session = VisitSession(f"V{tally.read}", datetime(2026, 6, 15, tzinfo=UTC),
                            base=draft_from_household(parsed.household))
     interview = session.interview(catalog)
     interview.questions()
@@ -204,4 +203,4 @@ def test_fifty_thousand_hostile_codes_through_the_whole_scan_path(catalog: Catal
     assert tally.slowest < 1.0, tally
     assert tally.refused + tally.read == PAYLOADS
     assert tally.read > PAYLOADS // 4 and tally.refused > PAYLOADS // 4, tally  # both paths well exercised
-    assert tally.rendered >= 40, tally
+    assert tally.rendered >= PAYLOADS // 1250, tally

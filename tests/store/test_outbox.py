@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -113,7 +113,7 @@ def test_sent_events_older_than_thirty_days_are_pruned(tmp_path: Path) -> None:
     unsent = make_events("UNSENT", start=datetime(2026, 2, 1, 9))
     outbox.put(old + recent + unsent)
     outbox.mark_sent([e.id for e in old + recent])
-    gone = outbox.prune(datetime(2026, 4, 10, tzinfo=timezone.utc))
+    gone = outbox.prune(datetime(2026, 4, 10, tzinfo=UTC))
     assert gone == len(old)
     assert {e.visit_id for e in outbox.pending()} == {"UNSENT"}  # never sent: kept however old
     assert outbox.ended() == {"NEW", "UNSENT"}
@@ -147,7 +147,7 @@ def test_a_damaged_outbox_is_kept_aside_and_a_new_one_started(tmp_path: Path, da
         raw[8192:len(raw) - 8192] = b"\xff" * (len(raw) - 16384)  # keep the header, wreck the pages
         path.write_bytes(bytes(raw))
     damaged = path.read_bytes()
-    outbox, warning = open_outbox(path, now=datetime(2026, 4, 1, 9, 30, tzinfo=timezone.utc))
+    outbox, warning = open_outbox(path, now=datetime(2026, 4, 1, 9, 30, tzinfo=UTC))
     kept = tmp_path / "outbox.db.corrupt-20260401-093000"
     assert "壊れていた" in warning and kept.name in warning and "情報システム係" in warning
     assert kept.read_bytes() == damaged  # never deleted, never changed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ from tests.visit_factory import kpi_fixture_visits
 
 
 def _counter_clock() -> Clock:
-    return Clock(datetime(2026, 6, 15, 0, 30, tzinfo=timezone.utc))  # 09:30 JST
+    return Clock(datetime(2026, 6, 15, 0, 30, tzinfo=UTC))  # 09:30 JST
 
 
 @dataclass
@@ -90,7 +90,7 @@ def kpi(db_url: str) -> KpiService:
     upgrade(db_url)
     engine = make_engine(db_url)
     fixture_log(VisitLog(engine))
-    return KpiService(engine, KPI_SETTINGS, PSEUDONYM_SECRET, clock=lambda: DASHBOARD_NOW.astimezone(timezone.utc))
+    return KpiService(engine, KPI_SETTINGS, PSEUDONYM_SECRET, clock=lambda: DASHBOARD_NOW.astimezone(UTC))
 
 
 @pytest.fixture
