@@ -45,6 +45,7 @@ class IntakePage(QWidget):
 
     scanned = Signal(str)
     answered = Signal(str, object)  # path, raw answer
+    revisit_requested = Signal(str)  # the clerk wants to change an earlier answer (its path)
 
     def __init__(self) -> None:
         super().__init__()
@@ -144,10 +145,7 @@ class IntakePage(QWidget):
         self.answered.emit(self._current.path, raw)
 
     def _on_revisit(self, item: QListWidgetItem) -> None:
-        self.revisit_requested(item.data(Qt.ItemDataRole.UserRole))
-
-    def revisit_requested(self, path: str) -> None:  # replaced by the window's controller wiring
-        """Hook: the clerk wants to change an earlier answer."""
+        self.revisit_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def new_visit(self) -> None:
         """A new visit: clear messages and start at the scan field."""

@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.step_changed.connect(self._show)
         c.visit_changed.connect(self._refresh)
-        c.message.connect(self._on_message)
+        c.read.connect(self.intake_page.show_status)
+        c.refused.connect(self.intake_page.show_error)
         c.bundle_ready.connect(self._on_bundle)
         c.bundle_failed.connect(lambda text: self.review_page.show_problems([(text, "")]))
         self.start_page.next_requested.connect(self._on_next)
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(self._on_demo)
         self.intake_page.scanned.connect(c.scanned)
         self.intake_page.answered.connect(self._on_answer)
-        self.intake_page.revisit_requested = self._on_revisit  # type: ignore[method-assign]
+        self.intake_page.revisit_requested.connect(self._on_revisit)
         self.household_page.member_edited.connect(self._on_member_edited)
         self.household_page.procedure_toggled.connect(c.toggle)
         self.household_page.procedure_added.connect(lambda pid: c.toggle(pid, True))
@@ -260,12 +261,6 @@ class MainWindow(QMainWindow):
         else:
             self._go("print")
 
-    def _on_message(self, text: str) -> None:
-        if text.startswith("読み取りました"):
-            self.intake_page.show_status(text)
-        else:
-            self.intake_page.show_error(text)
-
     def _on_answer(self, path: str, raw: object) -> None:
         error = self.controller.answer(path, raw)
         self.intake_page.show_error(error)
@@ -351,13 +346,12 @@ class MainWindow(QMainWindow):
             started = session.started_at.astimezone().strftime("%H:%M")
             who = f"{started} 開始　{session.ticket or '整理券なし'}"
             if self.controller.session is not None:
-                self.controller.visits.recover(session)
-                self.controller.visits.suspend(session)
+                self.controller.park_crashed(session)
                 self.suspended.append(session)
             elif dialogs.confirm(self, "前回の受付", f"前回、終了していない受付があります（{who}）。再開しますか？\n"
                                                       "（いいえ: 記録を「中断終了」として閉じます）"):
                 self.controller.adopt(session, after_restart=True)
             else:
-                self.controller.visits.abandon(session)
+                self.controller.close_crashed(session)
         self.options.offered = []
         self._refresh()

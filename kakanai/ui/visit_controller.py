@@ -28,7 +28,8 @@ class VisitController(QObject):
 
     visit_changed = Signal()  # started, finished, suspended, resumed, answers or plan changed
     step_changed = Signal(str)
-    message = Signal(str)  # a clerk's message (errors in Japanese)
+    read = Signal(str)  # a code was read: what it holds, for the clerk (読み取りました: 転入　4人)
+    refused = Signal(str)  # a code could not be read: why, for the clerk (Japanese)
     bundle_ready = Signal(object)  # Bundle
     bundle_failed = Signal(str)
 
@@ -61,6 +62,15 @@ class VisitController(QObject):
         (self.visits.recover if after_restart else self.visits.resume)(session)
         self.visit_changed.emit()
         self.go(session.step if session.step in ("intake", "household", "review", "print") else "intake")
+
+    def park_crashed(self, session: VisitSession) -> None:
+        """A visit left open by a crash, while another is being served: it waits as suspended."""
+        self.visits.recover(session)
+        self.visits.suspend(session)
+
+    def close_crashed(self, session: VisitSession) -> None:
+        """A visit left open by a crash that the clerk does not resume: closed as 中断終了."""
+        self.visits.abandon(session)
 
     def suspend(self) -> None:
         """The resident steps away; the visit waits on the start screen."""
@@ -100,7 +110,7 @@ class VisitController(QObject):
         try:
             intake = self.casework.read_code(text)
         except InvalidInput as exc:
-            self.message.emit(exc.clerk_message())
+            self.refused.emit(exc.clerk_message())
             return False
         self._take(intake, "qr")
         return True
@@ -116,7 +126,7 @@ class VisitController(QObject):
         self.warnings = [str(w) for w in intake.warnings]
         h = intake.household
         self.visits.identify(self.session, h.event.value, len(h.members))
-        self.message.emit(f"読み取りました: {h.event.label}　{len(h.members)}人")
+        self.read.emit(f"読み取りました: {h.event.label}　{len(h.members)}人")
         self.go("household" if not self.questions() else "intake")
 
     def interview(self) -> Interview:
