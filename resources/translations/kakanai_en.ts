@@ -137,6 +137,11 @@
         <translation>Print all  [F5]</translation>
     </message>
     <message>
+        <location filename="../../kakanai/ui/print_page.py" line="25" />
+        <source>再試行　［F5］</source>
+        <translation>Retry  [F5]</translation>
+    </message>
+    <message>
         <location filename="../../kakanai/ui/print_page.py" line="23" />
         <source>完了　［F6］</source>
         <translation>Finish  [F6]</translation>
