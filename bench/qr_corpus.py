@@ -23,9 +23,9 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageFilter
 
+from kakanai.domain.household_doc import parse_household
 from kakanai.qr.images import make_qr_image
 from kakanai.qr.payload import encode_household
-from kakanai.domain.household_doc import parse_household
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "households"
 CANVASES = ((640, 480), (1280, 720))

@@ -96,7 +96,8 @@ def measure_once(kind: str, data_dir: str, config_home: str) -> float:
     """Seconds from starting one child process to its window shown."""
     command = [sys.executable, "-m", "bench.startup", "--probe", kind, data_dir]
     started = time.monotonic()
-    done = subprocess.run(command, capture_output=True, text=True, env=_child_env(config_home), cwd=ROOT, timeout=120)
+    done = subprocess.run(command, capture_output=True, text=True, env=_child_env(config_home), cwd=ROOT, timeout=120,
+                          check=False)
     ready = [line for line in done.stdout.splitlines() if line.startswith("READY ")]
     if done.returncode != 0 or not ready:
         raise RuntimeError(f"startup probe {kind} failed ({done.returncode}): {done.stderr[-800:]}")

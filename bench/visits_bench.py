@@ -37,7 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -153,7 +153,7 @@ class CityModel:
         printing = min(handling * 0.2, 20.0 + 8.0 * forms) if procs else 0.0
         signing = min(handling * 0.2, rng.uniform(40, 150)) if procs else 0.0
         wait = 60 * busy * rng.lognormvariate(math.log(9), 0.7) if rng.random() < 0.85 else None
-        utc_start = start.astimezone(timezone.utc)
+        utc_start = start.astimezone(UTC)
         end = utc_start + timedelta(seconds=handling + suspended)
         out.visits.append((
             vid, office, rng.choice(self.counters[office]), rng.choice(self.clerks[office]), event,
@@ -178,7 +178,7 @@ def generate(total: int, first: date = FIRST_DAY, last: date | None = None, seed
 
 def _sqlite_time(value: datetime) -> str:
     """A UTC time the way SQLAlchemy stores it in SQLite (naive ISO text)."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def load_sqlite(engine: Engine, data: Generated) -> None:
@@ -237,10 +237,15 @@ def load_postgresql(engine: Engine, data: Generated) -> None:
 SETTINGS = KpiSettings()
 GOALS = {"month": 0.050, "year": 1.0}  # seconds, for the dashboard and `kakanai report`
 Action = Callable[[KpiService, KpiFilter], object]
+
+
+def _report(dimension: str) -> Action:
+    return lambda service, flt: service.report(flt, dimension)
+
+
 ACTIONS: dict[str, Action] = {  # what the supervisor waits for: one dashboard refresh, `kakanai report --by …`
     "dashboard refresh": lambda service, flt: service.dashboard(flt),
-    **{f"report --by {d}": (lambda d: lambda service, flt: service.report(flt, d))(d)
-       for d in ("event", "clerk", "procedure")},
+    **{f"report --by {d}": _report(d) for d in ("event", "clerk", "procedure")},
 }
 
 

@@ -10,7 +10,7 @@ import hashlib
 import logging
 import time
 import tomllib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 
 import kakanai.settings
 from kakanai.cli import main
-from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
 from kakanai.cli import supervisor as supervisor_commands
+from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
 from kakanai.services import supervisor, supervisor_password
 from kakanai.services.supervisor import (
     FiguresPreparing,
@@ -150,7 +150,7 @@ def service(tmp_path: Path) -> KpiService:
     log.append([VisitEvent("open", Kind.OPENED, started, header_payload(header)),
                 VisitEvent("open", Kind.STARTED, started),
                 VisitEvent("open", Kind.SUSPENDED, started + timedelta(minutes=2))])
-    clock = Clock(datetime(2026, 5, 11, 2, 0, tzinfo=timezone.utc))  # 11:00 JST
+    clock = Clock(datetime(2026, 5, 11, 2, 0, tzinfo=UTC))  # 11:00 JST
     return KpiService(log.engine, KpiSettings(), SECRET, clock=clock, procedure_titles={"p1": "転入届"})
 
 
@@ -174,7 +174,7 @@ def test_filter_lists_offices_and_their_counters(service: KpiService) -> None:
 
 
 def test_today_is_the_office_date(service: KpiService) -> None:
-    service.clock = Clock(datetime(2026, 5, 11, 15, 30, tzinfo=timezone.utc))  # 00:30 on the 12th in Japan
+    service.clock = Clock(datetime(2026, 5, 11, 15, 30, tzinfo=UTC))  # 00:30 on the 12th in Japan
     assert service.today() == date(2026, 5, 12)
 
 
