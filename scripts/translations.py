@@ -40,6 +40,13 @@ EN = {
     "受付": "Reception", "整理券番号（任意）": "Ticket number (optional)", "次の方\u3000［F1］": "Next please  [F1]",
     "デモ：窓口で待っている方（Enter でQRを読み取り）": "Demo: residents waiting (Enter scans their QR)",
     "中断中の方（Enter で再開）": "Suspended visits (Enter resumes)",
+    "中断中の方（F8 で選び、Enter で再開）": "Suspended visits (F8 to pick, Enter resumes)",
+    "世帯員（直すときはセルを選んで F2 またはダブルクリック）": "Household members (to correct: select a cell, F2 or double-click)",
+    "追加する手続を入力して検索": "Type to search a procedure to add", "世帯（特定の方なし）": "Household (no one person)",
+    "受付待ち（QRコードを読み取ると受付を始めます）": "Waiting (scanning a QR code starts a visit)",
+    "QRコードを読み取ると、そのまま受付を始めます": "Scanning a QR code starts the visit",
+    "使えるプリンターがありません（情報システム係に連絡してください）": "No printer is available (call IT)",
+    "再試行\u3000［F5］": "Retry  [F5]", "取り消しました": "Cancelled", "完了しました（所要 {0}）": "Finished (took {0})",
 }
 
 

@@ -38,6 +38,11 @@ class VisitSession:
     answers: Draft = field(default_factory=dict)
     added: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    drop_reasons: dict[str, str] = field(default_factory=dict)  # item key → a DROP_REASONS code
+    added_for: dict[str, list[int]] = field(default_factory=dict)  # added procedure id → member indexes
+    identity: str = ""  # 本人確認: an IDENTITY_DOCUMENTS code, once checked
+    paused_seconds: float = 0.0  # time suspended (or the app down), left out of the elapsed time
+    paused_since: datetime | None = None
     step: str = "intake"
     suspended: bool = False
     source: str = ""  # "qr" or "interview"
@@ -56,7 +61,9 @@ class VisitSession:
         planned = {i.id for i in items}
         for procedure_id in self.added:
             if procedure_id not in planned:
-                items.append(PlannedProcedure(catalog.procedure(procedure_id), (), ("職員が追加",)))
+                procedure, subjects = catalog.procedure(procedure_id), tuple(self.added_for.get(procedure_id, ()))
+                groups = [(i,) for i in subjects] if procedure.definition.scope == "each_member" else [subjects]
+                items.extend(PlannedProcedure(procedure, group, ("職員が追加",)) for group in groups or [()])
         return Plan(tuple(items), plan.undecided)
 
     def toggle(self, key: str, keep: bool) -> None:
@@ -75,12 +82,32 @@ class VisitSession:
         """Plain JSON-able data."""
         return {"visit_id": self.visit_id, "started_at": self.started_at.isoformat(), "ticket": self.ticket,
                 "base": self.base, "answers": self.answers, "added": self.added, "dropped": self.dropped,
+                "drop_reasons": self.drop_reasons, "added_for": self.added_for, "identity": self.identity,
                 "step": self.step, "suspended": self.suspended, "source": self.source,
-                "last_active": self.last_active.isoformat() if self.last_active else None}
+                "last_active": self.last_active.isoformat() if self.last_active else None,
+                "paused_seconds": self.paused_seconds,
+                "paused_since": self.paused_since.isoformat() if self.paused_since else None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> VisitSession:
         """Back from `to_dict`."""
-        last = data.get("last_active")
+        last, paused = data.get("last_active"), data.get("paused_since")
         return cls(**{**data, "started_at": datetime.fromisoformat(data["started_at"]),
-                      "last_active": datetime.fromisoformat(last) if last else None})
+                      "last_active": datetime.fromisoformat(last) if last else None,
+                      "paused_since": datetime.fromisoformat(paused) if paused else None})
+
+    def elapsed(self, now: datetime) -> float:
+        """Seconds served so far: from the start to ``now``, pauses left out (as the KPI counts)."""
+        paused = self.paused_seconds + ((now - self.paused_since).total_seconds() if self.paused_since else 0.0)
+        return max(0.0, (now - self.started_at).total_seconds() - paused)
+
+    def pause(self, at: datetime) -> None:
+        """The visit stops counting from ``at`` (suspended, or the app went down)."""
+        if self.paused_since is None:
+            self.paused_since = at
+
+    def unpause(self, at: datetime) -> None:
+        """The visit counts again from ``at``."""
+        if self.paused_since is not None:
+            self.paused_seconds += max(0.0, (at - self.paused_since).total_seconds())
+            self.paused_since = None

@@ -34,6 +34,16 @@ class Kind(str, enum.Enum):
     CANCELLED = "cancelled"
     FORCE_ENDED = "force_ended"  # closed by the system or a supervisor, e.g. after a crash
     CORRECTION = "correction"  # payload: field, value
+    IDENTITY_CHECKED = "identity_checked"  # payload: document (a code of IDENTITY_DOCUMENTS, never a number)
+
+
+# 本人確認: which kind of document the clerk checked before printing (its kind only, never its number)
+IDENTITY_DOCUMENTS = {"my_number_card": "マイナンバーカード", "driving_licence": "運転免許証",
+                      "passport": "パスポート", "residence_card": "在留カード",
+                      "two_documents": "健康保険の資格確認書など 2点", "other": "その他の書類"}
+# why the clerk dropped a procedure the rules chose (kept as a code in the PROCEDURES event)
+DROP_REASONS = {"later": "後日・別の窓口で行う", "declined": "本人が希望しない", "not_applicable": "対象外（職員が確認）",
+                "done": "手続済み"}
 
 
 class State(str, enum.Enum):

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kakanai.domain.visit_session import VisitSession
-from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload, new_visit_id
+from kakanai.domain.visits import IDENTITY_DOCUMENTS, JST, Kind, VisitEvent, VisitHeader, header_payload, new_visit_id
 from kakanai.services.open_visits import OpenVisitStore
 from kakanai.services.recorder import Recorder
 
@@ -86,19 +86,36 @@ class VisitService:
     def set_procedures(self, session: VisitSession, ids: list[str], forms: int) -> None:
         """The procedures done in this visit (after the clerk's additions and drops)."""
         self._emit(session, Kind.PROCEDURES, {"ids": ids, "forms": forms, "added": list(session.added),
-                                              "dropped": list(session.dropped)})
+                                              "dropped": list(session.dropped),
+                                              "drop_reasons": {k: session.drop_reasons.get(k, "") for k in session.dropped}})
+
+    def identity_checked(self, session: VisitSession, document: str) -> None:
+        """本人確認: the clerk checked the resident's document of this kind (a code; never its number)."""
+        if document not in IDENTITY_DOCUMENTS:
+            raise ValueError(f"unknown identity document code {document!r}")
+        session.identity = document
+        self._emit(session, Kind.IDENTITY_CHECKED, {"document": document})
+        self.save(session)
 
     def suspend(self, session: VisitSession) -> None:
         """The resident steps away (to fetch a document); the clock of this visit stops."""
         session.suspended = True
-        self._emit(session, Kind.SUSPENDED)
+        event = self._event(session, Kind.SUSPENDED)
+        session.pause(event.at)
+        self.recorder.record([event])
         self.save(session)
 
     def resume(self, session: VisitSession) -> None:
         """The resident is back."""
         session.suspended = False
-        self._emit(session, Kind.RESUMED)
+        event = self._event(session, Kind.RESUMED)
+        session.unpause(event.at)
+        self.recorder.record([event])
         self.save(session)
+
+    def elapsed(self, session: VisitSession) -> float:
+        """Seconds this visit has been served, pauses left out (the figure the KPI will show)."""
+        return session.elapsed(self.clock())
 
     def printing(self, session: VisitSession) -> None:
         """The bundle is being printed."""
@@ -151,6 +168,8 @@ class VisitService:
         events = [self._event(session, Kind.RESUMED)]
         if not session.suspended:  # the pause and the resumption in one commit
             events.insert(0, self._event(session, Kind.SUSPENDED, at=session.last_active or session.started_at))
+        session.pause(events[0].at)
+        session.unpause(events[-1].at)
         self.recorder.record(events)
         session.suspended = False
         self.save(session)

@@ -3,7 +3,7 @@ the rules chose, each with its reason; the clerk may drop or add one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -20,11 +22,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kakanai.domain.vocabulary import INSURANCE_LABELS, SEX_LABELS
 from kakanai.ui.style import plain_tooltip
+
+RELATIONS = ("世帯主", "妻", "夫", "子", "父", "母", "孫", "祖父", "祖母", "兄", "姉", "弟", "妹", "子の妻", "子の夫",
+             "妻の父", "妻の母", "夫の父", "夫の母", "縁故者", "同居人")
+CHOICES = {"sex": tuple(SEX_LABELS.values()), "insurance": tuple(INSURANCE_LABELS.values()), "relation": RELATIONS,
+           "card": ("はい", "いいえ")}
 
 MEMBER_COLUMNS = (("family", "氏"), ("given", "名"), ("family_kana", "フリガナ（氏）"), ("given_kana", "フリガナ（名）"),
                   ("birth", "生年月日"), ("sex", "性別"), ("relation", "続柄"), ("insurance", "健康保険"),
                   ("card", "マイナカード"))
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """続柄・性別・健康保険・マイナカード are chosen from a list, never typed."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        choices = CHOICES.get(index.data(Qt.ItemDataRole.UserRole))
+        if choices is None:
+            return super().createEditor(parent, option, index)
+        editor = QComboBox(parent)
+        current = index.data() or ""
+        editor.addItems(list(choices) + ([current] if current and current not in choices else []))
+        editor.setCurrentText(current)
+        return editor
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        else:
+            super().setModelData(editor, model, index)
 
 
 class HouseholdPage(QWidget):
@@ -32,14 +60,15 @@ class HouseholdPage(QWidget):
 
     member_edited = Signal(int, str, str)  # member index, key, new text
     procedure_toggled = Signal(str, bool)  # item key or procedure id, keep
-    procedure_added = Signal(str)
+    procedure_added = Signal(str, list)  # procedure id, member indexes (empty: the household)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("page")
         self.members = QTableWidget(0, len(MEMBER_COLUMNS))
         self.members.setHorizontalHeaderLabels([label for _, label in MEMBER_COLUMNS])
-        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.members.setItemDelegate(_ChoiceDelegate(self.members))
         self.members.itemChanged.connect(self._on_member_changed)
         self.procedures = QTreeWidget()
         self.procedures.setHeaderLabels([self.tr("手続"), self.tr("対象"), self.tr("窓口"), self.tr("理由")])
@@ -47,9 +76,14 @@ class HouseholdPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.procedures.itemChanged.connect(self._on_procedure_changed)
-        self.add_choice = QComboBox()
+        self.add_choice = QComboBox(editable=True, insertPolicy=QComboBox.InsertPolicy.NoInsert)
+        self.add_choice.lineEdit().setPlaceholderText(self.tr("追加する手続を入力して検索"))
+        completer = self.add_choice.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # search as you type, anywhere in the title
+        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        self.add_for = QComboBox()
         add = QPushButton(self.tr("手続を追加"))
-        add.clicked.connect(lambda: self.add_choice.currentData() and self.procedure_added.emit(self.add_choice.currentData()))
+        add.clicked.connect(self._on_add)
         self.bring = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.notice = QLabel(objectName="error", wordWrap=True)
         self._filling = False
@@ -58,19 +92,21 @@ class HouseholdPage(QWidget):
     def _layout(self, add: QPushButton) -> None:
         self.members.verticalHeader().setDefaultSectionSize(30)
         self.members.setMinimumHeight(5 * 30 + 32)
+        # F2 or a double click edits a cell; a stray key (or a scanner's burst) never becomes a value
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                     | QAbstractItemView.EditTrigger.EditKeyPressed
-                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
+                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.procedures.header().setStretchLastSection(True)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr("世帯員（F2 で入力、セルを直接直すこともできます）")))
+        column.addWidget(QLabel(self.tr("世帯員（直すときはセルを選んで F2 またはダブルクリック）")))
         column.addWidget(self.members)
         column.addWidget(QLabel(self.tr("手続（チェックを外すと今回は行いません）")))
         column.addWidget(self.procedures, 1)
         row = QHBoxLayout()
-        row.addWidget(self.add_choice, 1)
+        row.addWidget(self.add_choice, 3)
+        row.addWidget(QLabel(self.tr("対象")))
+        row.addWidget(self.add_for, 1)
         row.addWidget(add)
         column.addLayout(row)
         right = QWidget()
@@ -90,6 +126,11 @@ class HouseholdPage(QWidget):
     def show_members(self, rows: list[dict[str, str]]) -> None:
         """Fill the members table (display texts keyed as MEMBER_COLUMNS)."""
         self._filling = True
+        self.add_for.clear()
+        self.add_for.addItem(self.tr("世帯（特定の方なし）"), [])
+        for i, row in enumerate(rows):
+            self.add_for.addItem(f"{row.get('family', '')}　{row.get('given', '')}", [i])
+        self.add_for.setCurrentIndex(1 if rows else 0)
         self.members.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, (key, _) in enumerate(MEMBER_COLUMNS):
@@ -99,8 +140,10 @@ class HouseholdPage(QWidget):
         self._filling = False
 
     def show_procedures(self, rows: list[tuple[str, str, str, str, str, bool]], addable: list[tuple[str, str]]) -> None:
-        """Fill the checklist: (key, title, whom, counter, why, kept)."""
+        """Fill the checklist: (key, title, whom, counter, why, kept); the cursor stays on its row."""
         self._filling = True
+        current = self.procedures.currentItem()
+        keep_at = current.data(0, Qt.ItemDataRole.UserRole) if current else None
         self.procedures.clear()
         for key, title, whom, counter, why, kept in rows:
             item = QTreeWidgetItem([title, whom, counter, why])
@@ -109,12 +152,14 @@ class HouseholdPage(QWidget):
             item.setToolTip(3, plain_tooltip(why))
             item.setToolTip(1, plain_tooltip(whom))
             self.procedures.addTopLevelItem(item)
-        self.procedures.setColumnWidth(1, 220)
-        self.procedures.setColumnWidth(2, 190)
+            if key == keep_at:
+                self.procedures.setCurrentItem(item)
+        self.procedures.setColumnWidth(1, 200)
+        self.procedures.setColumnWidth(2, 170)
         self.add_choice.clear()
-        self.add_choice.addItem(self.tr("（追加する手続を選ぶ）"), "")
         for procedure_id, title in addable:
             self.add_choice.addItem(title, procedure_id)
+        self.add_choice.setCurrentIndex(-1)
         self._filling = False
 
     def show_bring(self, lines: list[str], notice: str) -> None:
@@ -122,6 +167,12 @@ class HouseholdPage(QWidget):
         self.bring.setText("\n".join(f"・{line}" for line in lines) or self.tr("特になし"))
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
+
+    def _on_add(self) -> None:
+        index = self.add_choice.findText(self.add_choice.currentText())
+        if index >= 0:
+            self.procedure_added.emit(self.add_choice.itemData(index), self.add_for.currentData() or [])
+            self.add_choice.setCurrentIndex(-1)
 
     def _on_member_changed(self, item: QTableWidgetItem) -> None:
         if not self._filling:
@@ -137,6 +188,12 @@ class HouseholdPage(QWidget):
         column = next((c for c, (k, _) in enumerate(MEMBER_COLUMNS) if k == key), 0)
         self.members.setCurrentCell(index, column)
         self.members.setFocus()
+
+    def edit_current(self) -> None:
+        """F2 in the members table: edit the cell under the cursor."""
+        index = self.members.currentIndex()
+        if index.isValid():
+            self.members.edit(index)
 
     def focus_default(self) -> None:
         """The procedure list first: checking it is the clerk's main job here."""

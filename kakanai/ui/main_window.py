@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,22 +22,32 @@ from PySide6.QtWidgets import (
 
 from kakanai.domain.draft import split_member_path
 from kakanai.domain.visit_session import STEP_LABELS, VisitSession
+from kakanai.domain.visits import DROP_REASONS
 from kakanai.domain.vocabulary import INSURANCE_LABELS, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
-from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows
+from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows, resident_name
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.printing import PrintPlan, PrintRun, printer_names
 from kakanai.ui.review_page import ReviewPage
+from kakanai.ui.scan_catcher import ScanCatcher
 from kakanai.ui.start_page import StartPage
 from kakanai.ui.style import plain_text_only
 from kakanai.ui.visit_controller import VisitController
 
 STEP_KEYS = {"start": "F1", "intake": "F2", "household": "F3", "review": "F4", "print": "F5", "finish": "F6"}
 FLOW = ("start", "intake", "household", "review", "print")
+NOT_A_CODE = "QRコードではありません（住民の方のQRコードをもう一度読み取ってください）"
+
+
+def beep(ok: bool) -> None:
+    """Once for a code read, twice for a scan refused."""
+    QApplication.beep()
+    if not ok:
+        QTimer.singleShot(180, QApplication.beep)
 
 
 @dataclass
@@ -49,6 +59,7 @@ class WindowOptions:
     save_folder: Path | None = None  # IT's pdf_save_dir; None: no 「PDFファイルに保存」
     print_plan: PrintPlan = field(default_factory=PrintPlan)  # IT's routes and take-home copies
     demo_residents: list[tuple[str, str]] = field(default_factory=list)
+    geometry_file: Path | None = None  # where the window keeps its size and place between runs
     offered: list[VisitSession] = field(default_factory=list)  # open after a crash
     notice: str = ""  # open visits that could not be restored: told to the clerk at start
     status: Callable[[], str] = lambda: ""
@@ -68,6 +79,7 @@ class MainWindow(QMainWindow):
         self.dashboard: object | None = None
         self.setWindowTitle("kakanai 書かない窓口")
         self.resize(1366, 768)
+        self.sound: Callable[[bool], None] = beep  # every scan is heard: once read, twice refused
         self.start_page, self.intake_page = StartPage(), IntakePage()
         self.household_page, self.review_page, self.print_page = HouseholdPage(), ReviewPage(), PrintPage()
         self.pages = {"start": self.start_page, "intake": self.intake_page, "household": self.household_page,
@@ -76,6 +88,8 @@ class MainWindow(QMainWindow):
         plain_text_only(self)
         self._connect()
         self._shortcuts()
+        self.catcher = ScanCatcher(self)
+        self.catcher.scanned.connect(self._on_scan)
         self.start_page.set_demo_queue(options.demo_residents)
         self.print_page.set_printers(printer_names(options.save_folder is not None), options.preferred_printer)
         self.print_run = PrintRun(self)
@@ -94,6 +108,13 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(header)
         row.addWidget(self.header_left, 1)
         row.addWidget(self.header_right)
+        bar = QFrame(objectName="residentbar")
+        self.resident = QLabel(objectName="resident")
+        self.scan_note = QLabel(objectName="scannote", alignment=Qt.AlignmentFlag.AlignRight)
+        bar_row = QHBoxLayout(bar)
+        bar_row.setContentsMargins(8, 2, 8, 2)
+        bar_row.addWidget(self.resident, 1)
+        bar_row.addWidget(self.scan_note)
         self.steps = QListWidget(objectName="steps", focusPolicy=Qt.FocusPolicy.NoFocus)
         for step in FLOW + ("finish",):
             self.steps.addItem(f"{STEP_KEYS[step]}  {STEP_LABELS[step]}")
@@ -112,6 +133,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
+        layout.addWidget(bar)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -119,19 +141,22 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.step_changed.connect(self._show)
         c.visit_changed.connect(self._refresh)
-        c.read.connect(self.intake_page.show_status)
-        c.refused.connect(self.intake_page.show_error)
+        c.read.connect(lambda text: self._scan_outcome(text, True))
+        c.refused.connect(lambda text: self._scan_outcome(text, False))
+        c.other_household.connect(self._on_other_household)
         c.bundle_ready.connect(self._on_bundle)
         c.bundle_failed.connect(lambda text: self.review_page.show_problems([(text, "")]))
         self.start_page.next_requested.connect(self._on_next)
         self.start_page.resume_requested.connect(self._on_resume)
         self.start_page.demo_requested.connect(self._on_demo)
-        self.intake_page.scanned.connect(c.scanned)
+        self.intake_page.scanned.connect(self._on_scan)
+        self.intake_page.scan.typed.connect(lambda text: self._scan_outcome(NOT_A_CODE, False))
+        self.intake_page.scan.rejected.connect(lambda text: self._scan_outcome(text, False))
         self.intake_page.answered.connect(self._on_answer)
         self.intake_page.revisit_requested.connect(self._on_revisit)
         self.household_page.member_edited.connect(self._on_member_edited)
-        self.household_page.procedure_toggled.connect(c.toggle)
-        self.household_page.procedure_added.connect(lambda pid: c.toggle(pid, True))
+        self.household_page.procedure_toggled.connect(self._on_toggle)
+        self.household_page.procedure_added.connect(c.add)
         self.review_page.jump_requested.connect(self._on_jump)
         self.print_page.print_requested.connect(self._on_print)
         self.print_page.retry_requested.connect(self._on_retry)
@@ -139,7 +164,7 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         keys: dict[str, Callable[[], None]] = {
-            "F1": self.start_page.take_ticket, "F2": lambda: self._go("intake"), "F3": lambda: self._go("household"),
+            "F1": self.start_page.take_ticket, "F2": self._on_f2, "F3": lambda: self._go("household"),
             "F4": lambda: self._go("review"), "F5": self._on_f5, "F6": self._on_finish, "F8": self._on_suspend,
             "F9": self._on_cancel, "F10": self._on_dashboard,
         }
@@ -152,6 +177,13 @@ class MainWindow(QMainWindow):
                     lambda: self._go("review"), lambda: self._go("print"), self._on_finish, self._on_suspend,
                     self._on_cancel, self._on_dashboard]
         handlers[row]()
+
+    def _on_f2(self) -> None:
+        """F2: edit the chosen member's cell when in the members table, else the interview."""
+        if self.household_page.members.hasFocus():
+            self.household_page.edit_current()
+        else:
+            self._go("intake")
 
     def _go(self, step: str) -> None:
         if self.controller.session is None:
@@ -174,8 +206,9 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         session = self.controller.session
         self._tick()
+        self.resident.setText(self.controller.describe() if session else self.tr("受付待ち（QRコードを読み取ると受付を始めます）"))
         if session is None:
-            self.start_page.set_suspended(self.suspended)
+            self.start_page.set_suspended([(s, self.controller.describe(s)) for s in self.suspended])
             return
         interview = self.controller.interview()
         draft = interview.draft
@@ -197,7 +230,7 @@ class MainWindow(QMainWindow):
         if session is None:
             self.header_left.setText(f"kakanai 書かない窓口　{counter}　受付待ち")
         else:
-            minutes, seconds = divmod(int((datetime.now(UTC) - session.started_at).total_seconds()), 60)
+            minutes, seconds = divmod(int(self.controller.elapsed()), 60)
             ticket = f"　整理券 {session.ticket}" if session.ticket else ""
             self.header_left.setText(f"kakanai　{counter}{ticket}　経過 {minutes}:{seconds:02d}")
         self.header_right.setText("　".join(filter(None, [self.device_problem, self.options.status()])))
@@ -210,32 +243,59 @@ class MainWindow(QMainWindow):
     # -- handlers ------------------------------------------------------------------------
     def _on_next(self, ticket: str) -> None:
         if self.controller.session is not None:
-            if not dialogs.confirm(self, "次の方", "いまの方の受付を中断して、次の方を受け付けますか？"):
+            if not dialogs.confirm(self, "次の方", "いまの方の受付を中断して、次の方を受け付けますか？\n"
+                                                  f"いまの方: {self.controller.describe()}"):
                 return
             self._on_suspend()
         self.intake_page.new_visit()
+        self.scan_note.clear()
         self.controller.start(ticket)
 
     def _on_demo(self, text: str) -> None:
+        self._on_scan(text)  # as a scanner would: the scan field stays empty
+
+    def _on_scan(self, text: str) -> None:
+        """A scan from any page: between visits it starts one; during a visit the controller asks."""
         if self.controller.session is None:
             self.intake_page.new_visit()
-            self.controller.start()
-        self.intake_page.scan.setText(text)
         self.controller.scanned(text)
+
+    def _scan_outcome(self, text: str, ok: bool) -> None:
+        """What a scan came to, by the scan field, in the bar and aloud."""
+        (self.intake_page.show_status if ok else self.intake_page.show_error)(text)
+        self.start_page.show_scan(text, ok)
+        self.scan_note.setObjectName("ok" if ok else "error")
+        self.scan_note.setStyleSheet("")  # re-polish for the new object name
+        self.scan_note.setText(text.splitlines()[0] if text else "")
+        self.sound(ok)
+
+    def _on_other_household(self, intake: object) -> None:
+        h = intake.household  # type: ignore[attr-defined]
+        read = f"{h.event.label}　{len(h.members)}人　{resident_name(intake.draft)}"  # type: ignore[attr-defined]
+        if dialogs.confirm(self, "別の方のQRコード", "いま受付中の方とは別のQRコードかもしれません。\n"
+                           f"いまの方: {self.controller.describe()}\n読み取った方: {read}\n\n"
+                           "いまの方を中断して、読み取った方の受付を新しく始めますか？"):
+            self.suspended.append(self.controller.session)  # type: ignore[arg-type]
+            self.intake_page.new_visit()
+            self.controller.take_other(intake)  # type: ignore[arg-type]
+        else:
+            self._scan_outcome("読み取ったQRコードは使いませんでした（いまの方の受付を続けます）", False)
 
     def _on_resume(self, session: VisitSession) -> None:
         if self.controller.session is not None:
             return
         self.suspended.remove(session)
+        self.scan_note.clear()
         self.controller.adopt(session, after_restart=False)
 
     def _on_suspend(self) -> None:
+        """F8: the visit waits; between visits, F8 goes to the waiting list (Enter resumes the one named)."""
         session = self.controller.session
         if session is not None:
             self.suspended.append(session)
             self.controller.suspend()
         elif self.suspended:
-            self._on_resume(self.suspended[-1])
+            self.start_page.focus_suspended()
 
     def _on_dashboard(self) -> None:
         """F10: the supervisor's dashboard, behind its password (kept open beside the counter)."""
@@ -245,21 +305,40 @@ class MainWindow(QMainWindow):
 
     def _on_cancel(self) -> None:
         if self.controller.session is not None and dialogs.confirm(
-                self, "取消", "この方の受付を取り消しますか？（記録には「取消」と残ります）"):
+                self, "取消", f"この方の受付を取り消しますか？（記録には「取消」と残ります）\n{self.controller.describe()}"):
             self.controller.cancel()
+            self.start_page.show_scan(self.tr("取り消しました"), True)
 
     def _on_finish(self) -> None:
         if self.controller.session is None:
             return
-        if self.controller.bundle is None and not dialogs.confirm(self, "完了", "まだ印刷していません。完了にしますか？"):
+        if not self.controller.has_household():
+            dialogs.inform_error(self, "完了", "まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。")
             return
+        if self.controller.bundle is None and not dialogs.confirm(
+                self, "完了", f"まだ印刷していません。完了にしますか？\n{self.controller.describe()}"):
+            return
+        minutes, seconds = divmod(int(self.controller.elapsed()), 60)
         self.controller.finish()
+        self.start_page.show_scan(self.tr("完了しました（所要 {0}）").format(f"{minutes}:{seconds:02d}"), True)
 
     def _on_f5(self) -> None:
         if self.stack.currentWidget() is self.print_page and self.controller.bundle is not None:
             self._on_print(self.print_page.printers.currentText())
         else:
             self._go("print")
+
+    def _on_toggle(self, key: str, keep: bool) -> None:
+        """A procedure kept or dropped; a drop asks why (kept as a code in the visit log)."""
+        reason = ""
+        if not keep:
+            choice = dialogs.choose(self, "手続をやめる理由", "この手続を今回行わない理由を選んでください。",
+                                    list(DROP_REASONS.items()))
+            if choice is None:
+                self._refresh()  # not dropped after all: the tick comes back
+                return
+            reason = choice
+        self.controller.toggle(key, keep, reason)
 
     def _on_answer(self, path: str, raw: object) -> None:
         error = self.controller.answer(path, raw)
@@ -344,11 +423,11 @@ class MainWindow(QMainWindow):
             self.device_problem = "前回の受付を復元できませんでした（情報システム係へ）"
         for session in self.options.offered:
             started = session.started_at.astimezone().strftime("%H:%M")
-            who = f"{started} 開始　{session.ticket or '整理券なし'}"
+            who = f"{started} 開始　{self.controller.describe(session)}"
             if self.controller.session is not None:
                 self.controller.park_crashed(session)
                 self.suspended.append(session)
-            elif dialogs.confirm(self, "前回の受付", f"前回、終了していない受付があります（{who}）。再開しますか？\n"
+            elif dialogs.confirm(self, "前回の受付", f"前回、終了していない受付があります。再開しますか？\n{who}\n"
                                                       "（いいえ: 記録を「中断終了」として閉じます）"):
                 self.controller.adopt(session, after_restart=True)
             else:

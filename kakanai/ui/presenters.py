@@ -10,7 +10,7 @@ from kakanai.domain.draft import Draft, member_count, member_path, split_member_
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import VisitSession, item_key
-from kakanai.domain.vocabulary import insurance_label, sex_label
+from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
 from kakanai.domain.wareki import format_wareki
 
 
@@ -83,3 +83,30 @@ def procedure_rows(rules_plan: Plan, final: Plan, draft: Draft, catalog: Catalog
 def bring_lines(plan: Plan) -> list[str]:
     """What to bring, once each, in plan order."""
     return list(dict.fromkeys(b for item in plan.items for b in item.procedure.definition.bring))
+
+
+def resident_name(draft: Draft) -> str:
+    """Whom the visit is for: the notifier, else the head of household, else the first member."""
+    count = member_count(draft) or 0
+    if not count:
+        return ""
+    notifier = draft.get("notifier")
+    if isinstance(notifier, int) and 0 <= notifier < count:
+        return member_name(draft, notifier)
+    head = next((i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"), 0)
+    return member_name(draft, head)
+
+
+def resident_parts(draft: Draft, ticket: str) -> list[tuple[str, str]]:
+    """(label, text) of what tells this resident from the next: 氏名, 届出, 人数, 整理券, 住所."""
+    event = draft.get("event")
+    count = member_count(draft)
+    address = draft.get("new.address") if event != "move_out" else draft.get("old.address")
+    address = address or draft.get("new.address") or draft.get("old.address") or ""
+    return [("氏名", resident_name(draft) or "（未入力）"), ("届出", event_label(event) if event else "（未入力）"),
+            ("人数", f"{count}人" if count else "―"), ("整理券", ticket or "なし"), ("住所", str(address) or "―")]
+
+
+def resident_line(draft: Draft, ticket: str) -> str:
+    """One line naming the resident and event, for the bar and for every dialog about the visit."""
+    return "　".join(f"{label} {text}" for label, text in resident_parts(draft, ticket))

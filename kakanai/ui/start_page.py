@@ -37,6 +37,7 @@ class StartPage(QWidget):
         self.suspended.itemActivated.connect(self._on_resume)
         self.demo = QListWidget()
         self.demo.itemActivated.connect(lambda item: self.demo_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.scan_status = QLabel(objectName="ok", wordWrap=True)
         self.demo_label = QLabel(self.tr("デモ：窓口で待っている方（Enter でQRを読み取り）"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -45,7 +46,9 @@ class StartPage(QWidget):
         row.addWidget(self.next_button)
         row.addStretch()
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("中断中の方（Enter で再開）")))
+        layout.addWidget(QLabel(self.tr("QRコードを読み取ると、そのまま受付を始めます"), objectName="hint"))
+        layout.addWidget(self.scan_status)
+        layout.addWidget(QLabel(self.tr("中断中の方（F8 で選び、Enter で再開）")))
         layout.addWidget(self.suspended, 1)
         layout.addWidget(self.demo_label)
         layout.addWidget(self.demo, 2)
@@ -63,15 +66,27 @@ class StartPage(QWidget):
     def _on_resume(self, item: QListWidgetItem) -> None:
         self.resume_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
-    def set_suspended(self, sessions: list[VisitSession]) -> None:
-        """Show the visits waiting to be resumed."""
+    def set_suspended(self, sessions: list[tuple[VisitSession, str]]) -> None:
+        """Show the visits waiting to be resumed, each with the line naming its resident and event."""
         self.suspended.clear()
-        for s in sessions:
+        for s, who in sessions:
             local = s.started_at.astimezone().strftime("%H:%M")
-            text = f"{local} 開始　{s.ticket or '整理券なし'}　{STEP_LABELS.get(s.step, s.step)}で中断"
+            text = f"{who}　（{local} 開始・{STEP_LABELS.get(s.step, s.step)}で中断）"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, s)
             self.suspended.addItem(item)
+
+    def show_scan(self, text: str, ok: bool) -> None:
+        """What the last scan (or visit) came to."""
+        self.scan_status.setObjectName("ok" if ok else "error")
+        self.scan_status.setStyleSheet("")
+        self.scan_status.setText(text)
+
+    def focus_suspended(self) -> None:
+        """F8 between visits: the waiting list, its last visit selected (Enter resumes it)."""
+        if self.suspended.count():
+            self.suspended.setCurrentRow(self.suspended.count() - 1)
+            self.suspended.setFocus()
 
     def set_demo_queue(self, residents: list[tuple[str, str]]) -> None:
         """(label, QR text) of demo residents; hidden outside demo mode."""

@@ -20,6 +20,7 @@ from kakanai.domain.visit_session import VisitSession
 from kakanai.services.casework import Casework, Intake
 from kakanai.services.documents import Bundle
 from kakanai.services.visit_service import VisitService
+from kakanai.ui.presenters import resident_line
 from kakanai.ui.tasks import run_in_background
 
 
@@ -30,6 +31,7 @@ class VisitController(QObject):
     step_changed = Signal(str)
     read = Signal(str)  # a code was read: what it holds, for the clerk (読み取りました: 転入　4人)
     refused = Signal(str)  # a code could not be read: why, for the clerk (Japanese)
+    other_household = Signal(object)  # a readable code came while this visit already has a household (Intake)
     bundle_ready = Signal(object)  # Bundle
     bundle_failed = Signal(str)
 
@@ -104,16 +106,43 @@ class VisitController(QObject):
 
     # -- intake --------------------------------------------------------------------------
     def scanned(self, text: str) -> bool:
-        """A QR text arrived from a scanner; True if it was read."""
-        if self.session is None:
-            self.start()
+        """A QR text arrived from a scanner; True if it was read. Between visits a readable code
+        starts one; during a visit that already has a household, `other_household` asks first
+        (never replaced silently: it may be the next resident's)."""
         try:
             intake = self.casework.read_code(text)
         except InvalidInput as exc:
             self.refused.emit(exc.clerk_message())
             return False
+        if self.session is None:
+            self.start()
+        elif self.has_household():
+            self.other_household.emit(intake)
+            return True
         self._take(intake, "qr")
         return True
+
+    def take_other(self, intake: Intake) -> None:
+        """The clerk confirmed a code of another household: this visit waits as suspended, and a new
+        visit (its own id and time) starts with the code."""
+        self.suspend()
+        self.start()
+        self._take(intake, "qr")
+
+    def has_household(self) -> bool:
+        """Whether the visit already knows something of a household (a code or an answer)."""
+        return self.session is not None and bool(self.session.base or self.session.answers)
+
+    def describe(self, session: VisitSession | None = None) -> str:
+        """The line naming a visit's resident and event (this visit by default), for dialogs and lists."""
+        session = session or self.session
+        if session is None:
+            return ""
+        return resident_line(self.casework.interview(session).draft, session.ticket)
+
+    def elapsed(self) -> float:
+        """Seconds this visit has been served, pauses left out."""
+        return self.visits.elapsed(self.session) if self.session is not None else 0.0
 
     def _take(self, intake: Intake, source: str) -> None:
         assert self.session is not None
@@ -121,6 +150,8 @@ class VisitController(QObject):
         self.session.answers.clear()  # a new code replaces the household: nothing of the last one stays
         self.session.added.clear()
         self.session.dropped.clear()
+        self.session.drop_reasons.clear()
+        self.session.added_for.clear()
         self._changed()
         self.session.source = source
         self.warnings = [str(w) for w in intake.warnings]
@@ -165,13 +196,32 @@ class VisitController(QObject):
         assert self.session is not None
         return self.casework.plan(self.session)
 
-    def toggle(self, key: str, keep: bool) -> None:
-        """Keep or drop a procedure (recorded with the visit)."""
+    def toggle(self, key: str, keep: bool, reason: str = "") -> None:
+        """Keep or drop a procedure (recorded with the visit; a drop with its DROP_REASONS code)."""
         assert self.session is not None
         self.session.toggle(key, keep)
+        if keep:
+            self.session.drop_reasons.pop(key, None)
+        elif key in self.session.dropped:
+            self.session.drop_reasons[key] = reason
+        if not keep and key not in self.session.added:
+            self.session.added_for.pop(key, None)
         self._changed()
         self.visits.save(self.session)
         self.visit_changed.emit()
+
+    def add(self, procedure_id: str, members: list[int]) -> None:
+        """Add a procedure the rules did not choose, for these members (none: the household)."""
+        assert self.session is not None
+        if members:
+            self.session.added_for[procedure_id] = list(members)
+        self.toggle(procedure_id, True)
+
+    def identity_checked(self, document: str) -> None:
+        """本人確認 done with a document of this kind (recorded as a code)."""
+        if self.session is not None:
+            self.visits.identity_checked(self.session, document)
+            self.visit_changed.emit()
 
     # -- documents -----------------------------------------------------------------------
     def render(self, issued: date | None = None) -> None:

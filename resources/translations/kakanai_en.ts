@@ -3,57 +3,63 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="43" />
+        <location filename="../../kakanai/ui/household_page.py" line="74" />
         <source>手続</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="43" />
+        <location filename="../../kakanai/ui/household_page.py" line="74" />
+        <location filename="../../kakanai/ui/household_page.py" line="108" />
         <source>対象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="43" />
+        <location filename="../../kakanai/ui/household_page.py" line="74" />
         <source>窓口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="43" />
+        <location filename="../../kakanai/ui/household_page.py" line="74" />
         <source>理由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="49" />
+        <location filename="../../kakanai/ui/household_page.py" line="80" />
+        <source>追加する手続を入力して検索</source>
+        <translation>Type to search a procedure to add</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="85" />
         <source>手続を追加</source>
         <translation>Add procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="63" />
-        <source>世帯員（F2 で入力、セルを直接直すこともできます）</source>
-        <translation>Household members (enter with F2, or edit a cell)</translation>
+        <location filename="../../kakanai/ui/household_page.py" line="102" />
+        <source>世帯員（直すときはセルを選んで F2 またはダブルクリック）</source>
+        <translation>Household members (to correct: select a cell, F2 or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="65" />
+        <location filename="../../kakanai/ui/household_page.py" line="130" />
+        <source>世帯（特定の方なし）</source>
+        <translation>Household (no one person)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="104" />
         <source>手続（チェックを外すと今回は行いません）</source>
         <translation>Procedures (untick to skip today)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="74" />
+        <location filename="../../kakanai/ui/household_page.py" line="115" />
         <source>お持ちいただくもの</source>
         <translation>Please bring</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="81" />
+        <location filename="../../kakanai/ui/household_page.py" line="122" />
         <source>世帯・手続　（F4 で確認へ）</source>
         <translation>Household &amp; procedures  (F4: review)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="110" />
-        <source>（追加する手続を選ぶ）</source>
-        <translation>(choose a procedure to add)</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/household_page.py" line="117" />
+        <location filename="../../kakanai/ui/household_page.py" line="167" />
         <source>特になし</source>
         <translation>Nothing</translation>
     </message>
@@ -61,32 +67,32 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="54" />
+        <location filename="../../kakanai/ui/intake_page.py" line="55" />
         <source>ここでQRコードを読み取ってください（スキャナーをかざす）</source>
         <translation>Scan the resident's QR code here</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="69" />
+        <location filename="../../kakanai/ui/intake_page.py" line="70" />
         <source>回答　［Enter］</source>
         <translation>Answer  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="79" />
+        <location filename="../../kakanai/ui/intake_page.py" line="80" />
         <source>読取・聞き取り</source>
         <translation>Scan / interview</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="90" />
+        <location filename="../../kakanai/ui/intake_page.py" line="91" />
         <source>入力済み（Enter で直す）</source>
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="106" />
+        <location filename="../../kakanai/ui/intake_page.py" line="107" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="155" />
+        <location filename="../../kakanai/ui/intake_page.py" line="153" />
         <source>QRコードがない方は Tab で聞き取りに進みます</source>
         <translation>No QR code? Press Tab to interview</translation>
     </message>
@@ -94,70 +100,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="164" />
+        <location filename="../../kakanai/ui/main_window.py" line="209" />
+        <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
+        <translation>Waiting (scanning a QR code starts a visit)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="223" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="166" />
+        <location filename="../../kakanai/ui/main_window.py" line="225" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="274" />
+        <location filename="../../kakanai/ui/main_window.py" line="310" />
+        <source>取り消しました</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="323" />
+        <source>完了しました（所要 {0}）</source>
+        <translation>Finished (took {0})</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="383" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="279" />
+        <location filename="../../kakanai/ui/main_window.py" line="388" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="284" />
+        <location filename="../../kakanai/ui/main_window.py" line="391" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/main_window.py" line="285" />
-        <source>印刷しています…</source>
-        <translation>Printing…</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/main_window.py" line="292" />
-        <source>印刷しました（{0}）。署名をお願いします。</source>
-        <translation>Printed ({0}). Please ask for signatures.</translation>
     </message>
 </context>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="20" />
+        <location filename="../../kakanai/ui/print_page.py" line="21" />
         <source>すべて印刷　［F5］</source>
         <translation>Print all  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="25" />
+        <location filename="../../kakanai/ui/print_page.py" line="24" />
         <source>再試行　［F5］</source>
         <translation>Retry  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="23" />
+        <location filename="../../kakanai/ui/print_page.py" line="27" />
         <source>完了　［F6］</source>
         <translation>Finish  [F6]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="26" />
+        <location filename="../../kakanai/ui/print_page.py" line="30" />
         <source>印刷・署名</source>
         <translation>Print &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="29" />
+        <location filename="../../kakanai/ui/print_page.py" line="33" />
         <source>プリンター</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="35" />
+        <location filename="../../kakanai/ui/print_page.py" line="40" />
         <source>署名をいただいたら「完了」を押してください。</source>
         <translation>Press Finish once the forms are signed.</translation>
     </message>
@@ -165,27 +176,27 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="31" />
+        <location filename="../../kakanai/ui/review_page.py" line="35" />
         <source>確認　（F5 で印刷へ）</source>
         <translation>Review  (F5: print)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="33" />
+        <location filename="../../kakanai/ui/review_page.py" line="37" />
         <source>直すところ（Enter でその項目へ）</source>
         <translation>To fix (Enter jumps there)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="41" />
+        <location filename="../../kakanai/ui/review_page.py" line="45" />
         <source>様式を作成しています…</source>
         <translation>Making the forms…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="48" />
+        <location filename="../../kakanai/ui/review_page.py" line="63" />
         <source>様式 {0} ページ</source>
         <translation>{0} form pages</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="59" />
+        <location filename="../../kakanai/ui/review_page.py" line="74" />
         <source>問題はありません</source>
         <translation>No problems</translation>
     </message>
@@ -208,14 +219,19 @@
         <translation>Next please  [F1]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="40" />
+        <location filename="../../kakanai/ui/start_page.py" line="41" />
         <source>デモ：窓口で待っている方（Enter でQRを読み取り）</source>
         <translation>Demo: residents waiting (Enter scans their QR)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="48" />
-        <source>中断中の方（Enter で再開）</source>
-        <translation>Suspended visits (Enter resumes)</translation>
+        <location filename="../../kakanai/ui/start_page.py" line="49" />
+        <source>QRコードを読み取ると、そのまま受付を始めます</source>
+        <translation>Scanning a QR code starts the visit</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/start_page.py" line="51" />
+        <source>中断中の方（F8 で選び、Enter で再開）</source>
+        <translation>Suspended visits (F8 to pick, Enter resumes)</translation>
     </message>
 </context>
 </TS>

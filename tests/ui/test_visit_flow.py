@@ -119,8 +119,11 @@ def test_a_visit_suspended_while_the_resident_fetches_a_document(counter: Counte
     visit_id = window.controller.session.visit_id
     clerk.press(K.Key_F8)  # the resident goes to fetch a document
     assert window.controller.session is None and window.start_page.suspended.count() == 1
+    assert "届出 転居" in window.start_page.suspended.item(0).text()  # the waiting visit names the resident
     counter.clock.advance(600)
-    clerk.press(K.Key_F8)  # back: resume
+    clerk.press(K.Key_F8)  # back: F8 goes to the waiting list, Enter resumes the visit named there
+    assert window.start_page.suspended.hasFocus()
+    clerk.press(K.Key_Return)
     assert window.controller.session.visit_id == visit_id
     assert window.stack.currentWidget() is window.household_page
     _finish_after_review(counter)
@@ -143,16 +146,33 @@ def test_a_cancelled_visit_is_recorded_and_prints_nothing(counter: Counter) -> N
     assert not counter.saved.exists()
 
 
-def test_the_clerk_drops_and_adds_a_procedure(counter: Counter) -> None:
+def test_the_clerk_drops_and_adds_a_procedure_for_a_member(counter: Counter) -> None:
+    # Given 佐藤 健, moving within the city, whose plan has no 印鑑登録 but a moped he sold
     window, clerk = counter.window, counter.clerk
     clerk.press(K.Key_F1)
     clerk.scan(demo_residents()[1][1])
-    tree = window.household_page.procedures
-    moped = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if "原動機" in tree.topLevelItem(i).text(0))
-    moped.setCheckState(0, Qt.CheckState.Unchecked)
-    combo = window.household_page.add_choice
-    combo.setCurrentIndex(combo.findData("seal_registration"))
-    next(b for b in window.household_page.findChildren(type(window.print_page.print_button)) if b.text() == "手続を追加").click()
+    page = window.household_page
+    tree = page.procedures
+    row = next(i for i in range(tree.topLevelItemCount()) if "原動機" in tree.topLevelItem(i).text(0))
+    # When the clerk unticks the moped with Space (the reason asked is kept as a code)
+    tree.setCurrentItem(tree.topLevelItem(row))
+    clerk.press(K.Key_Space)
+    # Then the cursor stays on that row
+    assert tree.currentItem().text(0).startswith("原動機")
+    # And when they search 印鑑 as they type and add it for 佐藤 健
+    page.add_choice.setFocus()
+    page.add_choice.lineEdit().setText("印鑑登録申請")
+    assert page.add_for.currentText().startswith("佐藤")
+    next(b for b in page.findChildren(type(window.print_page.print_button)) if b.text() == "手続を追加").click()
+    session = window.controller.session
     ids = window.controller.plan().ids()
     assert "moped_address" not in ids and "seal_registration" in ids
-    assert window.controller.session.dropped == ["moped_address"] and window.controller.session.added == ["seal_registration"]
+    assert session.dropped == ["moped_address"] and session.drop_reasons == {"moped_address": "later"}
+    assert session.added == ["seal_registration"] and session.added_for == {"seal_registration": [0]}
+    # Then the printed 印鑑登録 form names the person it was added for
+    visit_id = _finish_after_review(counter)
+    pages = [p.extract_text() for p in PdfReader(counter.saved / f"{visit_id}.pdf").pages]
+    seal = next(text for text in pages if "印鑑登録" in text and "登録する方" in text)
+    assert "佐藤" in seal
+    counter.services.recorder.flush()
+    assert counter.services.visit_log.summary(visit_id).dropped == ("moped_address",)
