@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from kakanai.cli.common import EXIT_BAD_INPUT, CliError
+from kakanai.cli.parser import JapaneseParser
 from kakanai.domain.problems import InvalidInput
 
 __all__ = ["EXIT_BAD_INPUT", "CliError", "build_parser", "main"]
@@ -25,7 +26,7 @@ def _run_app(*, demo: bool = False, selftest: bool = False) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kakanai`` command."""
-    parser = argparse.ArgumentParser(prog="kakanai", description="書かない窓口 kakanai")
+    parser = JapaneseParser(prog="kakanai", description="書かない窓口 kakanai")
     parser.add_argument("--selftest", action="store_true", help="画面を表示せずに1件の受付を通して試す (exit 0 = OK)")
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="デモの待ち行列つきで窓口画面を開く (open the window with demo residents)")
@@ -49,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 2 bad input)."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a mistake argparse found (2, said in Japanese)
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     if args.command is None:
         return _run_app(selftest=args.selftest)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -35,17 +36,49 @@ class CliError(Exception):
     """A failure to report to the user in one clear message, then exit non-zero."""
 
 
+_OS_REASONS = {
+    errno.ENOENT: "ありません。名前と場所を確かめてください",
+    errno.EACCES: "権限がありません。権限を確かめるか、管理者として実行してください",
+    errno.EPERM: "権限がありません。権限を確かめるか、管理者として実行してください",
+    errno.EISDIR: "フォルダです。ファイルを指定してください",
+    errno.ENOTDIR: "途中にフォルダでないものがあります。場所を確かめてください",
+    errno.ENOSPC: "ディスクがいっぱいです。空きを作ってから、もう一度実行してください",
+    errno.EROFS: "書き込めない場所です。別の場所を指定してください",
+}
+_JSON_REASONS = {
+    "Expecting value": "値がありません（空のファイルか、, や : の後が空です）",
+    "Expecting property name enclosed in double quotes": "項目名は \"…\" で囲みます（最後の , が余分かもしれません）",
+    "Expecting ',' delimiter": ", が足りません",
+    "Expecting ':' delimiter": ": が足りません",
+    "Unterminated string starting at": "\" が閉じていません",
+    "Extra data": "余分な文字があります（全体を { } 1つにしてください）",
+    "Invalid control character at": "文字列の中に改行などの制御文字があります",
+    "Invalid \\escape": "\\ の使い方が正しくありません",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Japanese, with what to do next."""
+    return _OS_REASONS.get(exc.errno or 0, f"読み書きできません（{errno.errorcode.get(exc.errno or 0, '?')}）")
+
+
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """Where and why a text is not JSON, in Japanese (``3行 5文字目: , が足りません``)."""
+    return f"{exc.lineno}行 {exc.colno}文字目: {_JSON_REASONS.get(exc.msg, '書き方が正しくありません')}"
+
+
 def read_json(path: str) -> Any:
+    """The JSON in the file ``path`` (``-``: standard input); `CliError` in Japanese if unreadable."""
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise CliError(f"ファイルを読めません: {path} ({exc.strerror})") from None
+        raise CliError(f"ファイルを読めません: {path}（{os_reason(exc)}）") from None
     except UnicodeDecodeError:
-        raise CliError(f"文字コードが UTF-8 ではありません: {path}") from None
+        raise CliError(f"文字コードが UTF-8 ではありません: {path}（UTF-8 で保存し直してください）") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CliError(f"JSON として読めません: {path} {exc.lineno}行 {exc.colno}文字目 ({exc.msg})") from None
+        raise CliError(f"JSON として読めません: {path} {json_reason(exc)}") from None
 
 
 def catalog_from(folder: str | None) -> Catalog:

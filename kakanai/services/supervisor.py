@@ -276,7 +276,8 @@ class KpiService:
             tables["分布"] = [["処理時間(分)", "件数"], *([b.label, b.visits] for b in _bins(f.histogram()))]
         return tables
 
-    def _group_label(self, dimension: str, group: str) -> str:
+    def group_label(self, dimension: str, group: str) -> str:
+        """The name a supervisor reads for a group (転入, 職員-…, 9時, a procedure's title, 全体)."""
         if dimension == "clerk":
             return self.pseudonym(group)
         if dimension == "event":
@@ -288,7 +289,7 @@ class KpiService:
         return "全体" if dimension == "all" else group
 
     def _stat_row(self, dimension: str, s: Stat) -> list[Any]:
-        return [self._group_label(dimension, s.group), s.visits, _minutes(s.mean), _minutes(s.median),
+        return [self.group_label(dimension, s.group), s.visits, _minutes(s.mean), _minutes(s.median),
                 _minutes(s.p90), _minutes(s.max), round(s.over_target * 100, 1)]
 
     def _overview_rows(self, flt: KpiFilter, o: Overview) -> list[list[Any]]:

@@ -38,7 +38,10 @@ def report(tmp_path: Path, *args: str) -> int:
 
 def test_upgrade_then_report_by_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'sub' / 'k.db'}"
+    assert main(["db", "upgrade", "--url", url, "--create"]) == 0
+    assert capsys.readouterr().out.startswith("新しいデータベースを作りました: ")
     assert main(["db", "upgrade", "--url", url]) == 0
+    assert capsys.readouterr().out == "データベースを最新の版にしました\n"
     log = VisitLog(make_engine(url))
     log.append(visit_events("v1", start=datetime(2026, 4, 1, 9), segments=(("serving", 600),), procedures=("a", "b")))
     log.append(visit_events("v2", start=datetime(2026, 4, 1, 10), segments=(("serving", 1200),), event="birth"))
@@ -46,8 +49,8 @@ def test_upgrade_then_report_by_event(tmp_path: Path, capsys: pytest.CaptureFixt
     assert report(tmp_path, "--url", url, "--from", "2026-04-01", "--to", "2026-04-30", "--csv") == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][:2] == ["区分", "件数"]
-    assert rows[1:] == [["birth", "1", "20.0", "20.0", "20.0", "20.0", "100%"],
-                        ["move_in", "1", "10.0", "10.0", "10.0", "10.0", "0%"]]
+    assert rows[1:] == [["出生", "1", "20.0", "20.0", "20.0", "20.0", "100%"],
+                        ["転入", "1", "10.0", "10.0", "10.0", "10.0", "0%"]]
     assert report(tmp_path, "--url", url, "--from", "2026-04-01", "--to", "2026-04-30", "--by", "clerk") == 0
     out = capsys.readouterr().out
     assert "件数 2" in out and "職員-" in out and " c1 " not in out
@@ -56,3 +59,87 @@ def test_upgrade_then_report_by_event(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_a_dead_database_gives_the_clerk_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert report(tmp_path, "--url", "postgresql+psycopg://nobody@127.0.0.1:9/none") == 2
     assert "データベースに接続できません" in capsys.readouterr().err
+
+
+@pytest.fixture
+def two_visits(tmp_path: Path) -> str:
+    """A visit log with a move-in (procedures juminido_move_in and care_join) and a death, 1 April 2026."""
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert main(["db", "upgrade", "--url", url]) == 0
+    log = VisitLog(make_engine(url))
+    log.append(visit_events("v1", start=datetime(2026, 4, 1, 9), segments=(("serving", 600),),
+                            procedures=("juminido_move_in", "care_join")))
+    log.append(visit_events("v2", start=datetime(2026, 4, 1, 10), segments=(("serving", 1200),), event="death",
+                            procedures=("juminido_move_in",)))
+    return url
+
+
+@pytest.mark.parametrize(("by", "labels", "codes"), [
+    ("event", ["死亡", "転入"], ["death", "move_in"]),
+    ("procedure", ["住民異動届（転入届）", "介護保険 資格取得（転入・65歳以上）"], ["juminido_move_in", "care_join"]),
+    ("all", ["全体"], ["all"]),
+    ("hour", ["9時", "10時"], []),
+])
+def test_the_report_names_groups_as_a_supervisor_reads_them(tmp_path: Path, two_visits: str, by: str,
+                                                            labels: list[str], codes: list[str],
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # When the supervisor asks for the figures of April, as a table and as CSV
+    period = ["--url", two_visits, "--from", "2026-04-01", "--to", "2026-04-30", "--by", by]
+    capsys.readouterr()
+    assert report(tmp_path, *period) == 0
+    table = capsys.readouterr().out
+    assert report(tmp_path, *period, "--csv") == 0
+    groups = [row[0] for row in csv.reader(io.StringIO(capsys.readouterr().out))][1:]
+    # Then both name each group in Japanese, never by its internal code
+    assert sorted(groups) == sorted(labels)
+    for code in codes:
+        assert code not in table and code not in groups
+    assert all(label in table for label in labels)
+
+
+def test_the_report_columns_line_up_with_japanese_text(tmp_path: Path, two_visits: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from kakanai.cli.db import display_width
+
+    capsys.readouterr()
+    assert report(tmp_path, "--url", two_visits, "--from", "2026-04-01", "--to", "2026-04-30", "--by", "procedure") == 0
+    table = capsys.readouterr().out.splitlines()[2:]
+    # every row is as wide as the header on screen, and each row's 件数 ends under the header's 件数
+    assert len(table) == 3 and len({display_width(line) for line in table}) == 1
+    end = display_width(table[0][:table[0].index("件数") + 2])
+    for row in table[1:]:
+        cut = next(n for n in range(len(row) + 1) if display_width(row[:n]) == end)
+        assert row[cut - 1].isdigit() and row[cut] == " "
+
+
+def test_a_reversed_period_is_an_error_that_says_what_to_do(tmp_path: Path, two_visits: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert report(tmp_path, "--url", two_visits, "--from", "2026-04-30", "--to", "2026-04-01") == 2
+    assert "期間が逆です: 開始 2026-04-30 が終了 2026-04-01 より後です（--from と --to を入れ替えてください）" \
+        in capsys.readouterr().err
+
+
+def test_an_empty_period_says_there_were_no_visits(tmp_path: Path, two_visits: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert report(tmp_path, "--url", two_visits, "--from", "2025-04-01", "--to", "2025-04-30") == 0
+    out = capsys.readouterr().out
+    assert "この期間の来庁はありません" in out and "平均" not in out
+
+
+def test_a_date_that_is_not_a_date_is_told_in_japanese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert report(tmp_path, "--from", "2026-4-1") == 2
+    err = capsys.readouterr().err
+    assert "kakanai report: --from: 日付は YYYY-MM-DD で書いてください（例 2026-04-01）: '2026-4-1'" in err
+    assert "invalid" not in err and "usage" not in err
+
+
+def test_upgrade_of_a_mistyped_folder_is_an_error_unless_asked_to_create_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'no-such-folder' / 'x.db'}"
+    assert main(["db", "upgrade", "--url", url]) == 2
+    err = capsys.readouterr().err
+    assert f"フォルダがありません: {tmp_path / 'no-such-folder'}" in err and "--create を付けます" in err
+    assert not (tmp_path / "no-such-folder").exists()
+    assert main(["db", "upgrade", "--url", url, "--create"]) == 0
+    assert (tmp_path / "no-such-folder" / "x.db").is_file()
