@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from kakanai.cli.common import (
@@ -27,14 +28,14 @@ from kakanai.services.casework import Casework
 def add_catalog_commands(sub: Any) -> None:
     """Register ``plan`` and ``forms check``."""
     p = sub.add_parser("plan", help="世帯の手続一覧を表示 (list a household's procedures)")
-    p.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    p.add_argument("household", metavar="HOUSEHOLD.json", help="世帯の JSON（KKN1 の文書）。- で標準入力")
     p.add_argument("--json", action="store_true", help="JSON で出力")
     p.add_argument("--forms", help="様式・手続の定義フォルダ（既定: 同梱の forms/）")
     p.set_defaults(func=_cmd_plan)
     f = sub.add_parser("forms", help="様式・手続の定義 (catalog tools)")
     fsub = f.add_subparsers(dest="forms_command", required=True)
     check = fsub.add_parser("check", help="定義フォルダを検査し、誤りをすべて表示")
-    check.add_argument("dir", nargs="?", help="定義フォルダ（既定: 同梱の forms/）")
+    check.add_argument("dir", nargs="?", metavar="DIR", help="定義フォルダ（既定: 同梱の forms/）")
     check.set_defaults(func=_cmd_forms_check)
 
 
@@ -78,13 +79,31 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
 
 def _cmd_forms_check(args: argparse.Namespace) -> int:
-    catalog = catalog_from(args.dir)
+    if args.dir and not Path(args.dir).is_dir():
+        raise CliError(f"定義フォルダがありません: {Path(args.dir).absolute()}（catalog.toml のあるフォルダを指定してください）")
+    try:
+        catalog = catalog_from(args.dir)
+    except InvalidInput:
+        # the errors name files from the folder's own name on (forms/procedures/…): say where that is
+        print(f"検査したフォルダ: {_folder(args.dir)}", file=sys.stderr)
+        raise
+    print(f"検査したフォルダ: {catalog.root.absolute()}")
     print(f"OK: {catalog.city.name} の手続 {len(catalog.procedures)}件・様式 {len(catalog.forms)}件に誤りはありません")
     failed = [name for name, ok in _check_examples(Casework(catalog)) if not ok]
     if failed:
         print(f"NG: 例の世帯 {len(failed)}件を印刷まで通せませんでした: {'、'.join(failed)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
+
+
+def _folder(given: str | None) -> Path:
+    if given:
+        return Path(given).absolute()
+    from kakanai.resources import forms_dir
+    from kakanai.settings import load_settings
+
+    configured = load_settings().forms_dir
+    return Path(configured).absolute() if configured else forms_dir()
 
 
 def _check_examples(casework: Casework) -> list[tuple[str, bool]]:

@@ -28,6 +28,8 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: f"{m['option']} だけではどれか決まりません（候補: {m['matches']}）"),
     (re.compile(r"one of the arguments (?P<names>.*) is required"),
      lambda m: f"次のどれか1つを指定してください: {m['names']}"),
+    (re.compile(rf"argument {COMMAND}: invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"),
+     lambda m: f"知らないコマンドです: {m['value']}（あるもの: {m['choices'].replace(chr(39), '')}）"),
     (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"),
      lambda m: f"{m['arg']}: 使えない値です: {m['value']}（使えるもの: {m['choices'].replace(chr(39), '')}）"),
     (re.compile(r"argument (?P<arg>\S+): invalid (?:int|float) value: (?P<value>.*)"),

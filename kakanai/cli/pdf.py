@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kakanai.cli.common import CliError, casework_from, read_json, report_intake, report_pending
+from kakanai.cli.common import CliError, casework_from, os_reason, read_json, report_intake, report_pending
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.wareki import format_wareki, parse_date
 
@@ -32,8 +32,8 @@ GLYPHS_TITLE = ("印刷できない文字（外字）があります。正しい
 def add_pdf_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``render`` and, under the existing ``forms`` command, ``grid``."""
     render = sub.add_parser("render", help="記入済みの届出書類をPDFで作成 (print a household's forms)")
-    render.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
-    render.add_argument("-o", "--output", help="1つにまとめたPDFの出力先")
+    render.add_argument("household", metavar="HOUSEHOLD.json", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    render.add_argument("-o", "--output", metavar="OUT.pdf", help="1つにまとめたPDFの出力先")
     render.add_argument("--split", metavar="DIR", help="様式ごとに別のPDFにして、このフォルダへ出力")
     render.add_argument("--forms", help="様式・手続の定義フォルダ（既定: 同梱の forms/）")
     render.add_argument("--visit-id", help="受付番号（QRコードに入ります。既定: 自動で付番）")
@@ -42,8 +42,8 @@ def add_pdf_commands(sub: argparse._SubParsersAction) -> None:
                         help="外字があっても〓に置き換えて印刷する")
     render.set_defaults(func=_cmd_render)
     grid = _subcommands(sub.choices["forms"]).add_parser("grid", help="様式PDFに座標の方眼（mm）を重ねる")
-    grid.add_argument("template", help="市の様式PDF")
-    grid.add_argument("-o", "--output", required=True, help="出力先のPDF")
+    grid.add_argument("template", metavar="TEMPLATE.pdf", help="市の様式PDF")
+    grid.add_argument("-o", "--output", required=True, metavar="GRID.pdf", help="出力先のPDF")
     grid.set_defaults(func=_cmd_grid)
 
 
@@ -83,7 +83,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             files = casework.render_split(household, the_plan, Path(args.split), visit_id, issued)
             print(f"様式ごとのPDF {len(files)}件: {args.split}")
     except OSError as exc:
-        raise CliError(f"PDFを書き込めません: {exc.filename or args.output} ({exc.strerror})") from None
+        raise CliError(f"PDFを書き込めません: {exc.filename or args.output}（{os_reason(exc)}）") from None
     report_pending(casework.pending(the_plan, intake.draft))
     return 0
 
@@ -100,18 +100,26 @@ def _summary(out: str, report: BundleReport, visit_id: str, issued: date) -> Non
 
 
 def _cmd_grid(args: argparse.Namespace) -> int:
+    import logging
+
     from pypdf.errors import PdfReadError
 
     from kakanai.pdf.overlay import render_grid
 
     template = Path(args.template)
-    if not template.is_file():
-        raise CliError(f"ファイルがありません: {template}")
+    not_pdf = CliError(f"PDF ではありません: {template}（市の様式の PDF ファイルを指定してください）")
+    try:
+        with template.open("rb") as head:
+            if not head.read(1024).lstrip().startswith(b"%PDF-"):
+                raise not_pdf
+    except OSError as exc:
+        raise CliError(f"ファイルを読めません: {template}（{os_reason(exc)}）") from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its English warnings would come before ours
     try:
         pages = render_grid(template, Path(args.output))
-    except PdfReadError as exc:
-        raise CliError(f"PDF として読めません: {template} ({exc})") from None
+    except PdfReadError:
+        raise CliError(f"PDF として読めません: {template}（壊れているかもしれません。元の PDF を指定してください）") from None
     except OSError as exc:
-        raise CliError(f"書き込めません: {args.output} ({exc.strerror})") from None
+        raise CliError(f"書き込めません: {args.output}（{os_reason(exc)}）") from None
     print(f"{args.output}: {pages}ページに方眼（10mm ごと、左上が原点）を重ねました")
     return 0

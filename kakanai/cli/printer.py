@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from kakanai.cli.common import CliError
+from kakanai.cli.common import CliError, os_reason
 
 EXIT_NOT_PRINTED = 1
 
@@ -25,7 +25,7 @@ EXIT_NOT_PRINTED = 1
 def add_print_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``print``."""
     command = sub.add_parser("print", help="PDFを印刷する（窓口の印刷と同じ経路。IT の確認用）")
-    command.add_argument("pdf", help="印刷するPDF。- で標準入力")
+    command.add_argument("pdf", metavar="BUNDLE.pdf", help="印刷するPDF。- で標準入力")
     command.add_argument("--printer", help="プリンター名（既定: 設定の printer、なければ OS の既定）")
     command.add_argument("--title", help="印刷ジョブの名前（既定: ファイル名から .pdf を除いたもの）")
     command.add_argument("--no-wait", action="store_true", help="受け付けられたら待たずに終わる")
@@ -37,9 +37,9 @@ def _read(path: str) -> bytes:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise CliError(f"ファイルを読めません: {path} ({exc.strerror})") from None
+        raise CliError(f"ファイルを読めません: {path}（{os_reason(exc)}）") from None
     if not data.startswith(b"%PDF-"):
-        raise CliError(f"PDF ではありません: {path}")
+        raise CliError(f"PDF ではありません: {path}（kakanai render などで作った PDF を指定してください）")
     return data
 
 
@@ -79,7 +79,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
     try:
         jobs = send(pdf, parts, title)
     except OSError as exc:
-        print(f"印刷できませんでした: {exc}", file=sys.stderr)
+        reason = os_reason(exc) if exc.errno else str(exc)  # kakanai's own reasons are Japanese already
+        print(f"印刷できませんでした: {reason}", file=sys.stderr)
         return EXIT_NOT_PRINTED
     accepted = time.monotonic() - started
     print(f"受け付けました: {', '.join(j.job_id for j in jobs) or parts[0].printer}"

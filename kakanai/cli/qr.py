@@ -16,7 +16,7 @@ from typing import Any
 
 from qrcode.exceptions import DataOverflowError
 
-from kakanai.cli.common import EXIT_BAD_INPUT
+from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
@@ -28,11 +28,11 @@ def add_qr_commands(sub: Any) -> None:
     qr = sub.add_parser("qr", help="住民のQRコード (resident QR codes)")
     qsub = qr.add_subparsers(dest="qr_command", required=True)
     make = qsub.add_parser("make", help="世帯の JSON からQRコード画像を作る")
-    make.add_argument("household", help="世帯の JSON（KKN1 の文書）。- で標準入力")
-    make.add_argument("-o", "--output", required=True, help="書き出す画像（PNG など）")
+    make.add_argument("household", metavar="HOUSEHOLD.json", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    make.add_argument("-o", "--output", required=True, metavar="QR.png", help="書き出す画像（PNG など）")
     make.set_defaults(func=_cmd_make)
     read = qsub.add_parser("read", help="QRコードを読み、世帯の JSON を表示")
-    read.add_argument("source", help="QRコードの画像ファイル、またはスキャナが読んだ文字列（- で標準入力）")
+    read.add_argument("source", metavar="IMAGE_OR_TEXT", help="QRコードの画像ファイル、またはスキャナが読んだ文字列（- で標準入力）")
     read.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND, help="画像の読取方式（既定: zxing）")
     read.set_defaults(func=_cmd_read)
 
@@ -53,14 +53,14 @@ def _read_household(source: str) -> ParsedHousehold:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
         document = json.loads(text)
     except OSError as exc:
-        raise InvalidInput([Problem(source, f"ファイルを読めません（{exc.strerror}）", "cannot read file")],
+        raise InvalidInput([Problem(source, f"ファイルを読めません（{os_reason(exc)}）", "cannot read file")],
                            "世帯の JSON を読めませんでした") from None
     except UnicodeDecodeError:
-        raise InvalidInput([Problem(source, "文字コードが UTF-8 ではありません", "not UTF-8")],
-                           "世帯の JSON を読めませんでした") from None
+        raise InvalidInput([Problem(source, "文字コードが UTF-8 ではありません（UTF-8 で保存し直してください）",
+                                    "not UTF-8")], "世帯の JSON を読めませんでした") from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem(source, f"JSON として読めません（{exc.lineno}行 {exc.colno}文字目）",
-                                    exc.msg)], "世帯の JSON を読めませんでした") from None
+        raise InvalidInput([Problem(source, f"JSON として読めません（{json_reason(exc)}）", exc.msg)],
+                           "世帯の JSON を読めませんでした") from None
     return parse_household(document)
 
 
@@ -74,8 +74,10 @@ def _cmd_make(args: argparse.Namespace) -> int:
         return _fail(f"世帯の情報が多すぎて1つのQRコード（誤り訂正M）に入りません（{len(text)}文字）")
     try:
         image.save(args.output)
-    except (OSError, ValueError) as exc:
-        return _fail(f"画像を書き出せません: {args.output} ({exc})")
+    except OSError as exc:
+        return _fail(f"画像を書き出せません: {args.output}（{os_reason(exc)}）")
+    except ValueError:
+        return _fail(f"画像を書き出せません: {args.output}（名前の最後を .png にしてください）")
     print(f"QRコード バージョン {version}（誤り訂正M・英数字 {len(text)}文字）を書き出しました: {args.output}")
     return 0
 
@@ -85,8 +87,12 @@ def _cmd_read(args: argparse.Namespace) -> int:
     try:
         if source != "-" and _is_file(source):
             text = read_image_file(Path(source), args.backend)
+        elif source != "-" and _is_dir(source):
+            raise QrPayloadError("image", f"フォルダです: {source}（QRコードの画像ファイルを1つ指定してください）",
+                                 "a folder, not an image")
         elif _looks_like_path(source):
-            raise QrPayloadError("image", f"画像ファイルが見つかりません: {source}", "image file not found")
+            raise QrPayloadError("image", f"画像ファイルが見つかりません: {source}（名前と場所を確かめてください）",
+                                 "image file not found")
         else:
             text = sys.stdin.read() if source == "-" else source
     except DecoderUnavailable as exc:
@@ -102,6 +108,13 @@ def _is_file(source: str) -> bool:
     try:
         return Path(source).is_file()
     except (OSError, ValueError):  # a scanned code is longer than any file name
+        return False
+
+
+def _is_dir(source: str) -> bool:
+    try:
+        return Path(source).is_dir()
+    except (OSError, ValueError):
         return False
 
 

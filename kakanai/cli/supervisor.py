@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kakanai.cli.common import os_reason
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.resources import install_dir
 from kakanai.settings import SETTINGS_FILE
@@ -109,14 +110,25 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
+def _unwritable(path: Path, reason: str) -> InvalidInput:
+    return InvalidInput([Problem(str(path), reason, "cannot set the password in the settings file")],
+                        "パスワードを設定できません")
+
+
 def write_setting(path: Path, key: str, value: str) -> None:
     """Set a top-level string in a TOML settings file (created if missing), replacing it atomically."""
     try:
         old = path.read_text(encoding="utf-8") if path.is_file() else ""
         new = with_top_level_string(old, key, value)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise InvalidInput([Problem(str(path), f"設定ファイルを書き換えられません: {exc}", "unreadable settings")],
-                           "パスワードを設定できません") from None
+    except UnicodeDecodeError:
+        raise _unwritable(path, "文字コードが UTF-8 ではありません。UTF-8 で保存し直してください") from None
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        where = f"{line[1]}行目" if line else "どこか"
+        raise _unwritable(path, f"{where}の書き方が TOML として正しくありません。直してから実行してください") from None
+    except ValueError:
+        raise _unwritable(path, f"{KEY} を書き換えると他の設定が変わってしまいます。{KEY} の行を消してから実行してください") \
+            from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=".kakanai-", suffix=".toml", dir=path.parent)
@@ -126,8 +138,7 @@ def write_setting(path: Path, key: str, value: str) -> None:
             shutil.copymode(path, temporary)
         os.replace(temporary, path)
     except OSError as exc:
-        raise InvalidInput([Problem(str(path), f"書き込めません（管理者として実行してください）: {exc.strerror}",
-                                    "cannot write the settings file")], "パスワードを設定できません") from None
+        raise _unwritable(path, f"書き込めません（{os_reason(exc)}）") from None
 
 
 def _cmd_set_password(args: argparse.Namespace) -> int:

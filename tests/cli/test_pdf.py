@@ -64,7 +64,7 @@ def test_render_prints_geta_for_missing_glyphs_when_allowed(tmp_path: Path,
     (["render", FAMILY, "-o", "x.pdf", "--issued", "令和8年2月30日"], "--issued: 存在しない日付です"),
     (["render", FAMILY, "-o", "x.pdf", "--visit-id", "山田"], "受付番号は英数字"),
     (["render", "missing.json", "-o", "x.pdf"], "ファイルを読めません"),
-    (["forms", "grid", "missing.pdf", "-o", "x.pdf"], "ファイルがありません"),
+    (["forms", "grid", "missing.pdf", "-o", "x.pdf"], "ファイルを読めません: missing.pdf（ありません"),
 ])
 def test_bad_input_gets_the_clerks_message_and_exit_2(args: list[str], message: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch,
@@ -85,7 +85,7 @@ def test_grid_of_a_file_that_is_not_a_pdf_exits_2(tmp_path: Path, capsys: pytest
     fake = tmp_path / "fake.pdf"
     fake.write_text("not a pdf", encoding="utf-8")
     assert main(["forms", "grid", str(fake), "-o", str(tmp_path / "g.pdf")]) == 2
-    assert "PDF として読めません" in capsys.readouterr().err
+    assert "PDF ではありません" in capsys.readouterr().err
 
 
 def test_grid_writes_the_template_with_a_grid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

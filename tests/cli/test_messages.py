@@ -1,0 +1,133 @@
+"""What a clerk or IT reads when a command goes wrong: Japanese, one or two lines, what to do next,
+and no English from argparse, the OS, the JSON reader or pypdf in front of it."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kakanai.cli import main
+from kakanai.cli.common import os_reason
+from kakanai.cli.parser import in_japanese
+from kakanai.cli.supervisor import write_setting
+from kakanai.domain.problems import InvalidInput
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+FAMILY = str(FIXTURES / "households" / "family_move_in.json")
+ENGLISH = ("usage", "error:", "invalid", "required", "argument", "No such file", "Expecting", "pdf header",
+           "EOF marker", "Permission denied", "Is a directory")
+
+
+def err_of(capsys: pytest.CaptureFixture[str], *argv: str, code: int = 2) -> str:
+    """Run ``kakanai argv``; check the exit code and that standard error has no English; return it."""
+    assert main(list(argv)) == code
+    err = capsys.readouterr().err
+    assert not [word for word in ENGLISH if word in err], err
+    return err
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["plan"], "kakanai plan: 指定が足りません: HOUSEHOLD.json\n（使い方は kakanai plan --help で表示します）"),
+    (["bogus"], "kakanai: 知らないコマンドです: 'bogus'（あるもの: demo, plan, forms"),
+    (["db"], "kakanai db: 指定が足りません: コマンド"),
+    (["report", "--by", "week"], "kakanai report: --by: 使えない値です: 'week'（使えるもの: clerk, counter, day"),
+    (["report", "--to", "2026/04/01"], "--to: 日付は YYYY-MM-DD で書いてください（例 2026-04-01）: '2026/04/01'"),
+    (["print", "x.pdf", "--timeout", "soon"], "kakanai print: --timeout: 数で書いてください: 'soon'"),
+    (["qr", "make", FAMILY], "kakanai qr make: 指定が足りません: -o/--output"),
+    (["plan", FAMILY, "--jsn"], "kakanai: 知らない指定です: --jsn"),
+])
+def test_command_line_mistakes_are_told_in_japanese_with_where_the_help_is(
+        capsys: pytest.CaptureFixture[str], argv: list[str], said: str) -> None:
+    assert said in err_of(capsys, *argv)
+
+
+def test_help_is_in_japanese_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("使い方: kakanai render") and "オプション:" in out and "この説明を表示する" in out
+
+
+def test_an_unknown_argparse_message_still_reads_as_japanese() -> None:
+    assert in_japanese("something new").startswith("指定が正しくありません（")
+
+
+def test_a_missing_file_says_so_in_japanese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nai.json"
+    assert f"ファイルを読めません: {missing}（ありません。名前と場所を確かめてください）" in err_of(capsys, "plan", str(missing))
+    assert "ファイルを読めません（ありません。名前と場所を確かめてください）" in err_of(capsys, "qr", "make", str(missing),
+                                                                          "-o", str(tmp_path / "qr.png"))
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("", "1行 1文字目: 値がありません"),
+    ('{"event": "move_in",}', "1行 21文字目: 項目名は \"…\" で囲みます（最後の , が余分かもしれません）"),
+    ('{"event" "move_in"}', ": が足りません"),
+    ('{"a": 1} {"b": 2}', "余分な文字があります"),
+])
+def test_json_that_is_not_json_says_where_and_why_in_japanese(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                              text: str, reason: str) -> None:
+    path = tmp_path / "household.json"
+    path.write_text(text, encoding="utf-8")
+    assert reason in err_of(capsys, "plan", str(path))
+    assert reason in err_of(capsys, "qr", "make", str(path), "-o", str(tmp_path / "qr.png"))
+
+
+@pytest.mark.parametrize(("number", "words"), [
+    (errno.EACCES, "権限がありません"), (errno.EISDIR, "フォルダです。ファイルを指定してください"),
+    (errno.ENOSPC, "ディスクがいっぱいです"), (errno.EIO, "読み書きできません（EIO）"),
+])
+def test_os_reasons_are_japanese(number: int, words: str) -> None:
+    assert words in os_reason(OSError(number, "English from the OS"))
+
+
+def test_qr_read_of_a_folder_asks_for_an_image_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert f"フォルダです: {tmp_path}（QRコードの画像ファイルを1つ指定してください）" in err_of(capsys, "qr", "read",
+                                                                                 str(tmp_path))
+
+
+@pytest.mark.parametrize("content", [b'{"not": "a pdf"}', b"%PDF-1.7\nbroken"])
+def test_forms_grid_of_a_file_that_is_not_a_pdf_says_so_first_and_only_in_japanese(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes) -> None:
+    template = tmp_path / "yoshiki.pdf"
+    template.write_bytes(content)
+    err = err_of(capsys, "forms", "grid", str(template), "-o", str(tmp_path / "grid.pdf"))
+    assert err.startswith("PDF ")
+    assert err.count("\n") == 1 and "指定してください" in err
+
+
+def test_forms_check_of_a_missing_folder_names_it_in_full(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "city" / "forms"
+    assert f"定義フォルダがありません: {missing}（catalog.toml のあるフォルダを指定してください）" in \
+        err_of(capsys, "forms", "check", str(missing))
+
+
+def test_forms_check_says_in_full_which_folder_it_checked(capsys: pytest.CaptureFixture[str], catalog_copy: Path) -> None:
+    (catalog_copy / "catalog.toml").unlink()
+    err = err_of(capsys, "forms", "check", str(catalog_copy))
+    assert err.startswith(f"検査したフォルダ: {catalog_copy.absolute()}\n")
+    assert f"・{catalog_copy.name}/catalog.toml: " in err
+
+
+@pytest.mark.parametrize(("old", "words"), [
+    ("office = \n", "1行目の書き方が TOML として正しくありません。直してから実行してください"),
+    (b"office = '\xff'\n", "文字コードが UTF-8 ではありません"),
+])
+def test_set_password_on_a_broken_settings_file_says_what_to_fix(tmp_path: Path, old: str | bytes,
+                                                                 words: str) -> None:
+    path = tmp_path / "kakanai.toml"
+    path.write_bytes(old if isinstance(old, bytes) else old.encode())
+    with pytest.raises(InvalidInput) as caught:
+        write_setting(path, "supervisor_password_hash", "x")
+    assert words in caught.value.clerk_message() and "Invalid" not in caught.value.clerk_message()
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists() or not shutil.which("git"), reason="not a git checkout")
+def test_the_settings_file_set_password_writes_in_a_checkout_stays_out_of_git() -> None:
+    # In a checkout the executable's folder is the checkout: IT's kakanai.toml (with the hash) lands there
+    ignored = subprocess.run(["git", "check-ignore", "-q", "kakanai.toml"], cwd=ROOT, check=False)
+    assert ignored.returncode == 0
