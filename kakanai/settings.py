@@ -38,6 +38,13 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class CardSettings(_Section):
+    """The My Number card reader: on unless IT turns it off; which reader when several are attached."""
+
+    enabled: bool = True
+    reader: str = ""  # a PC/SC reader name; empty: the one reader that holds a card
+
+
 class ScannerSettings(_Section):
     """Which scanner the counter has: a keyboard-wedge USB scanner, a serial one, or a webcam."""
 
@@ -86,6 +93,7 @@ class Settings(_Section):
     font_point_size: int = Field(default=13, ge=9, le=24)
     supervisor_password_hash: str = ""
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
+    card: CardSettings = Field(default_factory=CardSettings)
     kpi: KpiSection = Field(default_factory=KpiSection)
     printing: PrintingSection = Field(default_factory=PrintingSection)
 

@@ -7,7 +7,7 @@ it, never from a sibling of its own layer, and no two modules import each other 
     bootstrap, demo               builds the Qt-free services from settings
     services                      casework, visits, supervisor, printing
     settings                      the typed settings (knows the log's column sizes)
-    qr | pdf | store              codes, PDFs, the visit log — none imports another
+    qr | pdf | store | card       codes, PDFs, the visit log, the My Number card — none imports another
     keys, instance, logsafe, resources   small infrastructure
     domain                        pure Python (tests/domain/test_purity.py)
 """
@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).parents[1] / "kakanai"
 LAYERS = [
     {"domain"},
     {"keys", "instance", "logsafe", "resources"},
-    {"qr", "pdf", "store"},
+    {"qr", "pdf", "store", "card"},
     {"settings"},
     {"services"},
     {"bootstrap", "demo"},

@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="デモの待ち行列つきで窓口画面を開く (open the window with demo residents)")
     demo.set_defaults(func=lambda args: _run_app(demo=True))
     # each module imports what its commands need only when they run (the window starts lean)
+    from kakanai.cli.card import add_card_commands
     from kakanai.cli.catalog import add_catalog_commands
     from kakanai.cli.db import add_store_commands
     from kakanai.cli.pdf import add_pdf_commands
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kakanai.cli.supervisor import add_supervisor_commands
 
     add_catalog_commands(sub)
+    add_card_commands(sub)
     add_store_commands(sub)
     add_supervisor_commands(sub)
     add_qr_commands(sub)
