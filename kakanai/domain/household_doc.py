@@ -9,6 +9,7 @@ their paths are kept (`ParsedHousehold.unknown_keys`), never their values.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -269,8 +270,11 @@ def _cross_checks(doc: _HouseholdDoc) -> list[Problem]:
     return problems
 
 
-def _unknown_keys(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[str]:
-    found = [format_path(path + (key,)) for key in (model.model_extra or {})]
+def _unknown_keys(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[tuple[str, str | None]]:
+    """The paths of the keys ``model`` did not know, each with the known key at its level it is
+    close to (``extra`` → ``extras``, ``birht`` → ``birth``), if any."""
+    known = [info.alias or name for name, info in type(model).model_fields.items()]
+    found = [(format_path(path + (key,)), _closest(key, known)) for key in (model.model_extra or {})]
     for name in type(model).model_fields:
         value = getattr(model, name)
         children = value if isinstance(value, list) else [value]
@@ -281,11 +285,19 @@ def _unknown_keys(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[st
     return found
 
 
-def _unknown_warnings(paths: list[str]) -> list[Problem]:
-    warnings = [Problem(shown(p, 40), "この版では使わない項目です（読み飛ばしました）", "unknown key ignored")
-                for p in paths[:MAX_UNKNOWN_SHOWN]]
-    if len(paths) > MAX_UNKNOWN_SHOWN:
-        warnings.append(Problem("", f"ほか{len(paths) - MAX_UNKNOWN_SHOWN}件の使わない項目を読み飛ばしました",
+def _closest(key: str, known: list[str]) -> str | None:
+    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _unknown_warnings(found: list[tuple[str, str | None]]) -> list[Problem]:
+    """Near misses first (a typo loses a procedure silently otherwise), then the other unknown keys."""
+    ordered = sorted(found, key=lambda item: item[1] is None)
+    warnings = [Problem(shown(p, 40), f"もしかして {hint}？ 綴りが違うため読み飛ばしました。直してください", "misspelt key ignored")
+                if hint else Problem(shown(p, 40), "この版では使わない項目です（読み飛ばしました）", "unknown key ignored")
+                for p, hint in ordered[:MAX_UNKNOWN_SHOWN]]
+    if len(found) > MAX_UNKNOWN_SHOWN:
+        warnings.append(Problem("", f"ほか{len(found) - MAX_UNKNOWN_SHOWN}件の使わない項目を読み飛ばしました",
                                 "more unknown keys ignored"))
     return warnings
 
@@ -305,7 +317,7 @@ def parse_household(document: Any) -> ParsedHousehold:
     if problems:
         raise InvalidInput(problems)
     unknown = _unknown_keys(doc)
-    return ParsedHousehold(_to_household(doc), _unknown_warnings(unknown), tuple(unknown))
+    return ParsedHousehold(_to_household(doc), _unknown_warnings(unknown), tuple(path for path, _ in unknown))
 
 
 def _address(doc: _AddressDoc | None) -> Address | None:

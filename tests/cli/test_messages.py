@@ -131,3 +131,14 @@ def test_the_settings_file_set_password_writes_in_a_checkout_stays_out_of_git() 
     # In a checkout the executable's folder is the checkout: IT's kakanai.toml (with the hash) lands there
     ignored = subprocess.run(["git", "check-ignore", "-q", "kakanai.toml"], cwd=ROOT, check=False)
     assert ignored.returncode == 0
+
+
+def test_plan_says_mosikashite_for_a_misspelt_key(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import json
+
+    doc = json.loads(Path(FAMILY).read_text(encoding="utf-8"))
+    doc["extra"] = doc.pop("extras")
+    path = tmp_path / "household.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["plan", str(path)]) == 0
+    assert capsys.readouterr().err.startswith("注意: extra: もしかして extras？ 綴りが違うため読み飛ばしました。直してください\n")
