@@ -28,7 +28,7 @@ def add_qr_commands(sub: Any) -> None:
     qr = sub.add_parser("qr", help="住民のQRコード (resident QR codes)")
     qsub = qr.add_subparsers(dest="qr_command", required=True)
     make = qsub.add_parser("make", help="世帯の JSON からQRコード画像を作る")
-    make.add_argument("household", metavar="HOUSEHOLD.json", help="世帯の JSON（KKN1 の文書）。- で標準入力")
+    make.add_argument("household", metavar="HOUSEHOLD.json", help="世帯の JSON（KKN2・KKN1 の文書）。- で標準入力")
     make.add_argument("-o", "--output", required=True, metavar="QR.png", help="書き出す画像（PNG など）")
     make.set_defaults(func=_cmd_make)
     read = qsub.add_parser("read", help="QRコードを読み、世帯の JSON を表示")
@@ -78,7 +78,7 @@ def _cmd_make(args: argparse.Namespace) -> int:
         return _fail(f"画像を書き出せません: {args.output}（{os_reason(exc)}）")
     except ValueError:
         return _fail(f"画像を書き出せません: {args.output}（名前の最後を .png にしてください）")
-    print(f"QRコード バージョン {version}（誤り訂正M・英数字 {len(text)}文字）を書き出しました: {args.output}")
+    print(f"QRコード バージョン {version}（誤り訂正M・{len(text)}文字）を書き出しました: {args.output}")
     return 0
 
 

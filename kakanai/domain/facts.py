@@ -74,8 +74,12 @@ def _member_raw(key: str) -> Callable[[Draft, int], Any]:
 
 
 def _is_subject(draft: Draft, i: int) -> Any:
-    """Who the event is about: every member for a move; the newborn (born on the event date)
-    for a birth; members[0] (the deceased) for a death; members[0] and [1] for a marriage."""
+    """Who the event is about: as the document names them (``subjects``, KKN2); without it, every
+    member for a move and KKN1's order for the rest: the newborn (born on the event date) for a
+    birth, members[0] (the deceased) for a death, members[0] and [1] for a marriage."""
+    subjects = draft.get("subjects")
+    if isinstance(subjects, list):
+        return i in subjects
     event = _raw(draft, "event")
     if isinstance(event, Unknown):
         return event
@@ -96,6 +100,10 @@ def _is_head(draft: Draft, i: int) -> Any:
 
 def _is_foreign(draft: Draft, i: int) -> Any:
     return draft.get(member_path(i, "nationality")) is not None
+
+
+def _from_abroad(draft: Draft, _: int) -> Any:
+    return draft.get("old.country") is not None
 
 
 def _member_count(draft: Draft, _: int) -> Any:
@@ -129,6 +137,7 @@ HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("dogs", "household", "int", "飼い犬の数", _household_raw("extras.dogs")),
     Fact("mopeds", "household", "int", "原付の台数", _household_raw("extras.mopeds")),
     Fact("members_count", "household", "int", "人数", _member_count),
+    Fact("from_abroad", "household", "bool", "国外からの転入", _from_abroad),
 )}
 
 

@@ -1,7 +1,7 @@
 """The household as the counter sees it: members, addresses and the life event that brings them.
 
 These are plain frozen dataclasses; `household_doc` reads them from the resident QR document
-(KKN1, ``shared/spec/qr-payload.md``) and writes them back.
+(KKN2 document v = 2, ``docs/kkn2.md``; KKN1 v = 1 still read) and writes them back.
 """
 
 from __future__ import annotations
@@ -13,18 +13,24 @@ from typing import Any
 # the vocabulary lives in one module; these names are kept here for modules that read a household
 from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, LifeEvent
 
-__all__ = ["EVENT_LABELS", "INSURANCE_LABELS", "Address", "Extras", "Household", "LifeEvent", "Member",
-           "OutsideNotifier", "Person"]
+__all__ = ["EVENT_LABELS", "INSURANCE_LABELS", "Address", "BankAccount", "Extras", "Household", "LifeEvent",
+           "Member", "OutsideNotifier", "Person", "Residence"]
 
 
 @dataclass(frozen=True)
 class Address:
     """A postal code (``NNN-NNNN``), an address line and a building/room line (方書)."""
 
-    postal: str
+    postal: str  # "" for an address abroad
     address: str
     building: str = ""
-    head: str = ""  # 旧世帯主, only on the old address
+    head: str = ""  # old: 旧世帯主; new: the head of the household the members join (v2)
+    country: str | None = None  # old address abroad (v2): ISO 3166 alpha-2
+
+    @property
+    def abroad(self) -> bool:
+        """True for an address outside Japan (a move in from abroad)."""
+        return self.country is not None
 
     @property
     def one_line(self) -> str:
@@ -53,6 +59,27 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Residence:
+    """A foreign resident's 在留 facts (住民基本台帳法 30条の45) as on the 在留カード."""
+
+    card: str = ""  # 在留カード番号 (or 特別永住者証明書番号)
+    status: str = ""  # 在留資格
+    until: date | None = None  # 在留期間の満了日
+    category: str | None = None  # 30条の45区分 (vocabulary.RESIDENCE_CATEGORIES)
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    """The account a benefit is paid into (児童手当, 葬祭費, 未支給年金 …): 全銀 codes and holder."""
+
+    bank: str  # 金融機関コード, 4 digits
+    branch: str  # 支店コード, 3 digits
+    kind: str  # 種目: ordinary 普通, current 当座, savings 貯蓄
+    number: str  # 口座番号, 7 digits
+    holder_kana: str  # 口座名義 (katakana)
+
+
+@dataclass(frozen=True)
 class Member(Person):
     """A person of the household (or concerned by the event)."""
 
@@ -63,6 +90,15 @@ class Member(Person):
     card: bool | None = None
     care_certified: bool | None = None
     nationality: str | None = None
+    domicile: str = ""  # 本籍 (Japanese nationals)
+    domicile_head: str = ""  # 筆頭者
+    alias: str = ""  # 通称 (foreign residents)
+    residence: Residence | None = None
+
+    @property
+    def foreign(self) -> bool:
+        """True for a foreign resident (a nationality is given)."""
+        return self.nationality is not None
 
     @property
     def is_head(self) -> bool:
@@ -99,6 +135,12 @@ class Household:
     old: Address | None = None
     phone: str = ""
     extras: Extras = field(default_factory=Extras)
+    subjects: tuple[int, ...] | None = None  # who the event is about; None: every member (a move)
+    bank: BankAccount | None = None
+
+    def is_subject(self, index: int) -> bool:
+        """True if the event is about member ``index`` (the deceased, a newborn, one of the couple)."""
+        return self.subjects is None or index in self.subjects
 
     @property
     def head(self) -> Member | None:

@@ -1,183 +1,55 @@
-"""Read and write the household document of the resident QR code (KKN1, document v = 1).
+"""Read and write the household document of the resident QR code (document v = 2 in KKN2, v = 1 in
+KKN1; ``docs/kkn2.md``).
 
 The document is validated with pydantic (strict types, every error at once, each with its key
-path such as ``members[2].birth``); the checks pydantic cannot express (dates, kana, control
-characters, the notifier index, a birth after the event) are validators below. Unknown keys are
-reported as warnings, never errors, so a newer pre-fill form does not break an older counter; only
-their paths are kept (`ParsedHousehold.unknown_keys`), never their values.
+path such as ``members[2].birth``; the models are in `household_schema`); the checks pydantic
+cannot express (the notifier and subject indexes, a birth after the event, a bank that does not
+exist) are cross checks below. Unknown keys are reported as warnings, never errors, so a newer
+pre-fill form does not break an older counter; only their paths are kept
+(`ParsedHousehold.unknown_keys`), never their values.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from dataclasses import dataclass
-from datetime import date
-from typing import Annotated, Any, cast
+from dataclasses import dataclass, replace
+from typing import Any, cast
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from kakanai.domain.banks import bank_name, branch_name
 from kakanai.domain.household import (
     Address,
+    BankAccount,
     Extras,
     Household,
     LifeEvent,
     Member,
     OutsideNotifier,
+    Residence,
 )
-from kakanai.domain.kana import is_katakana, normalize_phone, normalize_postal, to_katakana
+from kakanai.domain.household_schema import (
+    MAX_MEMBERS,
+    MAX_STRING,
+    AddressDoc,
+    AddressDocV2,
+    BankDoc,
+    EventCode,
+    HouseholdDoc,
+    HouseholdDocV2,
+    MemberDoc,
+    MemberDocV2,
+    check_characters,
+    check_year,
+    is_blank,
+)
 from kakanai.domain.problems import InvalidInput, Problem, format_path, shown
-from kakanai.domain.vocabulary import EVENTS, INSURANCES, SEXES
 
-MAX_MEMBERS = 20
-MAX_STRING = 200
+__all__ = ["MAX_MEMBERS", "MAX_STRING", "EventCode", "ParsedHousehold", "check_characters", "check_year",
+           "household_to_document", "is_blank", "parse_household", "subjects_by_kkn1_rule"]
+
 MAX_UNKNOWN_SHOWN = 10
-EARLIEST = date(1868, 1, 1)  # 明治改元: the first day a 和暦 form can print
-LATEST = date(2200, 12, 31)
-_FORBIDDEN = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-# format characters (zero-width space, joiners, BOM …) and whitespace: a name of only these is blank
-_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u206f\ufeff]+")
-
-
-def check_characters(value: str) -> str:
-    """Raise ValueError if the text has control or bidirectional-override characters (the spec
-    refuses them in every string, from a QR code or typed by a clerk)."""
-    if _FORBIDDEN.search(value):
-        raise ValueError("制御文字または文字の向きを変える記号が含まれています (control or bidi character)")
-    return value
-
-
-def _clean_text(value: str) -> str:
-    return check_characters(value).strip()
-
-
-def check_year(value: date) -> date:
-    """Raise ValueError for a date before 明治 or after 2200 (the QR document and the interview)."""
-    if not EARLIEST <= value <= LATEST:
-        raise ValueError(f"ありえない年の日付です: '{value.isoformat()}' (year out of range)")
-    return value
-
-
-def is_blank(value: str) -> bool:
-    """True if the text has nothing visible (only spaces, zero-width or other format characters)."""
-    return not _INVISIBLE.sub("", value)
-
-
-def _iso_date(value: Any) -> date:
-    if not isinstance(value, str):  # pydantic turns a ValueError, not a TypeError, into the key's problem
-        raise ValueError("文字で書いてください (must be a string)")  # noqa: TRY004
-    if not _ISO_DATE.match(value):
-        raise ValueError(f"日付は YYYY-MM-DD で書きます: '{shown(value, 12)}' (not an ISO date)")
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"存在しない日付です: '{value}' (impossible date)") from None
-    return check_year(parsed)
-
-
-def _kana(value: str) -> str:
-    kana = to_katakana(value)
-    if kana and not is_katakana(kana):
-        raise ValueError(f"フリガナはカタカナで書きます: '{shown(value, 20)}' (reading must be kana)")
-    return kana
-
-
-def _postal(value: str) -> str:
-    return normalize_postal(value)
-
-
-def _one_of(codes: tuple[str, ...]) -> AfterValidator:
-    def check(value: str) -> str:
-        if value not in codes:
-            raise ValueError(f"使えない値です: {shown(repr(value), 20)}（{', '.join(codes)}） (value not allowed)")
-        return value
-    return AfterValidator(check)
-
-
-EventCode = Annotated[str, _one_of(EVENTS)]
-SexCode = Annotated[str, _one_of(SEXES)]
-InsuranceCode = Annotated[str, _one_of(INSURANCES)]
-Text = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text)]
-def _not_blank(value: str) -> str:
-    if is_blank(value):
-        raise ValueError("空欄です (blank)")
-    return value
-
-
-def _one_version(value: Any) -> Any:
-    if type(value) is not int or value != 1:
-        raise ValueError("文書の版（v）は整数の 1 です (document version must be the integer 1)")
-    return value
-
-
-Name = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text), AfterValidator(_not_blank)]
-KanaText = Annotated[Name, AfterValidator(_kana)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]  # an ISO text in the document, a date once read
-Postal = Annotated[Text, AfterValidator(_postal)]
-
-
-class _Doc(BaseModel):
-    model_config = ConfigDict(strict=True, extra="allow")
-
-
-class _AddressDoc(_Doc):
-    postal: Postal
-    address: Name
-    building: Text = ""
-    head: Text = ""
-
-
-class _MemberDoc(_Doc):
-    family: Name
-    given: Text
-    family_kana: KanaText
-    given_kana: Annotated[Text, AfterValidator(_kana)]
-    birth: IsoDate
-    sex: SexCode
-    relation: Name
-    insurance: InsuranceCode | None = None
-    card: bool | None = None
-    care_certified: bool | None = None
-    nationality: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-
-
-class _NotifierDoc(_Doc):
-    family: Name
-    given: Text
-    family_kana: KanaText
-    given_kana: Annotated[Text, AfterValidator(_kana)]
-    relation: Text = ""
-    phone: Text = ""
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str) -> str:
-        return normalize_phone(value) if value else value
-
-
-class _ExtrasDoc(_Doc):
-    dogs: Annotated[int, Field(ge=0, le=99)] = 0
-    mopeds: Annotated[int, Field(ge=0, le=99)] = 0
-    seal_registration: Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=MAX_MEMBERS)] = []
-
-
-class _HouseholdDoc(_Doc):
-    v: Annotated[int, BeforeValidator(_one_version)]
-    event: EventCode
-    date: IsoDate
-    phone: Text = ""
-    new: _AddressDoc | None = None
-    old: _AddressDoc | None = None
-    notifier: int | _NotifierDoc
-    members: Annotated[list[_MemberDoc], Field(min_length=1, max_length=MAX_MEMBERS)]
-    extras: _ExtrasDoc = _ExtrasDoc()
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str) -> str:
-        return normalize_phone(value) if value else value
 
 
 @dataclass(frozen=True)
@@ -213,7 +85,7 @@ _MESSAGES = {
 
 
 def _problem_from_pydantic(error: ErrorDetails) -> Problem | None:
-    loc = [part for part in error["loc"] if part not in ("int", "_NotifierDoc", "function-after[_clean_text(), str]")]
+    loc = [part for part in error["loc"] if part not in ("int", "NotifierDoc", "function-after[_clean_text(), str]")]
     kind = error["type"]
     if kind == "value_error":
         ja, _, en = str(error["ctx"]["error"]).partition(" (")
@@ -249,7 +121,7 @@ def _notifier_problems(errors: list[ErrorDetails]) -> list[Problem]:
                     "must be a member index or a person object")]
 
 
-def _cross_checks(doc: _HouseholdDoc) -> list[Problem]:
+def _cross_checks(doc: HouseholdDoc) -> list[Problem]:
     problems: list[Problem] = []
     event_date = doc.date
     if doc.event in ("move_in", "move_within") and doc.new is None:
@@ -263,11 +135,50 @@ def _cross_checks(doc: _HouseholdDoc) -> list[Problem]:
     if isinstance(doc.notifier, int) and not 0 <= doc.notifier < len(doc.members):
         problems.append(Problem("notifier", f"届出人の番号 {doc.notifier} に当たる世帯員がいません",
                                 "notifier index out of range"))
-    for j, index in enumerate(doc.extras.seal_registration):
-        if index >= len(doc.members):
-            problems.append(Problem(f"extras.seal_registration[{j}]",
-                                    f"番号 {index} に当たる世帯員がいません", "member index out of range"))
+    problems += _indexes("extras.seal_registration", doc.extras.seal_registration, len(doc.members))
+    if isinstance(doc, HouseholdDocV2):
+        problems += _v2_checks(doc)
     return problems
+
+
+def _indexes(path: str, indexes: list[int], count: int) -> list[Problem]:
+    return [Problem(f"{path}[{j}]", f"番号 {index} に当たる世帯員がいません", "member index out of range")
+            for j, index in enumerate(indexes) if index >= count]
+
+
+# who a v2 document must name for each event (births: one or more; the couple: exactly two)
+_SUBJECTS_NEEDED = {"birth": (1, MAX_MEMBERS), "death": (1, MAX_MEMBERS), "marriage": (2, 2)}
+
+
+def _v2_checks(doc: HouseholdDocV2) -> list[Problem]:
+    problems: list[Problem] = []
+    low, high = _SUBJECTS_NEEDED.get(doc.event, (0, MAX_MEMBERS))
+    subjects = doc.subjects
+    if subjects is None and low:
+        problems.append(Problem("subjects", "届出の対象者（亡くなった方・生まれた子・婚姻する2人）の番号がありません",
+                                "subjects required for this event"))
+    elif subjects is not None:
+        problems += _indexes("subjects", subjects, len(doc.members))
+        if len(set(subjects)) != len(subjects) or not low <= len(subjects) <= high:
+            problems.append(Problem("subjects", "届出の対象者の番号の数が合いません（重複・人数）",
+                                    "wrong number of subjects"))
+    if doc.new is not None and (not doc.new.postal or doc.new.country is not None):
+        problems.append(Problem("new.postal", "新しい住所は国内の郵便番号で書きます", "new address needs a postal code"))
+    if doc.old is not None and bool(doc.old.postal) == (doc.old.country is not None):
+        problems.append(Problem("old", "前の住所は郵便番号（国内）か国・地域コード（国外）のどちらかで書きます",
+                                "old address needs a postal code or a country"))
+    return problems + _bank_checks(doc.bank)
+
+
+def _bank_checks(bank: BankDoc | None) -> list[Problem]:
+    if bank is None:
+        return []
+    if bank_name(bank.bank) is None:
+        return [Problem("bank.bank", f"金融機関コード {bank.bank} の金融機関はありません", "no such bank code")]
+    if branch_name(bank.bank, bank.branch) is None:
+        return [Problem("bank.branch", f"支店コード {bank.branch} の支店はありません（{bank_name(bank.bank)}）",
+                        "no such branch code")]
+    return []
 
 
 def _unknown_keys(model: BaseModel, path: tuple[str | int, ...] = ()) -> list[tuple[str, str | None]]:
@@ -303,14 +214,17 @@ def _unknown_warnings(found: list[tuple[str, str | None]]) -> list[Problem]:
 
 
 def parse_household(document: Any) -> ParsedHousehold:
-    """Validate a decoded KKN1 household document into a `Household`.
+    """Validate a decoded household document (v = 2, or v = 1 of KKN1) into a `Household`.
 
-    Raises `InvalidInput` listing every error with its key path; unknown keys become warnings.
+    Raises `InvalidInput` listing every error with its key path; unknown keys become warnings
+    (in a v = 1 document, v2's keys too).
     """
     if not isinstance(document, dict):
         raise InvalidInput([Problem("", "世帯の情報が { } の形になっていません", "document is not an object")])
+    version = document.get("v")
+    model = HouseholdDocV2 if type(version) is int and version == 2 else HouseholdDoc
     try:
-        doc = _HouseholdDoc.model_validate(document)
+        doc = model.model_validate(document)
     except ValidationError as exc:
         raise InvalidInput(_pydantic_problems(exc)) from None
     problems = _cross_checks(doc)
@@ -320,21 +234,41 @@ def parse_household(document: Any) -> ParsedHousehold:
     return ParsedHousehold(_to_household(doc), _unknown_warnings(unknown), tuple(path for path, _ in unknown))
 
 
-def _address(doc: _AddressDoc | None) -> Address | None:
+def subjects_by_kkn1_rule(event: str, births: list[str], event_date: str) -> tuple[int, ...] | None:
+    """Who a v = 1 document's event is about, by KKN1's member order (``docs/kkn2.md``, "KKN1
+    fallback"): the deceased is members[0], the couple members[0] and [1], the newborns those born
+    on the event date; None (everyone) for a move."""
+    if event == "death":
+        return (0,)
+    if event == "marriage":
+        return tuple(range(min(2, len(births))))
+    if event == "birth":
+        return tuple(i for i, birth in enumerate(births) if birth == event_date)
+    return None
+
+
+def _address(doc: AddressDoc | None) -> Address | None:
     if doc is None:
         return None
-    return Address(postal=doc.postal, address=doc.address, building=doc.building, head=doc.head)
+    country = doc.country if isinstance(doc, AddressDocV2) else None
+    return Address(postal=doc.postal, address=doc.address, building=doc.building, head=doc.head, country=country)
 
 
-def _member(doc: _MemberDoc) -> Member:
-    return Member(
+def _member(doc: MemberDoc) -> Member:
+    member = Member(
         family=doc.family, given=doc.given, family_kana=doc.family_kana, given_kana=doc.given_kana,
         birth=doc.birth, sex=doc.sex, relation=doc.relation, insurance=doc.insurance,
         card=doc.card, care_certified=doc.care_certified, nationality=doc.nationality,
     )
+    if not isinstance(doc, MemberDocV2):
+        return member
+    r = doc.residence
+    residence = Residence(r.card or "", r.status, r.until, r.category) if r is not None else None
+    return replace(member, domicile=doc.domicile, domicile_head=doc.domicile_head, alias=doc.alias,
+                   residence=residence)
 
 
-def _to_household(doc: _HouseholdDoc) -> Household:
+def _to_household(doc: HouseholdDoc) -> Household:
     notifier: int | OutsideNotifier
     if isinstance(doc.notifier, int):
         notifier = doc.notifier
@@ -342,30 +276,46 @@ def _to_household(doc: _HouseholdDoc) -> Household:
         n = doc.notifier
         notifier = OutsideNotifier(family=n.family, given=n.given, family_kana=n.family_kana,
                                    given_kana=n.given_kana, relation=n.relation, phone=n.phone)
+    if isinstance(doc, HouseholdDocV2):
+        subjects = tuple(doc.subjects) if doc.subjects is not None else None
+        b = doc.bank
+        bank = BankAccount(b.bank, b.branch, b.kind, b.number, b.holder_kana) if b is not None else None
+    else:
+        births = [m.birth.isoformat() for m in doc.members]
+        subjects, bank = subjects_by_kkn1_rule(doc.event, births, doc.date.isoformat()), None
     return Household(
         event=LifeEvent(doc.event), date=doc.date, phone=doc.phone,
         new=_address(doc.new), old=_address(doc.old), notifier=notifier,
         members=tuple(_member(m) for m in doc.members),
         extras=Extras(dogs=doc.extras.dogs, mopeds=doc.extras.mopeds,
                       seal_registration=tuple(doc.extras.seal_registration)),
+        subjects=subjects, bank=bank,
     )
 
 
 def household_to_document(household: Household) -> dict[str, Any]:
-    """The KKN1 document (v = 1) for a household, ready for ``json.dumps``."""
-    doc: dict[str, Any] = {"v": 1, "event": household.event.value, "date": household.date.isoformat()}
+    """The document (v = 2) for a household, ready for ``json.dumps``: v1's keys as v1 wrote them, v2's
+    keys only when they say something."""
+    doc: dict[str, Any] = {"v": 2, "event": household.event.value, "date": household.date.isoformat()}
     if household.phone:
         doc["phone"] = household.phone
     for key in ("new", "old"):
         address: Address | None = getattr(household, key)
         if address is not None:
-            doc[key] = {"postal": address.postal, "address": address.address, "building": address.building}
-            if key == "old":
+            doc[key] = _non_empty({"postal": address.postal, "country": address.country}) | {
+                "address": address.address, "building": address.building}
+            if key == "old" or address.head:
                 doc[key]["head"] = address.head
     doc["notifier"] = household.notifier if isinstance(household.notifier, int) else _notifier_doc(household.notifier)
+    if household.subjects is not None:
+        doc["subjects"] = list(household.subjects)
     doc["members"] = [_member_doc(m) for m in household.members]
     extras = household.extras
     doc["extras"] = {"dogs": extras.dogs, "mopeds": extras.mopeds, "seal_registration": list(extras.seal_registration)}
+    if household.bank is not None:
+        b = household.bank
+        doc["bank"] = {"bank": b.bank, "branch": b.branch, "kind": b.kind, "number": b.number,
+                       "holder_kana": b.holder_kana}
     return doc
 
 
@@ -375,8 +325,17 @@ def _notifier_doc(n: OutsideNotifier) -> dict[str, Any]:
 
 
 def _member_doc(m: Member) -> dict[str, Any]:
-    return {
+    doc = {
         "family": m.family, "given": m.given, "family_kana": m.family_kana, "given_kana": m.given_kana,
         "birth": m.birth.isoformat(), "sex": m.sex, "relation": m.relation, "insurance": m.insurance,
         "card": m.card, "care_certified": m.care_certified, "nationality": m.nationality,
-    }
+    } | _non_empty({"domicile": m.domicile, "domicile_head": m.domicile_head, "alias": m.alias})
+    if m.residence is not None:
+        r = m.residence
+        doc["residence"] = _non_empty({"card": r.card, "status": r.status,
+                                       "until": r.until.isoformat() if r.until else None, "category": r.category})
+    return doc
+
+
+def _non_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v not in (None, "")}

@@ -42,12 +42,14 @@ def _yes_no(value: bool | None) -> str:
 
 
 def current_head(h: Household) -> Member | None:
-    """The head after the event: for the death of the head, the spouse, else the eldest other member."""
+    """The head after the event: for the death of the head, the spouse, else the eldest living member."""
     head = h.head
-    if h.event is LifeEvent.DEATH and head is h.members[0] and len(h.members) > 1:
-        others = list(h.members[1:])
-        spouse = next((m for m in others if m.relation in ("妻", "夫")), None)
-        return spouse or min(others, key=lambda m: m.birth)
+    if h.event is LifeEvent.DEATH and head is not None and h.is_subject(h.members.index(head)):
+        living = [m for i, m in enumerate(h.members) if not h.is_subject(i)]
+        if not living:
+            return head
+        spouse = next((m for m in living if m.relation in ("妻", "夫")), None)
+        return spouse or min(living, key=lambda m: m.birth)
     return head
 
 

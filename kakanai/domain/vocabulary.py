@@ -77,3 +77,14 @@ def sex_code(text: str) -> str:
 def insurance_label(code: str | None) -> str:
     """The Japanese name of an insurance code; an unknown code as it is, "" for none."""
     return INSURANCE_LABELS.get(code or "", code or "")
+
+
+# 住民基本台帳法 30条の45: the categories of foreign residents on the register (KKN2 ``residence.category``)
+RESIDENCE_CATEGORY_LABELS = {
+    "mid_long": "中長期在留者", "special_permanent": "特別永住者", "temporary_refuge": "一時庇護許可者",
+    "provisional_stay": "仮滞在許可者", "birth": "出生による経過滞在者", "nationality_loss": "国籍喪失による経過滞在者",
+}
+RESIDENCE_CATEGORIES = tuple(RESIDENCE_CATEGORY_LABELS)
+# 預金種目 of a bank account (KKN2 ``bank.kind``)
+ACCOUNT_KIND_LABELS = {"ordinary": "普通", "current": "当座", "savings": "貯蓄"}
+ACCOUNT_KINDS = tuple(ACCOUNT_KIND_LABELS)

@@ -1,4 +1,4 @@
-"""QR images: draw a KKN1 code, and read codes from pictures with a choice of two backends.
+"""QR images: draw a resident code (KKN2 or KKN1), and read codes from pictures with a choice of two backends.
 
 ``zxing`` (zxing-cpp) is the default: it reads blurred, tilted, low-resolution webcam frames
 that zbar misses. ``zbar`` (pyzbar) is kept for cities whose scanners were tuned with it; it runs
@@ -19,7 +19,7 @@ import qrcode.util
 from PIL import Image, UnidentifiedImageError
 from qrcode.exceptions import DataOverflowError
 
-from kakanai.qr.payload import PREFIX, QrPayloadError
+from kakanai.qr.payload import KKN2, PREFIX, QrPayloadError
 
 log = logging.getLogger(__name__)
 
@@ -46,20 +46,30 @@ class Decoder(Protocol):
 
 
 def make_qr_image(text: str, box_size: int = 8) -> tuple[Image.Image, int]:
-    """A grayscale QR image of ``text`` (alphanumeric mode, error correction M) and its version.
+    """A grayscale QR image of ``text`` (error correction M) and its version: a KKN2 code is its prefix
+    in alphanumeric mode and its digits in numeric mode, anything else one alphanumeric segment.
 
     The smallest version that holds the text is used; ``qrcode.exceptions.DataOverflowError``
     when even version 40 is too small.
     """
     code = qrcode.QRCode(version=None, error_correction=qrcode.constants.ERROR_CORRECT_M,
                          box_size=box_size, border=4)
-    code.add_data(qrcode.util.QRData(text, mode=qrcode.util.MODE_ALPHA_NUM))
+    for segment, mode in _segments(text):
+        code.add_data(qrcode.util.QRData(segment, mode=mode))
     try:
         code.make(fit=True)
     except ValueError:  # qrcode 8 reports "version 41" instead of an overflow
         raise DataOverflowError(f"{len(text)} characters do not fit QR version 40-M") from None
     image = code.make_image(fill_color="black", back_color="white").get_image().convert("L")
     return image, int(code.version)
+
+
+def _segments(text: str) -> list[tuple[str, int]]:
+    """The QR segments of a code's text: digits after a KKN2 prefix go in numeric mode."""
+    head, digits = text[:len(KKN2)], text[len(KKN2):]
+    if head == KKN2 and digits.isascii() and digits.isdigit():
+        return [(head, qrcode.util.MODE_ALPHA_NUM), (digits, qrcode.util.MODE_NUMBER)]
+    return [(text, qrcode.util.MODE_ALPHA_NUM)]
 
 
 def as_grey_array(image: Picture) -> np.ndarray[Any, np.dtype[np.uint8]]:

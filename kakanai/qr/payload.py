@@ -1,8 +1,9 @@
-"""The KKN1 envelope: ``"KKN1" + base32(zlib(utf8(json)))`` (``shared/spec/qr-payload.md``).
+"""The resident code's envelopes (``docs/kkn2.md``): KKN2, ``"KKN2" + digits(zlib(utf8(json),
+zdict))``, written from now on, and KKN1, ``"KKN1" + base32(zlib(utf8(json)))``, still read.
 
-Decoding runs ``strip whitespace → upper-case → check prefix → base32 → zlib (bounded) → UTF-8 →
-JSON → validate``; each step fails with its own message for the clerk (Japanese) and the log
-(English), and nothing a scanner can type makes it crash or hang.
+Decoding runs ``strip whitespace → upper-case → check prefix → digits (KKN2) or base32 (KKN1) →
+zlib (bounded) → UTF-8 → JSON → validate``; each step fails with its own message for the clerk
+(Japanese) and the log (English), and nothing a scanner can type makes it crash or hang.
 """
 
 from __future__ import annotations
@@ -17,19 +18,23 @@ from typing import Any
 from kakanai.domain.household import Household
 from kakanai.domain.household_doc import ParsedHousehold, check_characters, household_to_document, parse_household
 from kakanai.domain.problems import MAX_MESSAGE, InvalidInput, Problem, format_path
+from kakanai.qr import kkn2
 
-__all__ = ["MAX_MESSAGE", "MAX_TEXT", "PREFIX", "QrPayloadError", "decode", "decode_document", "encode_document",
-           "encode_household"]
+__all__ = ["KKN1", "KKN2", "MAX_MESSAGE", "MAX_TEXT", "MAX_TEXT_KKN2", "PREFIX", "QrPayloadError", "decode", "decode_document",
+           "encode_document", "encode_household"]
 
-PREFIX = "KKN1"
-MAX_TEXT = 4296  # QR version 40-L, alphanumeric mode
+KKN1 = "KKN1"
+KKN2 = "KKN2"
+PREFIX = KKN2  # what the counter writes; every earlier prefix is still read
+MAX_TEXT = 4296  # KKN1: QR version 40-L, alphanumeric mode
+MAX_TEXT_KKN2 = 4 + 7089  # KKN2: the prefix and QR version 40-L's numeric capacity
 MAX_DOCUMENT = 64 * 1024
 MAX_DEPTH = 16  # the household document nests 4 deep; room for a later version's additions
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
-_LATER_VERSION = re.compile(r"^KKN([2-9]|\d\d)")
+_LATER_VERSION = re.compile(r"^KKN([3-9]|\d\d)")
 
 
 class QrPayloadError(InvalidInput):
@@ -40,31 +45,47 @@ class QrPayloadError(InvalidInput):
         super().__init__([Problem("", message_ja, message_en)], "QRコードを読み取れませんでした")
 
 
-def encode_document(document: dict[str, Any]) -> str:
-    """The KKN1 text for a household document."""
-    raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return PREFIX + base64.b32encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+def encode_document(document: dict[str, Any], prefix: str = PREFIX) -> str:
+    """The code's text for a household document: KKN2 (keys with a null value left out), or KKN1
+    when asked (tests and the bench compare the two)."""
+    if prefix == KKN1:
+        raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return KKN1 + base64.b32encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+    raw = json.dumps(_without_nulls(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return KKN2 + kkn2.to_digits(kkn2.compress(raw))
 
 
-def encode_household(household: Household) -> str:
-    """The KKN1 text for a household."""
-    return encode_document(household_to_document(household))
+def _without_nulls(value: Any) -> Any:
+    """The document with every null-valued key left out (a missing optional key reads the same)."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
+
+
+def encode_household(household: Household, prefix: str = PREFIX) -> str:
+    """The code's text for a household (KKN2 unless KKN1 is asked for)."""
+    return encode_document(household_to_document(household), prefix)
 
 
 def decode_document(text: str) -> Any:
-    """The JSON document inside a KKN1 text (not yet validated as a household)."""
-    if len(text) > MAX_TEXT * 2:
+    """The JSON document inside a KKN2 or KKN1 text (not yet validated as a household)."""
+    if len(text) > MAX_TEXT_KKN2 * 2:
         raise QrPayloadError("length", "QRコードの内容が長すぎます", "text longer than a QR code holds")
     body = _WHITESPACE.sub("", text).upper()
-    if len(body) > MAX_TEXT:
+    if len(body) > (MAX_TEXT_KKN2 if body.startswith(KKN2) else MAX_TEXT):
         raise QrPayloadError("length", "QRコードの内容が長すぎます", "text longer than a QR code holds")
-    if not body.startswith(PREFIX):
-        if _LATER_VERSION.match(body):
-            raise QrPayloadError("prefix", f"新しい版のQRコード（{body[:4]}）です。kakanai の更新が必要です",
-                                 "payload from a newer version")
-        raise QrPayloadError("prefix", "QRコードの形式が違います（KKN1で始まっていません）", "missing KKN1 prefix")
-    compressed = _base32(body[len(PREFIX):])
-    raw = _inflate(compressed)
+    if body.startswith(KKN2):
+        raw = _inflate(_digits(body[len(KKN2):]), kkn2.DICTIONARY)
+    elif body.startswith(KKN1):
+        raw = _inflate(_base32(body[len(KKN1):]))
+    elif _LATER_VERSION.match(body):
+        raise QrPayloadError("prefix", f"新しい版のQRコード（{body[:4]}）です。kakanai の更新が必要です",
+                             "payload from a newer version")
+    else:
+        raise QrPayloadError("prefix", "QRコードの形式が違います（KKN2・KKN1で始まっていません）",
+                             "missing KKN2/KKN1 prefix")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -141,7 +162,7 @@ def _check_text(text: str, path: list[str | int]) -> None:
 
 
 def decode(text: str) -> ParsedHousehold:
-    """Decode and validate a scanned KKN1 text into a household (raises `InvalidInput`)."""
+    """Decode and validate a scanned KKN2 or KKN1 text into a household (raises `InvalidInput`)."""
     return parse_household(decode_document(text))
 
 
@@ -156,8 +177,18 @@ def _base32(body: str) -> bytes:
                              "not base32") from None
 
 
-def _inflate(data: bytes) -> bytes:
-    inflater = zlib.decompressobj()
+def _digits(body: str) -> bytes:
+    if not body:
+        raise QrPayloadError("digits", "QRコードの中身が空です", "empty payload")
+    try:
+        return kkn2.from_digits(body)
+    except ValueError:
+        raise QrPayloadError("digits", "QRコードの文字が正しくありません（一部が欠けているか、別のコードです）",
+                             "not KKN2 digits") from None
+
+
+def _inflate(data: bytes, dictionary: bytes | None = None) -> bytes:
+    inflater = zlib.decompressobj(zdict=dictionary) if dictionary is not None else zlib.decompressobj()
     try:
         raw = inflater.decompress(data, MAX_DOCUMENT + 1)
     except zlib.error:

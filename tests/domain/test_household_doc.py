@@ -91,7 +91,7 @@ def test_unknown_keys_are_warned_not_errors_and_their_values_not_kept(family: di
         (lambda d: d["members"][0].update(given="太\u202e郎"), "members[0].given", "制御文字"),
         (lambda d: d["new"].update(address="見本市\x00北1条"), "new.address", "制御文字"),
         (lambda d: d["members"][0].update(nationality="france"), "members[0].nationality", "形式"),
-        (lambda d: d.update(v=2), "v", "版（v）は整数の 1"),
+        (lambda d: d.update(v=3), "v", "版（v）は整数の 1 か 2"),
         (lambda d: d["members"][0].update(family="　 "), "members[0].family", "空欄"),
         (lambda d: d["members"][0].update(birth="1700-01-01"), "members[0].birth", "ありえない年"),
         (lambda d: d.update(date="9999-01-01"), "date", "ありえない年"),

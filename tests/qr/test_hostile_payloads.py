@@ -15,19 +15,23 @@ from kakanai.domain.draft import draft_from_household
 from kakanai.domain.household_doc import parse_household
 from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
+from kakanai.qr import kkn2
 from kakanai.qr.payload import MAX_MESSAGE, decode
 from tests.conftest import household_doc
 
 _DANGEROUS = ("\u202e", "\u2066", "\u0000", "\u001b", "\u200b")
 
 
-def _code(raw: str | bytes) -> str:
+def _code(raw: str | bytes, envelope: str = "KKN1") -> str:
+    """``raw`` as it is, in a KKN1 or a KKN2 envelope (the rules below hold for both)."""
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if envelope == "KKN2":
+        return "KKN2" + kkn2.to_digits(kkn2.compress(data))
     return "KKN1" + base64.b32encode(zlib.compress(data)).decode().rstrip("=")
 
 
-def _doc_code(document: dict[str, Any]) -> str:
-    return _code(json.dumps(document, ensure_ascii=False))
+def _doc_code(document: dict[str, Any], envelope: str = "KKN1") -> str:
+    return _code(json.dumps(document, ensure_ascii=False), envelope)
 
 
 def _refusal(text: str) -> str:
@@ -61,14 +65,17 @@ def _scan_plan(text: str, catalog: Catalog) -> tuple[int, list[str]]:
     {"members[0].family": "偽名"},
     {"extras.dogs": 5},
     {"new.address": "別の住所"},
+    {"subjects[0]": 3},
 ])
-def test_unknown_keys_change_nothing_that_was_validated(catalog: Catalog, extra: dict[str, Any]) -> None:
+@pytest.mark.parametrize("envelope", ["KKN1", "KKN2"])
+def test_unknown_keys_change_nothing_that_was_validated(catalog: Catalog, extra: dict[str, Any],
+                                                         envelope: str) -> None:
     # Given a family of five moving in, and the same code with a hostile unknown key
     clean = _family_of_five()
     hostile = {**clean, **{k: v for k, v in extra.items() if k not in clean}}
     # When the counter reads both
-    expected = _scan_plan(_doc_code(clean), catalog)
-    got = _scan_plan(_doc_code(hostile), catalog)
+    expected = _scan_plan(_doc_code(clean, envelope), catalog)
+    got = _scan_plan(_doc_code(hostile, envelope), catalog)
     # Then the household and its procedures are the same
     assert got == expected and got[0] == 5
 
@@ -114,14 +121,24 @@ def _raw_family() -> str:
     (_raw_family().replace('"extras": {', '"x": "\\ud800", "extras": {'), "文字"),
     (_raw_family().replace('"extras": {', '"\\udc00": 1, "extras": {'), "文字"),
 ])
-def test_what_the_spec_forbids_is_refused_with_its_own_message(raw: str, words: str) -> None:
-    message = _refusal(_code(raw))
+@pytest.mark.parametrize("envelope", ["KKN1", "KKN2"])
+def test_what_the_spec_forbids_is_refused_with_its_own_message(raw: str, words: str, envelope: str) -> None:
+    message = _refusal(_code(raw, envelope))
     assert words in message
     assert len(message) <= MAX_MESSAGE
 
 
-def test_the_version_must_be_the_integer_one() -> None:
+def test_the_version_must_be_the_integer_one_or_two() -> None:
     assert "版" in _refusal(_code(_raw_family().replace('"v": 1', '"v": "1"')))
+    assert "版" in _refusal(_code(_raw_family().replace('"v": 1', '"v": 3'), "KKN2"))
+
+
+def test_a_kkn2_bomb_stops_at_64_kib_and_digits_that_fit_no_bytes_are_refused() -> None:
+    bomb = _code(b'{"v":2,"pad":"' + b"A" * 2_000_000 + b'"}', "KKN2")
+    assert "64KiB" in _refusal(bomb)
+    assert "文字が正しくありません" in _refusal("KKN2" + "9" * 17)  # larger than 7 bytes hold
+    assert "文字が正しくありません" in _refusal("KKN2" + "1" * 18)  # 18 digits are no byte count
+    assert "文字が正しくありません" in _refusal("KKN2" + "12A4")
 
 
 def test_messages_are_capped_and_never_echo_control_or_bidi_characters() -> None:

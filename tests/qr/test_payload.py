@@ -30,11 +30,14 @@ def _message(text: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("name", ["family_move_in", "single_move_within", "birth", "death_of_head", "marriage"])
-def test_every_example_household_round_trips(name: str) -> None:
+def test_every_example_household_round_trips_in_both_envelopes(name: str) -> None:
     household = parse_household(household_doc(name)).household
     text = encode_household(household)
-    assert text.startswith("KKN1") and set(text[4:]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    assert text.startswith("KKN2") and text[4:].isdigit()
     assert decode(text).household == household
+    old = encode_household(household, "KKN1")
+    assert old.startswith("KKN1") and set(old[4:]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    assert decode(old).household == household
 
 
 def test_a_scanner_with_caps_lock_and_line_breaks_still_reads() -> None:
@@ -46,8 +49,10 @@ def test_a_scanner_with_caps_lock_and_line_breaks_still_reads() -> None:
 @pytest.mark.parametrize(
     ("text", "step", "words"),
     [
-        ("HELLO WORLD", "prefix", "QRコードの形式が違います（KKN1で始まっていません）"),
-        ("KKN2ABCDEF", "prefix", "新しい版のQRコード"),
+        ("HELLO WORLD", "prefix", "QRコードの形式が違います（KKN2・KKN1で始まっていません）"),
+        ("KKN3ABCDEF", "prefix", "新しい版のQRコード"),
+        ("KKN2", "digits", "空"),
+        ("KKN2ABCDEF", "digits", "文字が正しくありません"),
         ("KKN1", "base32", "空"),
         ("KKN1ABC!DEF", "base32", "文字が正しくありません"),
         ("KKN1" + "A" * (MAX_TEXT), "length", "長すぎます"),
@@ -63,9 +68,10 @@ def test_each_decoding_step_has_its_own_clerk_message(text: str, step: str, word
     assert (got_step, words in message) == (step, True), message
 
 
-def test_a_truncated_code_is_reported_as_cut_off() -> None:
-    text = encode_document(household_doc("family_move_in"))
-    step, message = _message(text[: len(text) // 2 // 8 * 8])
+@pytest.mark.parametrize(("envelope", "unit"), [("KKN1", 8), ("KKN2", 17)])
+def test_a_truncated_code_is_reported_as_cut_off(envelope: str, unit: int) -> None:
+    text = encode_document(household_doc("family_move_in"), envelope)
+    step, message = _message(text[: len(text) // 2 // unit * unit + 4])
     assert step == "zlib" and ("切れて" in message or "壊れて" in message)
 
 
@@ -98,13 +104,15 @@ def _mutations(text: str, rng: random.Random) -> str:
         return text[: rng.randrange(len(text))]
     if kind == 1:
         i = rng.randrange(4, len(chars))
-        chars[i] = rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567=!あ\x00")
+        chars[i] = rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ2345670189=!あ\x00")
     elif kind == 2:
         del chars[rng.randrange(4, len(chars))]
     elif kind == 3:
         chars.insert(rng.randrange(len(chars)), rng.choice("A7 \n"))
     elif kind == 4:
         return text + "".join(rng.choice("ABC234") for _ in range(rng.randrange(1, 20)))
+    elif kind == 5 and rng.random() < 0.5:
+        return "KKN2" + "".join(rng.choice("0123456789") for _ in range(rng.randrange(400)))
     else:
         return "KKN1" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(rng.randrange(200)))
     return "".join(chars)
@@ -112,7 +120,8 @@ def _mutations(text: str, rng: random.Random) -> str:
 
 def test_fuzz_twenty_thousand_mutated_codes_end_in_a_result_or_a_clear_error() -> None:
     rng = random.Random(20261123)
-    seeds = [encode_document(household_doc(n)) for n in ("family_move_in", "birth", "death_of_head")]
+    seeds = [encode_document(household_doc(n), envelope) for n in ("family_move_in", "birth", "death_of_head")
+             for envelope in ("KKN1", "KKN2")]
     outcomes = {"ok": 0, "error": 0}
     for _ in range(20_000):
         text = _mutations(rng.choice(seeds), rng)

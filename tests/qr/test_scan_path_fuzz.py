@@ -28,7 +28,9 @@ from kakanai.domain.problems import MAX_MESSAGE, InvalidInput
 from kakanai.domain.visit_session import VisitSession
 from kakanai.pdf.bundle import check_printable, render_bundle
 from kakanai.pdf.content import form_sheets
-from kakanai.qr.payload import decode, encode_document
+from kakanai.qr import kkn2
+from kakanai.qr.payload import decode
+from kakanai.qr.payload import encode_document as _encode_document
 from kakanai.services.open_visits import OpenVisitStore
 from tests.conftest import FULL, household_doc
 
@@ -90,8 +92,18 @@ def _hostile(rng: random.Random) -> Any:
     return copy.deepcopy(rng.choice(HOSTILE_VALUES))  # never share (and later mutate) one list or dict
 
 
+_ENVELOPES = random.Random(SEED + 1)  # KKN2 and KKN1 codes, half and half, the same every run
+
+
+def encode_document(document: dict[str, Any]) -> str:
+    """The document as a KKN2 or a KKN1 code (both are read at the counter)."""
+    return _encode_document(document, _ENVELOPES.choice(["KKN1", "KKN2"]))
+
+
 def _code(raw: str) -> str:
     data = raw.encode("utf-8", "surrogatepass")
+    if _ENVELOPES.random() < 0.5:
+        return "KKN2" + kkn2.to_digits(kkn2.compress(data))
     return "KKN1" + base64.b32encode(zlib.compress(data)).decode().rstrip("=")
 
 
@@ -144,7 +156,7 @@ def payloads(rng: random.Random, bases: dict[str, dict[str, Any]]) -> Any:
             elif damage == 2:
                 text = text.lower()
             elif damage == 3:
-                text = rng.choice(["KKN2", "KKN9", "KKN", "http://x/", "hello123", ""]) + text[4:]
+                text = rng.choice(["KKN1", "KKN2", "KKN3", "KKN9", "KKN", "http://x/", "hello123", ""]) + text[4:]
             elif damage == 4:
                 text = "".join(rng.choice("KN12ABZ \r\n\t") for _ in range(rng.randrange(1, 200)))
             else:
