@@ -3,7 +3,7 @@
 # the bundle's own --selftest (offscreen, one scripted visit, exit 0) from outside the checkout,
 # with no user settings, plus a check of the catalog shipped inside it. Prints the bundle size.
 #
-#   scripts/build_bundle.sh            build + check (CI runs this after the test suite)
+#   scripts/build_bundle.sh            build + check (.ci/run: scripts/dev bundle, then the tests)
 #
 # Needs the project venv (.venv, made by scripts/dev); installs PyInstaller into it if missing.
 # Takes about a minute on a 2-core machine. Exits non-zero if the build or a check fails.
@@ -27,10 +27,30 @@ ensure_venv() {
 
 build() {
   echo "==> pyinstaller build.spec → $DIST"
-  local started=$SECONDS
+  local started=$SECONDS log="$ROOT/build/pyinstaller.log"
+  mkdir -p "$ROOT/build"
   "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
-      --distpath "$ROOT/dist" --workpath "$ROOT/build" build.spec
+      --distpath "$ROOT/dist" --workpath "$ROOT/build" build.spec 2>&1 | tee "$log"
   echo "    built in $((SECONDS - started)) s"
+  check_libraries "$log"
+}
+
+# A shared library that a bundled Qt plugin links to but this machine lacks is left out with only a
+# warning, and the bundle then depends on what the build machine happened to have installed
+# (libxcb-icccm4 and libxcb-keysyms1 came and went). scripts/dev bundle installs the whole set
+# (APT_BUNDLE); a build that still misses one fails here, naming the library. Warnings about a
+# binary that build.spec leaves out afterwards (the GTK theme plugin) do not count.
+check_libraries() {
+  local missing="" library referrer
+  while IFS=$'\t' read -r library referrer; do
+    [ -n "$(find "$DIST" -name "$(basename "$referrer")" -print -quit)" ] || continue
+    missing+="   $library (needed by $(basename "$referrer"))"$'\n'
+  done < <(sed -n "s/.*Library not found: could not resolve '\([^']*\)', dependency of '\([^']*\)'.*/\1\t\2/p" "$1" | sort -u)
+  [ -z "$missing" ] && return 0
+  echo "!! libraries the bundle needs are not installed on this machine; install them (scripts/dev bundle" >&2
+  echo "   installs the whole set, APT_BUNDLE in scripts/dev) and build again:" >&2
+  printf "%s" "$missing" >&2
+  exit 1
 }
 
 # Every module a kakanai module imports must be in the bundle (PyInstaller only warns): this is
