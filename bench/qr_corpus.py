@@ -40,7 +40,7 @@ _INSURANCE = ("nhi", "employee", None, "nhi", "welfare")
 
 @dataclass(frozen=True)
 class QrSample:
-    """One corpus image with the KKN1 text it must decode to."""
+    """One corpus image with the KKN2 (or KKN1) text it must decode to."""
 
     name: str
     members: int
@@ -94,26 +94,29 @@ def corpus_documents(seed: int = DEFAULT_SEED) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def corpus_text(document: dict[str, Any]) -> str:
-    """The KKN1 text a pre-fill form would print for a document (normalised as the counter reads it)."""
-    return encode_household(parse_household(document).household)
+def corpus_text(document: dict[str, Any], prefix: str = "KKN2") -> str:
+    """The KKN2 (or KKN1) text a pre-fill form would print for a document (normalised as the counter reads it)."""
+    return encode_household(parse_household(document).household, prefix)
 
 
-def clean_samples(documents: dict[str, dict[str, Any]]) -> list[QrSample]:
+def clean_samples(documents: dict[str, dict[str, Any]], prefix: str = "KKN2") -> list[QrSample]:
     """One clean, generated QR image per household."""
     samples = []
     for name, document in documents.items():
-        text = corpus_text(document)
+        text = corpus_text(document, prefix)
         image, version = make_qr_image(text, box_size=4)
         samples.append(QrSample(name, len(document["members"]), "clean", None, text, version, image))
     return samples
 
 
-def degraded_samples(documents: dict[str, dict[str, Any]], seed: int = DEFAULT_SEED) -> list[QrSample]:
-    """Every household seen through a webcam: each kind of degradation on each canvas size."""
+def degraded_samples(documents: dict[str, dict[str, Any]], seed: int = DEFAULT_SEED,
+                     prefix: str = "KKN2") -> list[QrSample]:
+    """Every household seen through a webcam: each kind of degradation on each canvas size. The
+    degradation depends on the household, kind and canvas only, so KKN1 and KKN2 codes of the same
+    household are seen through the same frames."""
     samples = []
     for name, document in documents.items():
-        text = corpus_text(document)
+        text = corpus_text(document, prefix)
         code, version = make_qr_image(text, box_size=1)
         for kind in KINDS:
             for canvas in CANVASES:

@@ -1,8 +1,9 @@
 """Decode the QR corpus with every backend: success rate and median decode time, side by side.
 
-    python -m bench.qr_decode [--seed N] [--backends zxing,zbar]
+    python -m bench.qr_decode [--seed N] [--backends zxing,zbar] [--envelopes KKN1,KKN2]
 
-A sample counts as read only when a decoded text equals the code's KKN1 text exactly.
+The same households through the same degraded frames, once as KKN1 codes and once as KKN2. A sample
+counts as read only when a decoded text equals the code's text exactly.
 """
 
 from __future__ import annotations
@@ -42,19 +43,21 @@ def group_of(sample: QrSample) -> str:
 
 
 def summarise(samples: list[QrSample], outcomes: list[Outcome]) -> dict[str, tuple[int, int, float]]:
-    """Per row: (read, total, median milliseconds), plus ``all degraded``."""
+    """Per row: (read, total, median milliseconds), plus ``all degraded`` and each canvas size."""
     rows: dict[str, list[Outcome]] = defaultdict(list)
     for sample, outcome in zip(samples, outcomes):
         rows[group_of(sample)].append(outcome)
         if sample.canvas is not None:
             rows["all degraded"].append(outcome)
+            rows[f"all {sample.canvas[0]}×{sample.canvas[1]}"].append(outcome)
     return {name: (sum(o.read for o in got), len(got), 1000 * statistics.median(o.seconds for o in got))
             for name, got in rows.items()}
 
 
 def row_order() -> list[str]:
     """Rows in print order: clean, each kind on each canvas, then the degraded total."""
-    return ["clean"] + [f"{kind} {w}×{h}" for kind in KINDS for w, h in ((640, 480), (1280, 720))] + ["all degraded"]
+    return (["clean"] + [f"{kind} {w}×{h}" for kind in KINDS for w, h in ((640, 480), (1280, 720))]
+            + ["all 640×480", "all 1280×720", "all degraded"])
 
 
 def table(results: dict[str, dict[str, tuple[int, int, float]]]) -> str:
@@ -76,16 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--envelopes", default="KKN1,KKN2")
     args = parser.parse_args(argv)
     documents = corpus_documents(args.seed)
-    samples = clean_samples(documents) + degraded_samples(documents, args.seed)
-    versions = sorted({s.version for s in samples})
-    print(f"{len(documents)} households (1–10 members, QR versions {versions[0]}–{versions[-1]}, error correction M), "
-          f"{len(samples)} images, seed {args.seed}")
     results = {}
-    for name in args.backends.split(","):
-        decoder = decoder_for(name)
-        results[name] = summarise(samples, run(decoder, samples))
+    for envelope in args.envelopes.split(","):
+        samples = clean_samples(documents, envelope) + degraded_samples(documents, args.seed, envelope)
+        versions = sorted({s.version for s in samples})
+        print(f"{envelope}: {len(documents)} households (1–10 members, QR versions {versions[0]}–{versions[-1]}, "
+              f"error correction M), {len(samples)} images, seed {args.seed}")
+        for name in args.backends.split(","):
+            results[f"{envelope} {name}"] = summarise(samples, run(decoder_for(name), samples))
     print(table(results))
     return 0
 
