@@ -44,8 +44,8 @@ def test_every_error_of_a_broken_catalog_is_listed_with_file_and_key(catalog_cop
     # path and reason, listing the names that would have been right
     errors = _errors(catalog_copy)
     expected = [
-        "forms/procedures/shimin.toml:100 [seal_registration]: procedure[7].member_when.adress: 知らない条件名です 'adress'（使える名前: age, card,",
-        "forms/procedures/shimin.toml:102 [seal_registration]: procedure[7].forms[0]: 知らない様式 'inkan_form'（使える様式: ",
+        "forms/procedures/shimin.toml:101 [seal_registration]: procedure[7].member_when.adress: 知らない条件名です 'adress'（使える名前: age, card,",
+        "forms/procedures/shimin.toml:103 [seal_registration]: procedure[7].forms[0]: 知らない様式 'inkan_form'（使える様式: ",
         "forms/procedures/shimin.toml:18 [juminido_move_in]: procedure[0].department: 知らない担当課 'shimn'（使える担当課: shimin,",
         "forms/procedures/kaigo.toml:9 [care_join]: procedure[0].evnets: 知らない項目名です",
         "forms/procedures/kaigo.toml:4 [care_join]: procedure[0].events: 必須の項目がありません",

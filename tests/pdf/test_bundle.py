@@ -53,7 +53,7 @@ def test_the_main_form_reads_as_filled(family_bundle: Rendered) -> None:
     assert lines[:4] == ["見本市　市民課（1番窓口）", VISIT, "住民異動届", "転入・転出・転居・世帯主変更"]
     for row in (["1", "ヤマダ　タロウ", "山田　太郎", "昭和56年5月10日", "男", "世帯主", "日本"],
                 ["4", "ヤマダ　キヨ", "山田　キヨ", "昭和25年12月1日", "女", "母", "日本"]):
-        start = lines.index(row[0], lines.index("国籍"))
+        start = lines.index(row[0], lines.index("筆頭者"))
         assert lines[start:start + len(row)] == row
     assert "宮城県仙台市青葉区一番町3丁目2番1号" in lines and "コーポ見本101" in lines
 

@@ -25,7 +25,7 @@ def test_values_are_the_domains_texts_with_wareki_dates(catalog: Catalog) -> Non
     sheet = _sheets("family_move_in", catalog)[0]
     fields = {c.source: c.text for c in sheet.fields}
     assert fields["date"] == "令和8年4月1日" and fields["event"] == "転入"
-    assert [c.text for c in sheet.rows[3].cells] == ["山田　キヨ", "昭和25年12月1日", "女", "母", "日本"]
+    assert [c.text for c in sheet.rows[3].cells] == ["山田　キヨ", "昭和25年12月1日", "女", "母", "日本", "", ""]
     assert sheet.issued == "令和8年4月1日" and sheet.city == "見本市" and sheet.counter == "1番窓口"
 
 
