@@ -8,7 +8,7 @@ transaction (`kpi_cache.mark_dirty`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -20,7 +20,7 @@ from kakanai.store.schema import visit_events, visit_procedures, visits
 
 def _utc(value: datetime) -> datetime:
     """Every time is stored in UTC; SQLite gives it back naive, so naive means UTC."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class VisitLog:
@@ -51,7 +51,7 @@ class VisitLog:
             known = _known_ids(connection, [e.id for e in events])
             fresh = [e for e in events if e.id not in known]
             if fresh:
-                now = datetime.now(timezone.utc)
+                now = datetime.now(UTC)
                 connection.execute(insert(visit_events), [_event_row(e, now) for e in fresh])
                 days: set[str] = set()
                 for visit_id in dict.fromkeys(e.visit_id for e in fresh):

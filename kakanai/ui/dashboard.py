@@ -441,7 +441,7 @@ class DashboardWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.failed.emit(message)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the timers; late results are ignored."""
         self._closed = True
         self.live_timer.stop()
