@@ -46,6 +46,8 @@ def walk_one_visit(app: Any, window: Any, services: Services) -> int:
     steps.append(("forms rendered", _wait(app, lambda: controller.bundle is not None)))
     window.print_page.printers.setCurrentText(SAVE_AS_PDF)
     QTest.keyClick(window, Qt.Key.Key_F5)
+    window.print_page.identity.setCurrentIndex(1)  # 本人確認: the first kind of document
+    window.print_page.identity.activated.emit(1)
     QTest.keyClick(window, Qt.Key.Key_F5)
     printed = Path(services.settings.pdf_save_dir)
     steps.append(("bundle printed", _wait(app, lambda: any(printed.glob("*.pdf")))))

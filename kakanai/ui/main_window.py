@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.print_page.print_requested.connect(self._on_print)
         self.print_page.retry_requested.connect(self._on_retry)
         self.print_page.finish_requested.connect(self._on_finish)
+        self.print_page.identity_checked.connect(c.identity_checked)
 
     def _shortcuts(self) -> None:
         keys: dict[str, Callable[[], None]] = {
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         if step == "review":
             self.review_page.show_rendering()
             self.controller.render()
+        elif step == "print" and self.controller.session is not None:
+            self.print_page.new_visit(self.controller.session.identity)
         elif step == "start":
             self.review_page.clear()  # the visit is over or waits: its forms leave the screen and memory
             self.print_run.stop()
@@ -386,6 +389,10 @@ class MainWindow(QMainWindow):
         bundle = self.controller.bundle
         if bundle is None:
             self.print_page.show_status(self.tr("先に「確認」（F4）で様式を作ってください"), ok=False)
+            return
+        if not self.print_page.identity_done():
+            self.print_page.show_status(self.tr("先に本人確認をして、確認した書類を選んでください"), ok=False)
+            self.print_page.identity.setFocus()
             return
         if not printer:
             self.print_page.show_status(self.tr("使えるプリンターがありません（情報システム係に連絡してください）"), ok=False)

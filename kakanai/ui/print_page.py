@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kakanai.domain.visits import IDENTITY_DOCUMENTS
+
+
+class _EnterPicks(QObject):
+    """Enter on the closed document list takes the shown choice (as the interview's lists do)."""
+
+    def __init__(self, combo: QComboBox, pick: Callable[[], None]) -> None:
+        super().__init__(combo)
+        self.pick = pick
+        combo.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.pick()
+            return True
+        return False
 
 
 class PrintPage(QWidget):
@@ -12,11 +31,18 @@ class PrintPage(QWidget):
     print_requested = Signal(str)  # printer name
     retry_requested = Signal(str)  # printer name
     finish_requested = Signal()
+    identity_checked = Signal(str)  # 本人確認: the kind of document checked (a code)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("page")
         self.summary = QLabel(wordWrap=True)
+        self.identity = QComboBox()
+        self.identity.addItem(self.tr("（確認した書類を選ぶ）"), "")
+        for code, label in IDENTITY_DOCUMENTS.items():
+            self.identity.addItem(label, code)
+        self.identity.activated.connect(self._on_identity)
+        self._enter = _EnterPicks(self.identity, self._on_identity)
         self.printers = QComboBox()
         self.print_button = QPushButton(self.tr("すべて印刷　［F5］"), objectName="primary")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.printers.currentText()))
@@ -29,6 +55,10 @@ class PrintPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("印刷・署名"), objectName="title"))
         layout.addWidget(self.summary)
+        check = QHBoxLayout()
+        check.addWidget(QLabel(self.tr("本人確認（書類の種類だけを記録します）")))
+        check.addWidget(self.identity, 1)
+        layout.addLayout(check)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("プリンター")))
         row.addWidget(self.printers, 1)
@@ -62,6 +92,19 @@ class PrintPage(QWidget):
         if retry:
             self.retry_button.setFocus()
 
+    def new_visit(self, identity: str) -> None:
+        """The visit's 本人確認 so far ("" until a document was checked)."""
+        self.identity.setCurrentIndex(max(0, self.identity.findData(identity)))
+
+    def identity_done(self) -> bool:
+        """Whether a document was chosen."""
+        return bool(self.identity.currentData())
+
+    def _on_identity(self, *_: object) -> None:
+        if self.identity.currentData():
+            self.identity_checked.emit(self.identity.currentData())
+            self.print_button.setFocus()
+
     def focus_default(self) -> None:
-        """The print button."""
-        self.print_button.setFocus()
+        """本人確認 first while it is not done, then the print button."""
+        (self.print_button if self.identity_done() else self.identity).setFocus()

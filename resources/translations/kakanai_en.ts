@@ -100,42 +100,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="209" />
+        <location filename="../../kakanai/ui/main_window.py" line="212" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="223" />
+        <location filename="../../kakanai/ui/main_window.py" line="226" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="225" />
+        <location filename="../../kakanai/ui/main_window.py" line="228" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="310" />
+        <location filename="../../kakanai/ui/main_window.py" line="313" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="323" />
+        <location filename="../../kakanai/ui/main_window.py" line="326" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="383" />
+        <location filename="../../kakanai/ui/main_window.py" line="386" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="388" />
+        <location filename="../../kakanai/ui/main_window.py" line="391" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="391" />
+        <location filename="../../kakanai/ui/main_window.py" line="394" />
+        <source>先に本人確認をして、確認した書類を選んでください</source>
+        <translation>Check the resident's identity first and choose the document</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="398" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
@@ -143,32 +148,42 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="21" />
+        <location filename="../../kakanai/ui/print_page.py" line="41" />
+        <source>（確認した書類を選ぶ）</source>
+        <translation>(choose the document checked)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/print_page.py" line="47" />
         <source>すべて印刷　［F5］</source>
         <translation>Print all  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="24" />
+        <location filename="../../kakanai/ui/print_page.py" line="50" />
         <source>再試行　［F5］</source>
         <translation>Retry  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="27" />
+        <location filename="../../kakanai/ui/print_page.py" line="53" />
         <source>完了　［F6］</source>
         <translation>Finish  [F6]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="30" />
+        <location filename="../../kakanai/ui/print_page.py" line="56" />
         <source>印刷・署名</source>
         <translation>Print &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="33" />
+        <location filename="../../kakanai/ui/print_page.py" line="59" />
+        <source>本人確認（書類の種類だけを記録します）</source>
+        <translation>Identity check (only the kind of document is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/print_page.py" line="63" />
         <source>プリンター</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="40" />
+        <location filename="../../kakanai/ui/print_page.py" line="70" />
         <source>署名をいただいたら「完了」を押してください。</source>
         <translation>Press Finish once the forms are signed.</translation>
     </message>

@@ -48,6 +48,7 @@ def _press_print(counter: Counter, printer: str) -> str:
     clerk.press(Qt.Key.Key_F4)
     wait_until(lambda: window.controller.bundle is not None)
     clerk.press(Qt.Key.Key_F5)
+    clerk.choose(1)  # 本人確認: マイナンバーカード
     window.print_page.set_printers(printer_names() + [printer], printer)
     clerk.press(Qt.Key.Key_F5)
     return visit_id

@@ -15,13 +15,14 @@ K = Qt.Key
 
 
 def _finish_after_review(c: Counter) -> str:
-    """F4 review → F5 print page → F5 print (to PDF) → F6 finish; returns the visit id."""
+    """F4 review → F5 print page → 本人確認 → F5 print (to PDF) → F6 finish; returns the visit id."""
     window, clerk = c.window, c.clerk
     visit_id = window.controller.session.visit_id
     clerk.press(K.Key_F4)
     wait_until(lambda: window.controller.bundle is not None)
     c.clock.advance(60)
     clerk.press(K.Key_F5)
+    clerk.choose(1)  # 本人確認: マイナンバーカード
     clerk.press(K.Key_F5)
     wait_until(lambda: (c.saved / f"{visit_id}.pdf").exists())
     wait_until(lambda: "署名" in window.print_page.status.text())
@@ -86,7 +87,7 @@ def test_a_single_resident_moves_within_the_city_by_interview(counter: Counter) 
     assert "佐藤" in text and "平成8年2月29日" in text and "090-0024" in text
     counter.services.recorder.flush()
     assert counter.services.visit_log.summary(visit_id).header.event == "move_within"
-    assert (clerk.actions, clerk.keystrokes) == (26, 84), clerk.log
+    assert (clerk.actions, clerk.keystrokes) == (27, 86), clerk.log
 
 
 def test_a_wrong_answer_is_refused_with_a_message_and_kept_out(counter: Counter) -> None:
