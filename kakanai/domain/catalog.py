@@ -239,10 +239,23 @@ class _FormsFile(_Strict):
     form: list[FormDef] = []
 
 
-def _pydantic_reason(error: ErrorDetails) -> str:
-    reasons = {"missing": "必須の項目がありません", "extra_forbidden": "知らない項目名です（綴りを確認してください）",
-               "string_pattern_mismatch": "英小文字・数字・_ で書きます"}
-    return reasons.get(error["type"], "値が正しくありません") + f" ({error['msg']})"
+_REASONS = {
+    "missing": "必須の項目がありません", "extra_forbidden": "知らない項目名です（綴りを確認してください）",
+    "string_pattern_mismatch": "英小文字・数字・_ で書きます", "string_type": '文字（"…"）で書きます',
+    "int_type": "整数で書きます", "float_type": "数で書きます", "bool_type": "true か false で書きます",
+    "list_type": "[ … ] のリストで書きます", "dict_type": "{ … } の表で書きます", "model_type": "{ … } の表で書きます",
+    "too_short": "1つ以上書きます", "string_too_short": "空にできません", "string_too_long": "長すぎます",
+    "greater_than": "もっと大きな数にします", "greater_than_equal": "もっと大きな数にします",
+    "less_than_equal": "もっと小さな数にします",
+}
+
+
+def _pydantic_reason(error: ErrorDetails) -> tuple[str, str]:
+    """The clerk's (IT's) reason in Japanese, and pydantic's English for the log."""
+    reason = _REASONS.get(error["type"], "値が正しくありません")
+    if error["type"] == "literal_error":
+        reason = f"使えない値です（使える値: {error.get('ctx', {}).get('expected', '')}）"
+    return reason, error["msg"]
 
 
 _BLOCK = re.compile(r"^\s*\[\[(procedure|form)\]\]", re.MULTILINE)
@@ -311,7 +324,7 @@ class _Reader:
             return model.model_validate(data)
         except ValidationError as exc:
             for error in exc.errors():
-                self.add(path, format_path(list(error["loc"])), _pydantic_reason(error))
+                self.add(path, format_path(list(error["loc"])), *_pydantic_reason(error))
             return None
 
 
