@@ -74,9 +74,8 @@ function New-BuildVenv {
 }
 
 function Install-Project {
-    <# The project and PyInstaller; numpy and openpyxl are named too because kakanai imports them at run
-       time (kakanai.qr.images, the supervisor's Excel export) while pyproject.toml lists them only as
-       test/bench extras. #>
+    <# The project (its runtime dependencies, numpy, openpyxl and pyscard among them, come from
+       pyproject.toml; PySide6 is pinned there to 6.11.3) and PyInstaller. #>
     $source = @()
     if ($Wheelhouse) { $source = @("--no-index", "--find-links", $Wheelhouse) }
     if (-not $Wheelhouse) {
