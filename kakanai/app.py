@@ -64,6 +64,7 @@ def build_window(services: Services, *, demo: bool) -> Any:
         offered=offered, notice=restore_notice(services.key_problem, services.visits.store.set_aside),
         status=lambda: "　".join(filter(None, [services.database_warning, services.recorder.status])),
         open_dashboard=lambda parent: _open_dashboard(parent, services),
+        geometry_file=settings.data_path() / "window-geometry.bin",
     )
     window = MainWindow(controller, options)
     window.scanners = connect_scanner(settings, controller, window)
@@ -218,7 +219,7 @@ def _serve(app: Any, settings: Settings, *, demo: bool, selftest: bool) -> int:
             from kakanai.selftest import walk_one_visit
 
             return walk_one_visit(app, window, services)
-        window.show()
+        window.show_for_counter()
         return app.exec()
     finally:
         services.close()

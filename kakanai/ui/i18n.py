@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from kakanai.resources import resource
 
 _installed: list[QTranslator] = []
 
 
+def install_qt_translation(app: QCoreApplication, language: str) -> bool:
+    """Qt's own texts (context menus 元に戻す/コピー, dialog buttons) in ``language``; True if loaded."""
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
 def install_translation(app: QCoreApplication, language: str) -> bool:
-    """Load the translation for ``language`` ("ja" needs none); True if one was installed."""
+    """Load the translation for ``language`` (kakanai's sources are Japanese: "ja" loads only Qt's
+    own Japanese); True if kakanai's translation was installed."""
+    install_qt_translation(app, language)
     if language == "ja":
         return False
     translator = QTranslator(app)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -237,6 +237,27 @@ class MainWindow(QMainWindow):
             ticket = f"　整理券 {session.ticket}" if session.ticket else ""
             self.header_left.setText(f"kakanai　{counter}{ticket}　経過 {minutes}:{seconds:02d}")
         self.header_right.setText("　".join(filter(None, [self.device_problem, self.options.status()])))
+
+    def show_for_counter(self) -> None:
+        """Open as the clerk left it last time, else maximized (the counter PC's whole screen)."""
+        file = self.options.geometry_file
+        try:
+            saved = file.read_bytes() if file is not None and file.exists() else b""
+        except OSError:
+            saved = b""
+        if saved and self.restoreGeometry(QByteArray(saved)):
+            self.show()
+        else:
+            self.showMaximized()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window's size and place (no resident data) for the next start."""
+        if self.options.geometry_file is not None:
+            try:
+                self.options.geometry_file.write_bytes(bytes(self.saveGeometry().data()))
+            except OSError:
+                pass  # a read-only folder: the window opens maximized next time
+        super().closeEvent(event)
 
     def show_device_problem(self, text: str) -> None:
         """A scanner or camera problem, shown in the header until the next one."""

@@ -10,26 +10,37 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kakanai.resources import FONT_GOTHIC, FONT_MINCHO, resource
 
-STYLE = """
+_STYLE = """
 QWidget { color: #1b1b1b; }
 QMainWindow, QWidget#page { background: #f7f7f4; }
-QLabel#title { font-size: 20pt; font-weight: bold; }
-QLabel#question { font-size: 17pt; font-weight: bold; }
+QLabel#title { font-size: {s20}pt; font-weight: bold; }
+QLabel#question { font-size: {s17}pt; font-weight: bold; }
 QLabel#hint, QLabel#reason { color: #555; }
 QLabel#error { color: #b00020; font-weight: bold; }
 QLabel#ok { color: #1d6b2f; font-weight: bold; }
 QFrame#header { background: #1f3b5a; }
-QFrame#header QLabel { color: white; font-size: 12pt; }
-QListWidget#steps { background: #e8ecf0; border: none; font-size: 13pt; }
+QFrame#header QLabel { color: white; font-size: {s12}pt; }
+QListWidget#steps { background: #e8ecf0; border: none; font-size: {s13}pt; }
 QListWidget#steps::item { padding: 10px 8px; }
 QListWidget#steps::item:selected { background: #1f3b5a; color: white; }
 QPushButton { padding: 6px 14px; }
-QPushButton#primary { background: #1f6f43; color: white; font-size: 16pt; font-weight: bold; padding: 12px 24px;
+QPushButton#primary { background: #1f6f43; color: white; font-size: {s16}pt; font-weight: bold; padding: 12px 24px;
                       border-radius: 6px; }
 QPushButton#primary:focus { outline: 3px solid #f0b400; }
-QLineEdit, QComboBox { font-size: 15pt; padding: 4px; }
-QLineEdit#scan { font-size: 15pt; background: #fffbe6; border: 2px solid #c9a400; }
+QLineEdit, QComboBox { font-size: {s15}pt; padding: 4px; }
+QLineEdit#scan { font-size: {s15}pt; background: #fffbe6; border: 2px solid #c9a400; }
+QFrame#residentbar { background: #fff4cc; border-bottom: 1px solid #c9a400; }
+QLabel#resident { font-size: {s14}pt; font-weight: bold; }
 """
+
+
+def style_sheet(point_size: int) -> str:
+    """The style sheet with every size scaled from the one font setting (13 pt as designed)."""
+    sizes = {f"s{n}": max(8, round(n * point_size / 13)) for n in (12, 13, 14, 15, 16, 17, 20)}
+    return _STYLE.replace("{", "{{").replace("}", "}}").replace("{{s", "{s").replace("}}pt", "}pt").format(**sizes)
+
+
+STYLE = style_sheet(13)
 
 
 def install_fonts(app: QApplication, point_size: int) -> str:
@@ -42,7 +53,7 @@ def install_fonts(app: QApplication, point_size: int) -> str:
             family = families[0]
     font = QFont(family or app.font().family(), point_size)
     app.setFont(font)
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(style_sheet(point_size))
     return family
 
 
