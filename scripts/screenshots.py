@@ -1,4 +1,6 @@
-"""Screenshots of each step of a visit (docs/screenshots/step*.png), made offscreen.
+"""Screenshots of each step of a visit, made offscreen, at the two screens counters have:
+docs/screenshots/step*_1366x768.png and step*_1920x1080.png. The window is grabbed at the size a
+maximized window gets on that screen with a taskbar (40 px) and a title bar (30 px).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
 """
@@ -34,14 +36,24 @@ def _settle(app: QApplication, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+SCREENS = ((1366, 768), (1920, 1080))
+TASKBAR_AND_TITLE = 70
+
+
 def main() -> None:
-    """Walk a QR visit and an interview, saving one PNG per step."""
+    """Walk a QR visit and an interview on each screen size, saving one PNG per step."""
     app = QApplication.instance() or QApplication([])
     install_fonts(app, 13)
     dialogs.AUTO_ANSWER = True
+    for width, height in SCREENS:
+        walk(app, width, height)
+
+
+def walk(app: QApplication, width: int, height: int) -> None:
+    """One visit's steps at one screen size."""
     services = build_services(load_settings([], {"data_dir": tempfile.mkdtemp(), "clerk_id": "demo"}))
     window = build_window(services, demo=True)
-    window.resize(1366, 768)
+    window.resize(width, height - TASKBAR_AND_TITLE)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 5000)
@@ -49,8 +61,10 @@ def main() -> None:
 
     def shot(name: str) -> None:
         _settle(app)
-        window.grab().save(str(OUT / f"{name}.png"))
-        print(OUT / f"{name}.png")
+        assert window.size().height() <= height - TASKBAR_AND_TITLE, f"{name}: the window grew past the screen"
+        path = OUT / f"{name}_{width}x{height}.png"
+        window.grab().save(str(path))
+        print(path)
 
     shot("step1_start")
     window._on_next("A-031")
@@ -71,6 +85,8 @@ def main() -> None:
     shot("step4_review")
     window.controller.go("print")
     shot("step5_print")
+    window._on_suspend()  # F8: the visit waits, named, on the start page
+    shot("step6_suspended")
     window.close()
     services.close()
 

@@ -46,6 +46,7 @@ EN = {
     "受付待ち（QRコードを読み取ると受付を始めます）": "Waiting (scanning a QR code starts a visit)",
     "QRコードを読み取ると、そのまま受付を始めます": "Scanning a QR code starts the visit",
     "使えるプリンターがありません（情報システム係に連絡してください）": "No printer is available (call IT)",
+    "中断しました（F8 で選んで再開）": "Suspended (F8 to pick and resume)",
     "（確認した書類を選ぶ）": "(choose the document checked)",
     "本人確認（書類の種類だけを記録します）": "Identity check (only the kind of document is recorded)",
     "先に本人確認をして、確認した書類を選んでください": "Check the resident's identity first and choose the document",

@@ -67,7 +67,8 @@ class HouseholdPage(QWidget):
         self.setObjectName("page")
         self.members = QTableWidget(0, len(MEMBER_COLUMNS))
         self.members.setHorizontalHeaderLabels([label for _, label in MEMBER_COLUMNS])
-        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.members.horizontalHeader().setStretchLastSection(True)
         self.members.setItemDelegate(_ChoiceDelegate(self.members))
         self.members.itemChanged.connect(self._on_member_changed)
         self.procedures = QTreeWidget()
@@ -75,6 +76,8 @@ class HouseholdPage(QWidget):
         header = self.procedures.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the reason takes what is left (tooltip: all)
+        header.setStretchLastSection(False)
         self.procedures.itemChanged.connect(self._on_procedure_changed)
         self.add_choice = QComboBox(editable=True, insertPolicy=QComboBox.InsertPolicy.NoInsert)
         self.add_choice.lineEdit().setPlaceholderText(self.tr("追加する手続を入力して検索"))
@@ -95,7 +98,6 @@ class HouseholdPage(QWidget):
         # F2 or a double click edits a cell; a stray key (or a scanner's burst) never becomes a value
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                      | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.procedures.header().setStretchLastSection(True)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +119,7 @@ class HouseholdPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([900, 300])
+        splitter.setSizes([1000, 250])
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("世帯・手続　（F4 で確認へ）"), objectName="title"))
         layout.addWidget(self.notice)
@@ -154,8 +156,8 @@ class HouseholdPage(QWidget):
             self.procedures.addTopLevelItem(item)
             if key == keep_at:
                 self.procedures.setCurrentItem(item)
-        self.procedures.setColumnWidth(1, 200)
-        self.procedures.setColumnWidth(2, 170)
+        self.procedures.setColumnWidth(1, 180)
+        self.procedures.setColumnWidth(2, 160)
         self.add_choice.clear()
         for procedure_id, title in addable:
             self.add_choice.addItem(title, procedure_id)

@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         elif step == "print" and self.controller.session is not None:
             self.print_page.new_visit(self.controller.session.identity)
         elif step == "start":
+            self.scan_note.clear()  # the last resident's scan says nothing about the next one
+            self.start_page.show_scan("", True)
             self.review_page.clear()  # the visit is over or waits: its forms leave the screen and memory
             self.print_run.stop()
         self._refresh()
@@ -318,6 +320,7 @@ class MainWindow(QMainWindow):
         if session is not None:
             self.suspended.append(session)
             self.controller.suspend()
+            self.start_page.show_scan(self.tr("中断しました（F8 で選んで再開）"), True)
         elif self.suspended:
             self.start_page.focus_suspended()
 

@@ -3,63 +3,63 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="74" />
+        <location filename="../../kakanai/ui/household_page.py" line="75" />
         <source>手続</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="74" />
-        <location filename="../../kakanai/ui/household_page.py" line="108" />
+        <location filename="../../kakanai/ui/household_page.py" line="75" />
+        <location filename="../../kakanai/ui/household_page.py" line="110" />
         <source>対象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="74" />
+        <location filename="../../kakanai/ui/household_page.py" line="75" />
         <source>窓口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="74" />
+        <location filename="../../kakanai/ui/household_page.py" line="75" />
         <source>理由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="80" />
+        <location filename="../../kakanai/ui/household_page.py" line="83" />
         <source>追加する手続を入力して検索</source>
         <translation>Type to search a procedure to add</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="85" />
+        <location filename="../../kakanai/ui/household_page.py" line="88" />
         <source>手続を追加</source>
         <translation>Add procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="102" />
+        <location filename="../../kakanai/ui/household_page.py" line="104" />
         <source>世帯員（直すときはセルを選んで F2 またはダブルクリック）</source>
         <translation>Household members (to correct: select a cell, F2 or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="130" />
+        <location filename="../../kakanai/ui/household_page.py" line="132" />
         <source>世帯（特定の方なし）</source>
         <translation>Household (no one person)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="104" />
+        <location filename="../../kakanai/ui/household_page.py" line="106" />
         <source>手続（チェックを外すと今回は行いません）</source>
         <translation>Procedures (untick to skip today)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="115" />
+        <location filename="../../kakanai/ui/household_page.py" line="117" />
         <source>お持ちいただくもの</source>
         <translation>Please bring</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="122" />
+        <location filename="../../kakanai/ui/household_page.py" line="124" />
         <source>世帯・手続　（F4 で確認へ）</source>
         <translation>Household &amp; procedures  (F4: review)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="167" />
+        <location filename="../../kakanai/ui/household_page.py" line="169" />
         <source>特になし</source>
         <translation>Nothing</translation>
     </message>
@@ -100,47 +100,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="212" />
+        <location filename="../../kakanai/ui/main_window.py" line="214" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="226" />
+        <location filename="../../kakanai/ui/main_window.py" line="228" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="228" />
+        <location filename="../../kakanai/ui/main_window.py" line="230" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="313" />
+        <location filename="../../kakanai/ui/main_window.py" line="323" />
+        <source>中断しました（F8 で選んで再開）</source>
+        <translation>Suspended (F8 to pick and resume)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="337" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="326" />
+        <location filename="../../kakanai/ui/main_window.py" line="350" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="386" />
+        <location filename="../../kakanai/ui/main_window.py" line="410" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="391" />
+        <location filename="../../kakanai/ui/main_window.py" line="415" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="394" />
+        <location filename="../../kakanai/ui/main_window.py" line="418" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="398" />
+        <location filename="../../kakanai/ui/main_window.py" line="422" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
