@@ -29,7 +29,7 @@ from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
-from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows, resident_name
+from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows, resident_name, review_checks
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.printing import PrintPlan, PrintRun, printer_names
 from kakanai.ui.review_page import ReviewPage
@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
         report = bundle.report
         problems = [(f"{p}", p.path) for p in report.unprintable]
         problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
+        if self.controller.session is not None:
+            problems = review_checks(self.controller.interview().draft, self.controller.plan()) + problems
         self.review_page.show_bundle(bundle.pdf, report.pages, problems)
         self.print_run.stop()  # a new bundle is printed anew
         self.print_page.show_summary(self.tr("様式 {0} ページ（お手続き案内を含む）を印刷します。").format(report.pages))

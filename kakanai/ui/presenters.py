@@ -110,3 +110,18 @@ def resident_parts(draft: Draft, ticket: str) -> list[tuple[str, str]]:
 def resident_line(draft: Draft, ticket: str) -> str:
     """One line naming the resident and event, for the bar and for every dialog about the visit."""
     return "　".join(f"{label} {text}" for label, text in resident_parts(draft, ticket))
+
+
+def review_checks(draft: Draft, plan: Plan) -> list[tuple[str, str]]:
+    """(message, path) of what to fix before printing, in plain Japanese: exactly one 世帯主, and no
+    procedure for a person with no one chosen."""
+    count = member_count(draft) or 0
+    heads = [i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"]
+    problems = []
+    if count and len(heads) != 1:
+        where = member_path(heads[1] if heads[1:] else 0, "relation")
+        problems.append((f"世帯主が{len(heads)}人になっています。続柄で世帯主を1人にしてください", where))
+    for item in plan.items:
+        if item.procedure.definition.scope in ("each_member", "members") and not item.subjects:
+            problems.append((f"{item.procedure.title}: 対象の方が選ばれていません（世帯・手続で追加し直してください）", ""))
+    return problems

@@ -159,3 +159,17 @@ def test_print_waits_for_the_identity_check_and_logs_only_its_kind(counter: Coun
     counter.services.recorder.flush()
     kinds = [(e.kind.value, e.payload) for e in counter.services.visit_log.events(visit_id)]
     assert ("identity_checked", {"document": "driving_licence"}) in kinds
+
+
+def test_the_review_lists_two_heads_of_household(counter: Counter) -> None:
+    # Given the family, the wife's 続柄 changed to 世帯主 by mistake
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(YAMADA)
+    assert window.controller.answer("members[1].relation", "世帯主") == ""
+    # When the clerk reviews
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.controller.bundle is not None)
+    problems = [window.review_page.problems.item(i).text() for i in range(window.review_page.problems.count())]
+    # Then it is listed in plain Japanese before printing
+    assert any("世帯主が2人" in p for p in problems), problems
