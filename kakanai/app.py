@@ -49,6 +49,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 def build_window(services: Services, *, demo: bool) -> Any:
     """The main window wired to the services (QApplication must exist)."""
     from kakanai.demo import demo_residents
+    from kakanai.services.card_reading import CardReading
     from kakanai.services.documents import remove_legacy_copies
     from kakanai.ui.main_window import MainWindow, WindowOptions
     from kakanai.ui.visit_controller import VisitController
@@ -57,7 +58,8 @@ def build_window(services: Services, *, demo: bool) -> Any:
     save_folder = Path(settings.pdf_save_dir) if settings.pdf_save_dir else None
     remove_legacy_copies(settings.data_path(), save_folder)
     offered = services.visits.unfinished()
-    controller = VisitController(services.casework, services.visits)
+    card = CardReading(settings.card.reader) if settings.card.enabled else None
+    controller = VisitController(services.casework, services.visits, card)
     options = WindowOptions(
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
         save_folder=save_folder, print_plan=print_plan(settings), demo_residents=demo_residents() if demo else [],

@@ -38,7 +38,8 @@ class Kind(str, enum.Enum):
 
 
 # 本人確認: which kind of document the clerk checked before printing (its kind only, never its number)
-IDENTITY_DOCUMENTS = {"my_number_card": "マイナンバーカード", "driving_licence": "運転免許証",
+IDENTITY_DOCUMENTS = {"my_number_card": "マイナンバーカード", "my_number_card_ic": "マイナンバーカード（IC読取）",
+                      "driving_licence": "運転免許証",
                       "passport": "パスポート", "residence_card": "在留カード",
                       "two_documents": "健康保険の資格確認書など 2点", "other": "その他の書類"}
 # why the clerk dropped a procedure the rules chose (kept as a code in the PROCEDURES event)

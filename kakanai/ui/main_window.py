@@ -27,6 +27,7 @@ from kakanai.domain.vocabulary import INSURANCE_LABELS, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs
+from kakanai.ui.card_dialog import ask_pin
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
 from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows, resident_name, review_checks
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self.options = options
+        self.ask_pin: Callable[[QWidget], str | None] = ask_pin  # the resident types it (ui/card_dialog.py)
         self.suspended: list[VisitSession] = []
         self.scanners: list[object] = []  # serial/camera scanners kept alive with the window
         self.device_problem = ""
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         self.steps = QListWidget(objectName="steps", focusPolicy=Qt.FocusPolicy.NoFocus)
         for step in FLOW + ("finish",):
             self.steps.addItem(f"{STEP_KEYS[step]}  {STEP_LABELS[step]}")
+        if self.controller.card is not None:  # hidden when IT turned card reading off
+            self.steps.addItem("F7  カード読取")
         self.steps.addItem("F8  中断・再開")
         self.steps.addItem("F9  取消")
         self.steps.addItem("F10 集計（監督者）")
@@ -143,6 +147,8 @@ class MainWindow(QMainWindow):
         c.visit_changed.connect(self._refresh)
         c.read.connect(lambda text: self._scan_outcome(text, True))
         c.refused.connect(lambda text: self._scan_outcome(text, False))
+        c.card_read.connect(self.intake_page.show_status)
+        c.card_refused.connect(self.intake_page.show_error)
         c.other_household.connect(self._on_other_household)
         c.bundle_ready.connect(self._on_bundle)
         c.bundle_failed.connect(lambda text: self.review_page.show_problems([(text, "")]))
@@ -169,15 +175,25 @@ class MainWindow(QMainWindow):
             "F4": lambda: self._go("review"), "F5": self._on_f5, "F6": self._on_finish, "F8": self._on_suspend,
             "F9": self._on_cancel, "F10": self._on_dashboard,
         }
+        if self.controller.card is not None:
+            keys["F7"] = self._on_card
         for key, handler in keys.items():
             QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.ApplicationShortcut)
 
     # -- navigation ----------------------------------------------------------------------
     def _go_index(self, row: int) -> None:
         handlers = [lambda: self._on_next(""), lambda: self._go("intake"), lambda: self._go("household"),
-                    lambda: self._go("review"), lambda: self._go("print"), self._on_finish, self._on_suspend,
+                    lambda: self._go("review"), lambda: self._go("print"), self._on_finish,
+                    *([self._on_card] if self.controller.card is not None else []), self._on_suspend,
                     self._on_cancel, self._on_dashboard]
         handlers[row]()
+
+    def _on_card(self) -> None:
+        """F7: the resident's My Number card fills name, birth date, sex and the address left."""
+        pin = self.ask_pin(self)
+        if pin:
+            self.controller.read_card(pin)  # starts a visit when none is open
+            self.intake_page.show_status(self.tr("カードを読み取っています…"))
 
     def _on_f2(self) -> None:
         """F2: edit the chosen member's cell when in the members table, else the interview."""

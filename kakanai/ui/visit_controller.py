@@ -12,11 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kakanai.card.protocol import BasicFour
+from kakanai.domain.draft import member_count, member_path, split_member_path
 from kakanai.domain.household_doc import ParsedHousehold
 from kakanai.domain.interview import Interview, Question
 from kakanai.domain.planner import Plan
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.visit_session import VisitSession
+from kakanai.services.card_reading import IDENTITY_BY_CARD, CardReading, answers_from_card
 from kakanai.services.casework import Casework, Intake
 from kakanai.services.documents import Bundle
 from kakanai.services.visit_service import VisitService
@@ -35,10 +38,14 @@ class VisitController(QObject):
     bundle_ready = Signal(object)  # Bundle
     bundle_failed = Signal(str)
 
-    def __init__(self, casework: Casework, visits: VisitService) -> None:
+    card_read = Signal(str)  # the card was read: what was filled in, for the clerk
+    card_refused = Signal(str)  # the card could not be read: why, and what to do (Japanese)
+
+    def __init__(self, casework: Casework, visits: VisitService, card: CardReading | None = None) -> None:
         super().__init__()
         self.casework = casework
         self.visits = visits
+        self.card = card  # None: IT turned card reading off
         self.session: VisitSession | None = None
         self.bundle: Bundle | None = None
         self.warnings: list[str] = []
@@ -222,6 +229,48 @@ class VisitController(QObject):
         if self.session is not None:
             self.visits.identity_checked(self.session, document)
             self.visit_changed.emit()
+
+    # -- the My Number card ---------------------------------------------------------------
+    def read_card(self, pin: str) -> None:
+        """Read the resident's card in the background (the PIN goes no further than the reader);
+        `card_read` or `card_refused` follows."""
+        if self.card is None:
+            self.card_refused.emit("カード読取は使わない設定になっています（情報システム係）")
+            return
+        if self.session is None:
+            self.start()
+        card, visit_id = self.card, self.session.visit_id  # type: ignore[union-attr]
+        run_in_background(lambda: card.basic_four(pin), lambda facts: self._card_facts(facts, visit_id),
+                          self._card_failed)
+
+    def _card_facts(self, facts: BasicFour, visit_id: str) -> None:
+        if self.session is None or self.session.visit_id != visit_id:
+            self.card_refused.emit("読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください")
+            return
+        member = self._card_member()
+        for path, value in answers_from_card(facts, member, self.interview().draft.get("event"),
+                                             self.casework.catalog).items():
+            self.answer(path, value)
+        self.identity_checked(IDENTITY_BY_CARD)
+        self.card_read.emit(f"カードを読み取りました: {facts.family}　{facts.given}（本人確認済み）")
+        if not self.questions():
+            self.go("household")
+
+    def _card_failed(self, exc: Exception) -> None:
+        from kakanai.card.protocol import CardError
+
+        self.card_refused.emit(exc.message_ja if isinstance(exc, CardError) else "カードを読み取れませんでした。"
+                               "置き直してもう一度読み取ってください")
+
+    def _card_member(self) -> int:
+        """Whose card: the member the interview is asking about, else the first without a name, else 0."""
+        draft = self.interview().draft
+        for question in self.questions():
+            where = split_member_path(question.path)
+            if where is not None:
+                return where[0]
+        count = member_count(draft) or 1
+        return next((i for i in range(count) if not draft.get(member_path(i, "family"))), 0)
 
     # -- documents -----------------------------------------------------------------------
     def render(self, issued: date | None = None) -> None:

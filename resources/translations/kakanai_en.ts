@@ -100,54 +100,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="214" />
+        <location filename="../../kakanai/ui/main_window.py" line="196" />
+        <source>カードを読み取っています…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="230" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="228" />
+        <location filename="../../kakanai/ui/main_window.py" line="244" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="230" />
+        <location filename="../../kakanai/ui/main_window.py" line="246" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="323" />
+        <location filename="../../kakanai/ui/main_window.py" line="339" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="337" />
+        <location filename="../../kakanai/ui/main_window.py" line="353" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="350" />
+        <location filename="../../kakanai/ui/main_window.py" line="366" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="410" />
+        <location filename="../../kakanai/ui/main_window.py" line="428" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="415" />
+        <location filename="../../kakanai/ui/main_window.py" line="433" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="418" />
+        <location filename="../../kakanai/ui/main_window.py" line="436" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="422" />
+        <location filename="../../kakanai/ui/main_window.py" line="440" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../kakanai/ui/card_dialog.py" line="15" />
+        <source>カード読取</source>
+        <translation>Read card</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/card_dialog.py" line="22" />
+        <source>読み取る</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/card_dialog.py" line="23" />
+        <source>やめる</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/card_dialog.py" line="27" />
+        <source>カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください</source>
+        <translation>Place the card on the reader; the resident types its PIN (4 digits)</translation>
     </message>
 </context>
 <context>

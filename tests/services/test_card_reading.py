@@ -1,0 +1,31 @@
+"""The card's four facts as interview answers (no reader here: tests/card drives the real stack)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kakanai.card.protocol import BasicFour
+from kakanai.domain.catalog import Catalog
+from kakanai.services.card_reading import answers_from_card, postal_of
+
+FACTS = BasicFour("佐藤", "健", "北海道見本市北４条東２丁目５番地", date(1996, 2, 29), "M")
+
+
+def test_a_move_takes_the_card_address_as_the_one_left_with_its_postal_code(catalog: Catalog) -> None:
+    answers = answers_from_card(FACTS, 0, "move_within", catalog)
+    assert answers == {"members[0].family": "佐藤", "members[0].given": "健", "members[0].birth": "1996-02-29",
+                       "members[0].sex": "M", "members[0].card": True,
+                       "old.address": "北海道見本市北４条東２丁目５番地", "old.postal": "090-0024"}
+
+
+def test_a_birth_takes_no_address_and_sex_nine_is_asked(catalog: Catalog) -> None:
+    answers = answers_from_card(BasicFour("佐藤", "健", "x", date(1996, 2, 29), ""), 1, "birth", catalog)
+    assert "old.address" not in answers and "members[1].sex" not in answers and answers["members[1].family"] == "佐藤"
+
+
+def test_a_postal_code_is_taken_only_when_one_code_has_the_town() -> None:
+    towns = {"090-0001": "北海道見本市北1条西", "090-0041": "北海道見本市北1条西", "090-0024": "北海道見本市北4条東",
+             "090-0002": "北海道見本市北"}
+    assert postal_of("北海道見本市北４条東２丁目", towns) == "090-0024"  # full-width digits as on the card
+    assert postal_of("北海道見本市北１条西１丁目", towns) == ""  # two codes share it: the interview asks
+    assert postal_of("東京都千代田区", towns) == ""

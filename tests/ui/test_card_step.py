@@ -1,0 +1,91 @@
+"""The card step in the real window (issue 17): F7, the resident types the PIN, the card (through
+pcscd and the project's virtual card) fills name, birth date, sex and the address left, and the
+visit's 本人確認 is recorded as 「マイナンバーカード（IC読取）」."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from tests.card.test_reading import REQUIRES_PCSC, _card
+from tests.card.virtual_card import Inserted, basic_four_record
+from tests.ui.conftest import Counter
+from tests.ui.driver import wait_until
+
+K = Qt.Key
+pytestmark = REQUIRES_PCSC
+SATO = basic_four_record("佐藤\u3000健", "北海道見本市北４条東２丁目５番地", "19960229", "1")
+
+
+def _resident_types(pin: str) -> None:
+    """The resident types the PIN into the dialog F7 opens (digits, then Enter)."""
+    def type_pin() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None, "no PIN dialog"
+        field = dialog.findChild(QLineEdit)
+        QTest.keyClicks(field, pin)
+        QTest.keyClick(field, K.Key_Return)
+    QTimer.singleShot(50, type_pin)
+
+
+def test_the_card_fills_the_resident_and_counts_as_the_identity_check(counter: Counter,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    window, clerk = counter.window, counter.clerk
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    try:
+        # Given a resident moving within the city with their My Number card on the reader
+        clerk.press(K.Key_F1)
+        clerk.press(K.Key_Tab)
+        clerk.choose(2)  # 転居
+        # When the clerk presses F7 and the resident types the PIN
+        _resident_types("1234")
+        clerk.press(K.Key_F7)
+        clerk.actions += 1  # the resident's PIN: one action at the counter
+        wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
+    finally:
+        placed.remove()
+    # Then name, birth date, sex, the card and the address left are filled, with its postal code
+    draft = window.controller.interview().draft
+    assert (draft["members[0].family"], draft["members[0].given"], draft["members[0].birth"]) == ("佐藤", "健",
+                                                                                                 "1996-02-29")
+    assert draft["members[0].sex"] == "M" and draft["members[0].card"] is True
+    assert (draft["old.address"], draft["old.postal"]) == ("北海道見本市北４条東２丁目５番地", "090-0024")
+    # And 本人確認 is recorded as the card read by IC, its kind only
+    assert window.controller.session.identity == "my_number_card_ic"
+    # And nothing logged holds the PIN or what was read
+    assert "card read: basic four" in caplog.text
+    assert not any(secret in caplog.text for secret in ("1234", "佐藤", "1996"))
+
+
+def test_a_wrong_pin_is_told_with_the_tries_left_and_fills_nothing(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    try:
+        clerk.press(K.Key_F1)
+        _resident_types("9999")
+        clerk.press(K.Key_F7)
+        wait_until(lambda: "あと2回" in window.intake_page.error.text())
+    finally:
+        placed.remove()
+    assert "members[0].family" not in window.controller.interview().draft
+    assert window.controller.session.identity == ""
+
+
+def test_it_turned_off_hides_the_card_step(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kakanai.app import build_window
+    from kakanai.bootstrap import build_services
+    from kakanai.settings import load_settings
+
+    services = build_services(load_settings([], {"data_dir": str(tmp_path), "card": {"enabled": False}}))
+    window = build_window(services, demo=False)
+    try:
+        labels = [window.steps.item(i).text() for i in range(window.steps.count())]
+        assert not any("カード読取" in label for label in labels) and window.controller.card is None
+    finally:
+        window.close()
+        services.close()
