@@ -7,9 +7,9 @@ Each measurement is a fresh Python process on Qt's offscreen platform. The paren
 system-wide monotonic clock just before starting the child; the child prints the same clock once
 its main window is shown and the event loop has turned once (the first moment a clerk could act).
 
-* kakanai: the real start path, `kakanai.app.run` (settings, logging, fonts, database upgrade
-  check, outbox, services, window), with a data folder migrated by a warm-up run, as on a
-  counter PC's daily start.
+* kakanai: the real start path, `kakanai.app.run` (settings, logging, fonts, catalog, outbox,
+  services, window; the database connects and is checked by the warm-up thread after the window
+  shows), with a data folder migrated by a warm-up run, as on a counter PC's daily start.
 * peer: ``import PySide6.QtWidgets``, a QApplication and an empty QMainWindow shown: the floor
   any PySide6 app pays.
 """

@@ -11,6 +11,8 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+from datetime import date
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -222,9 +224,46 @@ def _serve(app: Any, settings: Settings, *, demo: bool, selftest: bool) -> int:
 
             return walk_one_visit(app, window, services)
         window.show_for_counter()
-        return app.exec()
+        warming = start_warm_up(services)
+        try:
+            return app.exec()
+        finally:
+            warming.join(timeout=10)  # a render half done must not meet a closed database
     finally:
         services.close()
+
+
+WARM_UP_VISIT = "V00000000-WARMUP"  # no visit: the id printed on the throwaway pages
+
+
+def warm_up(services: Services) -> None:
+    """Connect the visit log (migrating only if behind) and render one throwaway bundle in memory,
+    so the first scan finds SQLAlchemy, reportlab, pypdf and the fonts loaded.
+
+    Off the UI thread, right after the window shows. The household is the made-up demo family
+    (no resident's data), the bundle is dropped, nothing is written: not to disk, not to the log.
+    """
+    from kakanai.demo import demo_residents
+    from kakanai.services.printing import bundle_pages
+
+    services.link.connect()
+    casework = services.casework
+    intake = casework.read_code(demo_residents()[0][1])
+    bundle = casework.render(intake.household, casework.plan_of(intake), WARM_UP_VISIT, date.today())
+    bundle_pages(bundle.pdf, bundle.report)  # pypdf, as the print page reads it
+
+
+def start_warm_up(services: Services) -> threading.Thread:
+    """`warm_up` in a daemon thread; a failure is logged, never shown (the first scan then pays)."""
+    def run() -> None:
+        try:
+            warm_up(services)
+        except Exception as exc:  # noqa: BLE001 - a warm-up must never stop or bother the counter
+            log.warning("warm-up failed (%s)", type(exc).__name__)
+
+    thread = threading.Thread(target=run, name="kakanai-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _fatal(message: str) -> int:

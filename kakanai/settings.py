@@ -25,13 +25,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.resources import install_dir
-from kakanai.store.schema import visits
+from kakanai.store.columns import NAME_LENGTH
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "kakanai.toml"
 GUARDED = ("supervisor_password_hash", "database_url", "forms_dir", "pdf_save_dir")  # from IT's file only
-NAME_LENGTH = {name: visits.c[name].type.length for name in ("office", "counter", "clerk_id")}
 
 
 class _Section(BaseModel):

@@ -12,11 +12,10 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pypdf import PdfReader, PdfWriter
-
-from kakanai.pdf.bundle import BundleReport
+if TYPE_CHECKING:  # pypdf and reportlab load on the first print, not with the window
+    from kakanai.pdf.bundle import BundleReport
 
 POINTS_PER_MM = 72 / 25.4
 # ISO sizes a form can have, in points (portrait); a page within TOLERANCE of one is that size
@@ -76,6 +75,8 @@ class Part:
 
 def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     """Each page's size in points as it is shown (its /Rotate applied)."""
+    from pypdf import PdfReader
+
     sizes = []
     for page in PdfReader(io.BytesIO(pdf)).pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
@@ -116,6 +117,8 @@ def split_parts(pages: list[PageFacts], printer: str) -> list[Part]:
 
 def part_pdf(pdf: bytes, part: Part) -> bytes:
     """The pages of one part as a PDF of their own, in memory."""
+    from pypdf import PdfReader, PdfWriter
+
     reader = PdfReader(io.BytesIO(pdf))
     if part.first == 0 and part.stop == len(reader.pages):
         return pdf

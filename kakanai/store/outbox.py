@@ -19,11 +19,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy.exc import DataError, IntegrityError
+from typing import TYPE_CHECKING
 
 from kakanai.domain.visits import Kind, VisitEvent
-from kakanai.store.visit_log import VisitLog
+
+if TYPE_CHECKING:  # SQLAlchemy is imported by the forwarder's thread, after the window shows
+    from kakanai.store.visit_log import VisitLog
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +199,8 @@ def open_outbox(path: Path, now: datetime | None = None) -> tuple[Outbox, str]:
 def refused_for_data(exc: Exception) -> bool:
     """True when the server refused events for what they hold (not for a connection, a lock or
     a missing table): retrying would fail forever, so they go to the dead-letter table."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
     return isinstance(exc, (DataError, IntegrityError, ValueError, KeyError, TypeError))
 
 

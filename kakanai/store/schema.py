@@ -23,6 +23,8 @@ from sqlalchemy import (
     Table,
 )
 
+from kakanai.store.columns import NAME_LENGTH
+
 metadata = MetaData()
 
 visit_events = Table(
@@ -38,9 +40,9 @@ visit_events = Table(
 visits = Table(
     "visits", metadata,
     Column("id", String(32), primary_key=True),
-    Column("office", String(60), nullable=False),
-    Column("counter", String(60), nullable=False),
-    Column("clerk_id", String(60), nullable=False),
+    Column("office", String(NAME_LENGTH["office"]), nullable=False),
+    Column("counter", String(NAME_LENGTH["counter"]), nullable=False),
+    Column("clerk_id", String(NAME_LENGTH["clerk_id"]), nullable=False),
     Column("event", String(20), nullable=False),
     Column("household_size", Integer, nullable=False),
     Column("ticket", String(20), nullable=False),

@@ -14,7 +14,6 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitSummary, summarise
-from kakanai.store.kpi_cache import mark_dirty
 from kakanai.store.schema import visit_events, visit_procedures, visits
 
 
@@ -56,6 +55,8 @@ class VisitLog:
                 days: set[str] = set()
                 for visit_id in dict.fromkeys(e.visit_id for e in fresh):
                     days |= self._project(connection, visit_id)
+                from kakanai.store.kpi_cache import mark_dirty  # numpy only once a visit is stored
+
                 mark_dirty(connection, days)
         return len(fresh)
 
