@@ -108,6 +108,10 @@ def _open_dashboard(parent: Any, services: Services) -> Any:
     return open_dashboard(parent, kpi, password_guard(services.settings))
 
 
+CAMERA_NOT_BUILT = ("この版にはカメラでの読み取りが入っていません。USB・シリアルのQRリーダーを使うか、"
+                    "情報システム係に連絡してください（KAKANAI_CAMERA=1 で作り直した版が必要です）")
+
+
 def connect_scanner(settings: Settings, controller: Any, window: Any) -> list[Any]:
     """A serial or camera scanner from settings, feeding the visit controller (a keyboard-wedge
     scanner needs nothing: it types into the scan field). Problems show in the window's header."""
@@ -121,7 +125,11 @@ def connect_scanner(settings: Settings, controller: Any, window: Any) -> list[An
         scanner.open()
         return [scanner]
     if mode == "camera":
-        from kakanai.qr.camera import CameraScanner
+        try:
+            from kakanai.qr.camera import CameraScanner
+        except ImportError:  # a bundle built without the camera backend (build.spec: KAKANAI_CAMERA)
+            window.show_device_problem(CAMERA_NOT_BUILT)
+            return []
         from kakanai.qr.images import DecoderUnavailable, decoder_for
 
         try:

@@ -45,3 +45,22 @@ def test_a_missing_serial_port_is_shown_in_japanese(qapp, tmp_path: Path) -> Non
     finally:
         window.close()
         services.close()
+
+
+def test_a_bundle_without_the_camera_says_so_and_keeps_working(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch) -> None:
+    # Given a bundle built without Qt's camera backend (build.spec leaves QtMultimedia out by default)
+    import sys
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+    monkeypatch.delitem(sys.modules, "kakanai.qr.camera", raising=False)
+    settings = load_settings([], {"data_dir": str(tmp_path), "scanner": {"mode": "camera"}})
+    services = build_services(settings)
+    # When IT set the camera as the scanner
+    window = build_window(services, demo=False)
+    try:
+        # Then the header says what to do, and the counter opens with no scanner attached
+        assert "カメラでの読み取りが入っていません" in window.device_problem and window.scanners == []
+    finally:
+        window.close()
+        services.close()
