@@ -28,7 +28,7 @@ def test_the_workflow_is_valid_against_githubs_schema() -> None:
     if tool is None:
         pytest.skip("check-jsonschema is not installed (pip install -e .[test])")
     done = subprocess.run([tool, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
