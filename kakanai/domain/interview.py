@@ -4,6 +4,12 @@ What is known comes from a QR code (the *base*) and from the clerk's answers; an
 over the base (the clerk's correction). Every call to `Interview.questions` recomputes the plan
 from scratch, so answering one question may settle others or raise new ones; answers are never
 dropped, so going back and changing one loses nothing.
+
+What is never asked: the 届出人 of a one-person household that is not a death (it is member 0),
+and the counts of dogs and mopeds (0 unless a code says otherwise, or a form the clerk added
+prints them: then that form asks). What a planned form prints but does not require (方書, 電話,
+前世帯主) is asked too when there is no code (an empty answer means "none"; what a resident left
+empty in their code stays empty).
 """
 
 from __future__ import annotations
@@ -16,13 +22,18 @@ from kakanai.domain.draft import MEMBER_COUNT, Draft, member_count, member_path,
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
 from kakanai.domain.planner import Plan, member_name, plan
 from kakanai.domain.problems import InvalidInput, Problem
-from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec, normalize_answer
+from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec, normalize_answer
 from kakanai.domain.sources import SOURCES
 
 _BASE_MEMBER_KEYS = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation")
 # 転入届 needs the previous address and 転出届 the destination, though the QR spec makes them optional
 _ADDRESS_NEEDS = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new")}
-_HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)
+# counts a code may carry: 0 until the clerk adds a procedure whose form prints them
+_COUNT_DEFAULTS = {"extras.dogs": 0, "extras.mopeds": 0}
+# optional fields a printed form shows and the clerk asks for (an empty answer is kept as "none")
+_ASKED_WHEN_PRINTED = {"new.building": "new.building", "old.building": "old.building", "old.head": "old.head",
+                       "phone": "phone"}
+_HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)  # what, when, how many, the addresses: then each person, then the rest
 _MEMBER_ORDER = tuple(MEMBER_SPECS)
 
 
@@ -40,15 +51,24 @@ class Question:
 class Interview:
     """An interview over a catalog, starting from what a QR code (or nothing) already told."""
 
-    def __init__(self, catalog: Catalog, base: Draft | None = None) -> None:
+    def __init__(self, catalog: Catalog, base: Draft | None = None,
+                 added: dict[str, tuple[int, ...]] | None = None) -> None:
         self.catalog = catalog
         self.base: Draft = dict(base or {})
         self.answers: Draft = {}
+        self.added = dict(added or {})  # procedures the clerk added (id → members): their forms ask too
 
     @property
     def draft(self) -> Draft:
-        """What is known now: the base overlaid with the clerk's answers."""
-        return {**self.base, **self.answers}
+        """What is known now: the base overlaid with the clerk's answers, and what goes without asking
+        (届出人 of one person, no dogs or mopeds unless told)."""
+        return {**_COUNT_DEFAULTS, **self._known()}
+
+    def _known(self) -> Draft:
+        known = {**self.base, **self.answers}
+        if member_count(known) == 1 and known.get("event") not in (None, "death"):
+            known.setdefault("notifier", 0)
+        return known
 
     def plan(self) -> Plan:
         """The plan for what is known now."""
@@ -56,9 +76,21 @@ class Interview:
 
     def questions(self) -> list[Question]:
         """Every question still open, in a stable order (household first, then each member)."""
+        return self._open(_needed(self.draft, self.plan(), self.catalog, self.added))
+
+    def remaining(self) -> int | None:
+        """How many questions may still come: never more after an answer than before it (what an
+        undecided procedure's forms would ask is counted already); None until the event and the
+        number of people are known."""
         draft = self.draft
-        needed = _needed(draft, self.plan(), self.catalog)
-        open_paths = [p for p in needed if draft.get(p) is None]
+        if draft.get("event") is None or member_count(draft) is None:
+            return None
+        return len(self._open(_needed(draft, self.plan(), self.catalog, self.added, upper=True)))
+
+    def _open(self, needed: dict[str, str]) -> list[Question]:
+        known = self._known()
+        # what a resident left empty in their code stays empty: optional fields are asked only in an interview
+        open_paths = [p for p in needed if known.get(p) is None and not (self.base and _spec_for(p).optional)]
         return sorted((self._question(p, needed[p]) for p in open_paths), key=lambda q: _order(q.path))
 
     def answer(self, path: str, raw: Any) -> None:
@@ -81,15 +113,26 @@ class Interview:
         return parse_household(to_document(self.draft))
 
     def _question(self, path: str, reason: str) -> Question:
-        spec = _spec_for(path)
-        where = split_member_path(path)
-        label = spec.label if where is None else f"{member_name(self.draft, where[0])}さんの{spec.label}"
-        return Question(path, label, spec, reason, self._suggestion(path))
+        return Question(path, question_label(path, self.draft), _spec_for(path), reason, self._suggestion(path))
 
     def _suggestion(self, path: str) -> str:
+        draft = self.draft
         if path in ("new.address", "old.address"):
-            return self.catalog.postal.get(self.draft.get(path.replace("address", "postal")) or "", "")
+            return self.catalog.postal.get(draft.get(path.replace("address", "postal")) or "", "")
+        if path == "old.head" and draft.get("event") == "move_within":
+            heads = [i for i in range(member_count(draft) or 0) if draft.get(member_path(i, "relation")) == "世帯主"]
+            return member_name(draft, heads[0]).replace("　", " ") if heads else ""
         return ""
+
+
+def question_label(path: str, draft: Draft) -> str:
+    """The label the interview asks a draft path by: the person named, the date by its event
+    (転居日, 出生日 …); the same words name a missing field in the review."""
+    spec = _spec_for(path)
+    where = split_member_path(path)
+    if where is not None:
+        return f"{member_name(draft, where[0])}さんの{spec.label}"
+    return DATE_LABELS.get(draft.get("event") or "", spec.label) if path == "date" else spec.label
 
 
 def _check_dates(draft: Draft, path: str) -> None:
@@ -114,20 +157,29 @@ def _order(path: str) -> tuple[int, int, int]:
     where = split_member_path(path)
     if where is None:
         rank = _HOUSEHOLD_ORDER.index(path)
-        return (0 if rank <= _HOUSEHOLD_ORDER.index(MEMBER_COUNT) else 2, 0, rank)
+        return (0 if rank <= _HOUSEHOLD_ORDER.index("old.building") else 2, 0, rank)
     return (1, where[0], _MEMBER_ORDER.index(where[1]))
 
 
-def _needed(draft: Draft, the_plan: Plan, catalog: Catalog) -> dict[str, str]:
-    """Each needed draft path with the reason it is needed (first reason wins)."""
+def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tuple[int, ...]],
+            upper: bool = False) -> dict[str, str]:
+    """Each needed draft path with the reason it is needed (first reason wins). With ``upper``, also
+    what the forms of undecided procedures would need for everyone (an upper bound)."""
     needed: dict[str, str] = {}
     _basics(draft, needed)
     for undecided in the_plan.undecided:
         for path in undecided.needs:
             needed.setdefault(path, f"「{undecided.procedure.title}」が必要か判断するため")
-    for item in the_plan.items:
-        for form_id in item.procedure.definition.forms:
-            _form_needs(catalog.forms[form_id], item.subjects, needed)
+    forms = [(item.procedure.definition.forms, item.subjects) for item in the_plan.items]
+    planned = {item.id for item in the_plan.items}
+    forms += [(catalog.procedure(pid).definition.forms, subjects) for pid, subjects in added.items()
+              if pid not in planned]
+    if upper:
+        everyone = tuple(range(member_count(draft) or 0))
+        forms += [(undecided.procedure.definition.forms, everyone) for undecided in the_plan.undecided]
+    for form_ids, subjects in forms:
+        for form_id in form_ids:
+            _form_needs(catalog.forms[form_id], subjects, needed)
     return {p: r for p, r in needed.items() if _spec_exists(p)}
 
 
@@ -151,6 +203,8 @@ def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str]) -
         if field.required:
             for path in SOURCES[field.source].needs:
                 needed.setdefault(path, reason)
+        elif field.source in _ASKED_WHEN_PRINTED:
+            needed.setdefault(_ASKED_WHEN_PRINTED[field.source], reason)
     for column in form.member_columns:
         if column.required:
             for i in subjects:

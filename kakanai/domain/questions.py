@@ -29,20 +29,22 @@ class QuestionSpec:
     choices: tuple[tuple[str, str], ...] = ()
     low: int = 0
     high: int = 99
+    optional: bool = False  # asked when a form prints it; Enter on an empty answer means "none"
 
 
 HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("event", "届出の種類", "choice", tuple((e.value, label) for e, label in EVENT_LABELS.items())),
-    QuestionSpec("date", "異動日（出生・死亡・婚姻の日）", "date"),
+    QuestionSpec("date", "異動日", "date"),
+    QuestionSpec("member_count", "届出の対象になる人数", "int", low=1, high=MAX_MEMBERS),
     QuestionSpec("new.postal", "新しい住所の郵便番号", "postal"),
     QuestionSpec("new.address", "新しい住所", "text"),
-    QuestionSpec("new.building", "新しい住所の方書（建物名・部屋番号）", "text"),
+    QuestionSpec("new.building", "新しい住所の方書（建物名・部屋番号）", "text", optional=True),
     QuestionSpec("old.postal", "前の住所の郵便番号", "postal"),
     QuestionSpec("old.address", "前の住所", "text"),
-    QuestionSpec("old.head", "前の住所での世帯主", "text"),
-    QuestionSpec("member_count", "届出の対象になる人数", "int", low=1, high=MAX_MEMBERS),
+    QuestionSpec("old.building", "前の住所の方書", "text", optional=True),
     QuestionSpec("notifier", "届出人（窓口に来た方）", "notifier"),
-    QuestionSpec("phone", "連絡先の電話番号", "phone"),
+    QuestionSpec("old.head", "前の住所での世帯主", "text", optional=True),
+    QuestionSpec("phone", "連絡先の電話番号", "phone", optional=True),
     QuestionSpec("extras.dogs", "飼っている犬の数", "int"),
     QuestionSpec("extras.mopeds", "原付（125cc以下のバイク）の台数", "int"),
 )}
@@ -61,12 +63,18 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("seal", "印鑑登録をするか", "bool"),
 )}
 
+# The date question names the day the event is about (a 転居 is not asked for a 出生日)
+DATE_LABELS = {"move_in": "転入日", "move_out": "転出予定日", "move_within": "転居日", "birth": "出生日",
+               "death": "死亡日", "marriage": "婚姻日"}
+
 
 def normalize_answer(spec: QuestionSpec, raw: Any, member_count: int | None = None) -> Any:
     """Check and normalise one answer to its wire value; raise ValueError with a clerk's message."""
     if isinstance(raw, str):
         raw = raw.strip()
     if raw is None or (isinstance(raw, str) and is_blank(raw)):
+        if spec.optional:
+            return ""
         raise ValueError("未入力です (empty answer)")
     handler = _HANDLERS[spec.kind]
     return handler(spec, raw, member_count)

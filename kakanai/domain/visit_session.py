@@ -49,8 +49,10 @@ class VisitSession:
     last_active: datetime | None = None  # last time the visit was saved (for resume after a crash)
 
     def interview(self, catalog: Catalog) -> Interview:
-        """An interview over what is known (answers are shared, not copied)."""
-        interview = Interview(catalog, self.base)
+        """An interview over what is known (answers are shared, not copied); the forms of procedures
+        the clerk added ask what they print too."""
+        added = {pid: tuple(self.added_for.get(pid, ())) for pid in self.added}
+        interview = Interview(catalog, self.base, added)
         interview.answers = self.answers
         return interview
 

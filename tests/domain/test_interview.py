@@ -61,34 +61,108 @@ def _interview_move_within(catalog: Catalog) -> Interview:
     return interview
 
 
+_MOVE_WITHIN_ANSWERS = {
+    "new.postal": "０９０－００２４", "new.address": "北海道見本市北4条東2丁目5番地", "new.building": "メゾン北4条 203",
+    "old.postal": "0900001", "old.address": "北海道見本市北1条西1丁目1番地", "old.building": "",
+    "members[0].family": "佐藤", "members[0].given": "健", "members[0].family_kana": "さとう",
+    "members[0].given_kana": "ｹﾝ", "members[0].birth": "4080229", "members[0].sex": "男",
+    "members[0].relation": "世帯主", "members[0].insurance": "employee", "members[0].card": "はい",
+    "old.head": "佐藤 健", "phone": "080-2222-3333",
+}
+
+
 def test_an_interview_only_move_within_asks_each_thing_once_in_order(catalog: Catalog) -> None:
     # Given a clerk who starts an interview for a move within the city of one person
     interview = _interview_move_within(catalog)
-    # Then the addresses come first, then the person, then what the rules need to decide
-    assert _paths(interview) == [
-        "new.postal", "new.address", "old.postal", "old.address",
-        "members[0].family", "members[0].given", "members[0].family_kana", "members[0].given_kana",
-        "members[0].birth", "members[0].sex", "members[0].relation",
-        "members[0].insurance", "members[0].card",
-        "notifier", "extras.dogs", "extras.mopeds",
-    ]
-    answers = {
-        "new.postal": "０９０－００２４", "new.address": "北海道見本市北4条東2丁目5番地",
-        "old.postal": "0900001", "old.address": "北海道見本市北1条西1丁目1番地",
-        "members[0].family": "佐藤", "members[0].given": "健", "members[0].family_kana": "さとう",
-        "members[0].given_kana": "ｹﾝ", "members[0].birth": "4080229", "members[0].sex": "男",
-        "members[0].relation": "世帯主", "members[0].insurance": "employee", "members[0].card": "はい",
-        "notifier": 0, "extras.dogs": "0", "extras.mopeds": "1",
-    }
-    # When every question is answered in turn
+    # Then the addresses (with their 方書) come first, then the person, then what the rules need to
+    # decide, then what the 住民異動届 prints: no 届出人 (one person), no dogs or mopeds (0 unless told)
+    assert _paths(interview) == list(_MOVE_WITHIN_ANSWERS)
+    # When every question is answered in turn (the old 方書 left empty)
     while questions := interview.questions():
-        interview.answer(questions[0].path, answers[questions[0].path])
+        interview.answer(questions[0].path, _MOVE_WITHIN_ANSWERS[questions[0].path])
     # Then the household is complete, valid and normalised
     household = interview.household().household
     assert household.members[0].birth.isoformat() == "1996-02-29"
     assert household.members[0].full_kana == "サトウ　ケン"
-    assert household.new.postal == "090-0024"
-    assert interview.plan().ids() == ["juminido_move_within", "mynumber_card_update", "moped_address"]
+    assert household.new.postal == "090-0024" and household.new.building == "メゾン北4条 203"
+    assert household.old.building == "" and household.old.head == "佐藤 健" and household.phone == "080-2222-3333"
+    assert household.notifier == 0 and (household.extras.dogs, household.extras.mopeds) == (0, 0)
+    assert interview.plan().ids() == ["juminido_move_within", "mynumber_card_update"]
+
+
+def test_the_remaining_count_only_goes_down(catalog: Catalog) -> None:
+    # Given a move within of one person, interviewed from nothing
+    interview = _interview_move_within(catalog)
+    counts = [interview.remaining()]
+    # When every question is answered in turn
+    while questions := interview.questions():
+        assert interview.remaining() >= len(questions)
+        interview.answer(questions[0].path, _MOVE_WITHIN_ANSWERS[questions[0].path])
+        counts.append(interview.remaining())
+    # Then the count shown never went up and ends at 0
+    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    assert counts[0] >= len(_MOVE_WITHIN_ANSWERS)
+
+
+def test_a_family_s_remaining_count_only_goes_down_and_is_shown_once_the_shape_is_known(catalog: Catalog) -> None:
+    # Given a family of three moving in, interviewed from nothing
+    interview = Interview(catalog)
+    assert interview.remaining() is None
+    interview.answer("event", "転入")
+    interview.answer("date", "R8.4.1")
+    assert interview.remaining() is None  # how many people is not known yet
+    interview.answer("member_count", "3")
+    doc = household_doc("family_move_in")
+    answers = from_document(household_to_document(parse_household(doc).household))
+    counts = [interview.remaining()]
+    while questions := interview.questions():
+        path = questions[0].path
+        interview.answer(path, answers.get(path) if answers.get(path) not in (None, "") else "")
+        counts.append(interview.remaining())
+    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+
+
+@pytest.mark.parametrize(("event", "label"), [("move_in", "転入日"), ("move_out", "転出予定日"), ("move_within", "転居日"),
+                                              ("birth", "出生日"), ("death", "死亡日"), ("marriage", "婚姻日")])
+def test_the_date_is_asked_by_the_event_s_own_name(catalog: Catalog, event: str, label: str) -> None:
+    interview = Interview(catalog)
+    assert interview.questions()[1].label == "異動日"  # before the event is known
+    interview.answer("event", event)
+    assert interview.questions()[0].label == label
+
+
+def test_one_person_is_the_notifier_two_are_asked_and_a_death_is_asked(catalog: Catalog) -> None:
+    interview = _interview_move_within(catalog)
+    assert "notifier" not in _paths(interview) and interview.draft["notifier"] == 0
+    interview.answer("member_count", 2)
+    assert "notifier" in _paths(interview)
+    interview.answer("member_count", 1)
+    interview.answer("event", "死亡")  # the one who died did not come to the counter
+    assert "notifier" in _paths(interview)
+
+
+def test_counts_are_0_unless_a_form_the_clerk_added_asks(catalog: Catalog) -> None:
+    # Given a move within, fully answered: no dogs or mopeds asked, none planned
+    interview = _interview_move_within(catalog)
+    while questions := interview.questions():
+        interview.answer(questions[0].path, _MOVE_WITHIN_ANSWERS[questions[0].path])
+    assert "moped_address" not in interview.plan().ids()
+    # When the clerk adds the moped's change of address (the resident mentions a moped)
+    added = Interview(catalog, interview.base, {"moped_address": ()})
+    added.answers = interview.answers
+    # Then its form asks how many
+    assert _paths(added) == ["extras.mopeds"]
+    added.answer("extras.mopeds", "1")
+    assert added.questions() == [] and added.household().household.extras.mopeds == 1
+
+
+def test_optional_fields_are_not_asked_after_a_code(catalog: Catalog) -> None:
+    # Given a code whose resident left the phone and 方書 empty
+    doc = household_doc("single_move_within") | {"phone": ""}
+    doc["new"]["building"] = ""
+    interview = Interview(catalog, from_document(household_to_document(parse_household(doc).household)))
+    # Then nothing is asked: what they left empty stays empty
+    assert _paths(interview) == []
 
 
 def test_going_back_loses_no_answer(catalog: Catalog) -> None:
