@@ -54,6 +54,7 @@ EN = {
     "（確認した書類を選ぶ）": "(choose the document checked)",
     "本人確認（書類の種類だけを記録します）": "Identity check (only the kind of document is recorded)",
     "先に本人確認をして、確認した書類を選んでください": "Check the resident's identity first and choose the document",
+    "\u3000（残り {0}）": "  ({0} to go)", "なければ空のまま Enter": "if none, leave empty and press Enter",
     "再試行\u3000［F5］": "Retry  [F5]", "取り消しました": "Cancelled", "完了しました（所要 {0}）": "Finished (took {0})",
 }
 

@@ -92,8 +92,9 @@ class IntakePage(QWidget):
         layout.addWidget(self.answered_list, 1)
 
     def show_state(self, questions: list[Question], answered: list[tuple[str, str, str]],
-                   members: list[str]) -> None:
-        """Show the first open question (or that all is complete) and what was answered."""
+                   members: list[str], remaining: int | None = None) -> None:
+        """Show the first open question (or that all is complete) and what was answered; ``remaining``
+        is how many questions may still come (never more after an answer), None while unknown."""
         self.answered_list.clear()
         for path, label, value in answered:
             item = QListWidgetItem(f"{label}：{value}")
@@ -101,7 +102,7 @@ class IntakePage(QWidget):
             self.answered_list.addItem(item)
         self._members = members
         if questions:
-            self.ask(questions[0], remaining=len(questions), current=questions[0].suggestion or None)
+            self.ask(questions[0], remaining=remaining, current=questions[0].suggestion or None)
         else:
             self._current = None
             self.question.setText(self.tr("必要な項目はすべてそろいました　→ ［F3］世帯・手続へ"))
@@ -109,10 +110,11 @@ class IntakePage(QWidget):
             self.editor.setEnabled(False)
             self.submit.setEnabled(False)
 
-    def ask(self, question: Question, remaining: int = 1, current: Any = None) -> None:
-        """Put one question in the editor."""
+    def ask(self, question: Question, remaining: int | None = None, current: Any = None) -> None:
+        """Put one question in the editor (with how many may still come, when that is known)."""
         self._current = question
-        self.question.setText(question.label + (f"　（残り {remaining}）" if remaining > 1 else ""))
+        count = self.tr("　（残り {0}）").format(remaining) if remaining else ""
+        self.question.setText(question.label + count)
         self.reason.setText(question.reason)
         self.editor.setEnabled(True)
         self.submit.setEnabled(True)
@@ -126,7 +128,8 @@ class IntakePage(QWidget):
             self.editor.setCurrentWidget(self.choice)
         else:
             self.text.setText("" if current is None else str(current))
-            self.text.setPlaceholderText(HINTS.get(question.spec.kind, ""))
+            optional = self.tr("なければ空のまま Enter") if question.spec.optional else ""
+            self.text.setPlaceholderText("　".join(filter(None, [HINTS.get(question.spec.kind, ""), optional])))
             self.editor.setCurrentWidget(self.text)
 
     def _choices(self, spec: QuestionSpec) -> list[tuple[Any, str]]:

@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         interview = self.controller.interview()
         draft = interview.draft
         names = [row["family"] + "　" + row["given"] for row in member_rows(draft)]
-        self.intake_page.show_state(interview.questions(), answered_rows(session, draft), names)
+        self.intake_page.show_state(interview.questions(), answered_rows(session, draft), names, interview.remaining())
         self.household_page.show_members(member_rows(draft))
         rules, final = interview.plan(), self.controller.plan()
         planned = {p.id for p in final.items}
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
     def _on_answer(self, path: str, raw: object) -> None:
         error = self.controller.answer(path, raw)
         self.intake_page.show_error(error)
-        if not error:
+        if not error and self.stack.currentWidget() is self.intake_page:  # all answered: 世帯・手続 has the focus
             self.intake_page.focus_default()
 
     def _on_revisit(self, path: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import Draft, member_count, member_path, split_member_path
+from kakanai.domain.interview import question_label
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import VisitSession, item_key
@@ -56,7 +57,7 @@ def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, s
         spec = MEMBER_SPECS.get(key) if where else HOUSEHOLD_SPECS.get(path)
         if spec is None:
             continue
-        label = f"{member_name(draft, where[0])}さんの{spec.label}" if where else spec.label
+        label = question_label(path, draft)
         value = draft.get(path)
         if path == "notifier" and isinstance(value, int):
             rows.append((path, label, member_name(draft, value)))

@@ -190,7 +190,10 @@ class VisitController(QObject):
             draft = interview.draft
             self.visits.identify(self.session, draft.get("event", ""), int(draft.get("member_count") or 0))
         self.visits.save(self.session)
-        self.visit_changed.emit()
+        if self.session.step == "intake" and not interview.questions():
+            self.go("household")  # all is answered: on to 世帯・手続 without a key
+        else:
+            self.visit_changed.emit()
         return ""
 
     # -- household and procedures --------------------------------------------------------

@@ -87,12 +87,22 @@
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="107" />
+        <location filename="../../kakanai/ui/intake_page.py" line="108" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="153" />
+        <location filename="../../kakanai/ui/intake_page.py" line="116" />
+        <source>　（残り {0}）</source>
+        <translation>  ({0} to go)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="131" />
+        <source>なければ空のまま Enter</source>
+        <translation>if none, leave empty and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="156" />
         <source>QRコードがない方は Tab で聞き取りに進みます</source>
         <translation>No QR code? Press Tab to interview</translation>
     </message>

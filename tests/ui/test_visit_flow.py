@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -61,33 +62,43 @@ def test_a_family_of_four_moves_in_by_qr(counter: Counter) -> None:
 
 
 def test_a_single_resident_moves_within_the_city_by_interview(counter: Counter) -> None:
+    # Given 佐藤 健, alone, moving within the city, with no QR code
     window, clerk = counter.window, counter.clerk
     clerk.press(K.Key_F1)
     clerk.press(K.Key_Tab)  # from the scan field to the answer editor: no QR today
     assert window.intake_page.question.text().startswith("届出の種類")
     clerk.choose(2)  # 転居
+    assert window.intake_page.question.text() == "転居日"  # the date by the event's own name, no count yet
     clerk.type_ascii("R8.6.15")
-    # the town of a known postal code is filled in: the clerk types only the 丁目・番地
-    answers = [("ascii", "0900024"), ("jp", "2丁目5番地"), ("ascii", "090-0001"), ("jp", "1丁目1番地"), ("ascii", "1"), ("jp", "佐藤"), ("jp", "健"), ("jp", "さとう"), ("jp", "けん"),
-               ("ascii", "4080229"), ("choose", 0), ("jp", "世帯主"), ("choose", 1), ("choose", 0), ("choose", 0),
-               ("ascii", "0"), ("ascii", "1")]
+    # the town of a known postal code is filled in: the clerk types only the 丁目・番地; an empty
+    # 方書 is Enter; the old head is suggested (he was the head); no 届出人, dogs or mopeds asked
+    answers = [("ascii", "1"), ("ascii", "0900024"), ("jp", "2丁目5番地"), ("jp", "メゾン北4条 203"), ("ascii", "090-0001"),
+               ("jp", "1丁目1番地"), ("ascii", ""), ("jp", "佐藤"), ("jp", "健"), ("jp", "さとう"),
+               ("jp", "けん"), ("ascii", "4080229"), ("choose", 0), ("jp", "世帯主"), ("choose", 1), ("choose", 0),
+               ("ascii", ""), ("ascii", "080-2222-3333")]
+    shown: list[int] = []
     for kind, value in answers:
         assert window.intake_page.error.text() == ""
+        if match := re.search("残り ([0-9]+)", window.intake_page.question.text()):
+            shown.append(int(match.group(1)))
         {"ascii": clerk.type_ascii, "jp": clerk.commit_japanese, "choose": clerk.choose}[kind](value)  # type: ignore[operator]
+    # Then the count shown only went down, and the last answer moved on to 世帯・手続 by itself
+    assert shown == sorted(shown, reverse=True) and shown[-1] == 1, shown
     assert window.intake_page.error.text() == ""
-    assert "すべてそろいました" in window.intake_page.question.text()
+    assert window.stack.currentWidget() is window.household_page
     draft = window.controller.interview().draft
     assert (draft["new.address"], draft["old.address"]) == ("北海道見本市北4条東2丁目5番地", "北海道見本市北1条西1丁目1番地")
-    clerk.press(K.Key_F3)
+    assert (draft["old.head"], draft["old.building"], draft["notifier"]) == ("佐藤 健", "", 0)
     titles = [window.household_page.procedures.topLevelItem(i).text(0)
               for i in range(window.household_page.procedures.topLevelItemCount())]
-    assert titles == ["住民異動届（転居届）", "マイナンバーカード 券面記載事項変更", "原動機付自転車 住所変更（転居）"]
+    assert titles == ["住民異動届（転居届）", "マイナンバーカード 券面記載事項変更"]
     visit_id = _finish_after_review(counter)
     text = "".join(p.extract_text() for p in PdfReader(counter.saved / f"{visit_id}.pdf").pages)
     assert "佐藤" in text and "平成8年2月29日" in text and "090-0024" in text
+    assert "メゾン北4条 203" in text and "080-2222-3333" in text
     counter.services.recorder.flush()
     assert counter.services.visit_log.summary(visit_id).header.event == "move_within"
-    assert (clerk.actions, clerk.keystrokes) == (27, 86), clerk.log
+    assert (clerk.actions, clerk.keystrokes) == (27, 107), clerk.log
 
 
 def test_a_wrong_answer_is_refused_with_a_message_and_kept_out(counter: Counter) -> None:
