@@ -5,7 +5,7 @@ it, never from a sibling of its own layer, and no two modules import each other 
     app → selftest                the composition root of the window (Qt), and its self-test
     ui                            views and controllers
     bootstrap, demo               builds the Qt-free services from settings
-    services                      casework, visits, supervisor, printing
+    services | web                casework, visits, supervisor, printing | the resident's page builder
     settings                      the typed settings (knows the log's column sizes)
     qr | pdf | store | card       codes, PDFs, the visit log, the My Number card — none imports another
     keys, instance, logsafe, resources   small infrastructure
@@ -24,7 +24,7 @@ LAYERS = [
     {"keys", "instance", "logsafe", "resources"},
     {"qr", "pdf", "store", "card"},
     {"settings"},
-    {"services"},
+    {"services", "web"},
     {"bootstrap", "demo"},
     {"ui"},
     {"selftest"},

@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     from kakanai.cli.printer import add_print_commands
     from kakanai.cli.qr import add_qr_commands
     from kakanai.cli.supervisor import add_supervisor_commands
+    from kakanai.cli.web import add_web_commands
 
     add_catalog_commands(sub)
     add_card_commands(sub)
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_qr_commands(sub)
     add_pdf_commands(sub)
     add_print_commands(sub)
+    add_web_commands(sub)
     return parser
 
 

@@ -1,0 +1,193 @@
+/* The resident page's checks and the KKN2 encoder (docs/kkn2.md), without any drawing.
+ * Every check here mirrors a validator of kakanai/domain/household_schema.py, named in the JSON
+ * Schema the build generates from the model (x-checks, enum, const); the cross checks mirror
+ * household_doc._cross_checks. kakanai web build fails when the model has a check this file lacks. */
+"use strict";
+var KKN2 = (function () {
+  var FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  var INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060-\u206f\ufeff]+/g;
+  // what Python's str.strip() removes (control characters are refused before)
+  var EDGE_SPACE = /^[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+  var KATAKANA = /^[\u30a1-\u30fa\u30fc\u30fb\u3000]*$/;
+  var TO_ASCII = { "ー": "-", "－": "-", "‐": "-", "−": "-", "―": "-", "ｰ": "-", "＋": "+" };
+
+  function strip(text) { return text.replace(EDGE_SPACE, ""); }
+  function chars(text) { return Array.from(text).length; }
+
+  /* Full-width digits and dashes in ASCII, spaces removed (kana.normalize_digits). */
+  function digits(text) {
+    var out = text.replace(/(?<=[0-9０-９])[ーｰ](?=[0-9０-９])/g, "-");
+    out = out.replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); });
+    out = out.replace(/[ー－‐−―ｰ＋]/g, function (c) { return TO_ASCII[c]; });
+    return out.replace(/\s+/g, "");
+  }
+
+  /* Hiragana and half-width katakana as full-width katakana, spaces as one 　 (kana.to_katakana). */
+  function toKatakana(text) {
+    var kata = text.replace(/[\uff61-\uff9f]+/g, function (s) { return s.normalize("NFKC"); });
+    kata = kata.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
+    return strip(kata.normalize("NFC")).replace(/\s+/g, "\u3000");
+  }
+
+  function postal(text) {
+    var d = digits(text).replace(/^〒/, "");
+    if (!/^[0-9]{3}-?[0-9]{4}$/.test(d)) { throw "err.postal"; }
+    d = d.replace("-", "");
+    return d.slice(0, 3) + "-" + d.slice(3);
+  }
+
+  function phone(text) {
+    var p = digits(text);
+    if (!/^\+?[0-9]+(-[0-9]+)*$/.test(p) || (p.match(/[0-9]/g) || []).length < 10) { throw "err.phone"; }
+    return p;
+  }
+
+  function isoDate(value, limits) {
+    if (typeof value !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) { throw "err.date"; }
+    var parts = value.split("-").map(Number);
+    var d = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    if (d.getUTCFullYear() !== parts[0] || d.getUTCMonth() !== parts[1] - 1 || d.getUTCDate() !== parts[2]) {
+      throw "err.date";
+    }
+    if (value < limits.earliest || value > limits.latest) { throw "err.year"; }
+    return value;
+  }
+
+  /* Run one named check; returns the (normalised) value or throws a message key. */
+  function runCheck(name, value, limits) {
+    switch (name) {
+      case "characters": if (FORBIDDEN.test(value)) { throw "err.characters"; } return strip(value);
+      case "not_blank": if (!value.replace(INVISIBLE, "")) { throw "err.required"; } return value;
+      case "kana": var k = toKatakana(value); if (k && !KATAKANA.test(k)) { throw "err.kana"; } return k;
+      case "postal": return value ? postal(value) : value;
+      case "phone": return value ? phone(value) : value;
+      case "date": return isoDate(value, limits);
+      default: throw "err.unknown_check";
+    }
+  }
+
+  function resolve(schema, node) {
+    return node && node.$ref ? schema.$defs[node.$ref.split("/").pop()] : node;
+  }
+
+  function typeOk(node, value) {
+    switch (node.type) {
+      case "string": return typeof value === "string";
+      case "integer": return typeof value === "number" && Number.isInteger(value);
+      case "boolean": return typeof value === "boolean";
+      case "null": return value === null;
+      case "array": return Array.isArray(value);
+      case "object": return value !== null && typeof value === "object" && !Array.isArray(value);
+      default: return true;
+    }
+  }
+
+  /* Validate `value` against the schema node; errors are {path, key}; returns the normalised value. */
+  function check(schema, node, value, path, errors) {
+    node = resolve(schema, node);
+    if (node.anyOf) {
+      if (value === null && node.anyOf.some(function (n) { return n.type === "null"; })) { return null; }
+      var branches = node.anyOf.map(function (n) { return resolve(schema, n); });
+      var fits = branches.filter(function (n) { return n.type !== "null" && typeOk(n, value); });
+      return check(schema, fits[0] || branches[0], value, path, errors);
+    }
+    if (!typeOk(node, value)) { errors.push({ path: path, key: "err.type" }); return value; }
+    if (node.const !== undefined && value !== node.const) { errors.push({ path: path, key: "err.choice" }); }
+    if (typeof value === "string") { return checkString(schema, node, value, path, errors); }
+    if (node.type === "integer") {
+      if ((node.minimum !== undefined && value < node.minimum) || (node.maximum !== undefined && value > node.maximum)) {
+        errors.push({ path: path, key: "err.range" });
+      }
+    }
+    if (node.type === "array") { return checkArray(schema, node, value, path, errors); }
+    if (node.type === "object") { return checkObject(schema, node, value, path, errors); }
+    return value;
+  }
+
+  function checkString(schema, node, value, path, errors) {
+    if (node.maxLength !== undefined && chars(value) > node.maxLength) {
+      errors.push({ path: path, key: "err.too_long" }); return value;
+    }
+    if (node.pattern && !new RegExp(node.pattern).test(value)) { errors.push({ path: path, key: "err.format" }); return value; }
+    try {
+      (node["x-checks"] || []).forEach(function (name) { value = runCheck(name, value, schema["x-limits"]); });
+    } catch (key) { errors.push({ path: path, key: key }); return value; }
+    if (node.enum && node.enum.indexOf(value) < 0) { errors.push({ path: path, key: "err.choice" }); }
+    return value;
+  }
+
+  function checkArray(schema, node, value, path, errors) {
+    if ((node.maxItems !== undefined && value.length > node.maxItems) ||
+        (node.minItems !== undefined && value.length < node.minItems)) {
+      errors.push({ path: path, key: "err.count" });
+    }
+    return value.map(function (item, i) { return check(schema, node.items, item, path + "[" + i + "]", errors); });
+  }
+
+  function checkObject(schema, node, value, path, errors) {
+    var out = {};
+    (node.required || []).forEach(function (key) {
+      if (value[key] === undefined) { errors.push({ path: join(path, key), key: "err.required" }); }
+    });
+    Object.keys(value).forEach(function (key) {
+      var sub = node.properties && node.properties[key];
+      out[key] = sub ? check(schema, sub, value[key], join(path, key), errors) : value[key];
+    });
+    return out;
+  }
+
+  function join(path, key) { return path ? path + "." + key : key; }
+
+  /* The checks pydantic cannot express (household_doc._cross_checks and _v2_checks). */
+  function crossChecks(doc, spec) {
+    var errors = [];
+    var event = spec.events.filter(function (e) { return e.code === doc.event; })[0];
+    if ((doc.event === "move_in" || doc.event === "move_within") && !doc["new"]) { errors.push({ path: "new", key: "err.required" }); }
+    if ((doc.event === "move_out" || doc.event === "move_within") && !doc.old) { errors.push({ path: "old", key: "err.required" }); }
+    (doc.members || []).forEach(function (m, i) {
+      if (m.birth && doc.date && m.birth > doc.date) { errors.push({ path: "members[" + i + "].birth", key: "err.birth_after" }); }
+    });
+    var count = (doc.members || []).length;
+    if (typeof doc.notifier === "number" && !(doc.notifier >= 0 && doc.notifier < count)) { errors.push({ path: "notifier", key: "err.required" }); }
+    var range = event && event.subjects;
+    if (range) {
+      var s = doc.subjects || [];
+      if (s.length < range[0] || s.length > range[1]) { errors.push({ path: "subjects", key: "err.subjects." + doc.event }); }
+    }
+    if (doc["new"] && (!doc["new"].postal || doc["new"].country)) { errors.push({ path: "new.postal", key: "err.required" }); }
+    if (doc.old && Boolean(doc.old.postal) === Boolean(doc.old.country)) { errors.push({ path: "old.postal", key: "err.required" }); }
+    return errors;
+  }
+
+  /* The document normalised as the counter reads it, and every error found (empty when valid). */
+  function validate(doc, spec) {
+    var errors = [];
+    var clean = check(spec.schema, spec.schema, doc, "", errors);
+    if (!errors.length) { errors = crossChecks(clean, spec); }
+    return { doc: clean, errors: errors };
+  }
+
+  /* Bytes as decimal digits: 7 bytes → 17 digits, a last n bytes in 3, 5, 8, 10, 13 or 15 digits. */
+  var TAIL = [0, 3, 5, 8, 10, 13, 15];
+  function toDigits(bytes) {
+    var out = "";
+    for (var start = 0; start < bytes.length; start += 7) {
+      var chunk = bytes.subarray(start, start + 7);
+      var value = 0n;
+      for (var i = 0; i < chunk.length; i++) { value = (value << 8n) | BigInt(chunk[i]); }
+      out += value.toString().padStart(chunk.length === 7 ? 17 : TAIL[chunk.length], "0");
+    }
+    return out;
+  }
+
+  /* The KKN2 text of a (valid, normalised) document: "KKN2" + digits(zlib(utf8(json), dictionary)). */
+  function encode(doc, spec) {
+    var json = JSON.stringify(doc);
+    var dictionary = new TextEncoder().encode(spec.kkn2.dictionary);
+    var packed = fflate.zlibSync(new TextEncoder().encode(json), { level: 9, mem: 9, dictionary: dictionary });
+    return spec.kkn2.prefix + toDigits(packed);
+  }
+
+  return { validate: validate, encode: encode, toKatakana: toKatakana, postal: postal, phone: phone,
+           toDigits: toDigits, digits: digits };
+})();

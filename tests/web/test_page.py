@@ -1,0 +1,214 @@
+"""The resident page in headless Chromium at phone size: a resident types each life event in each
+language, and the counter reads back the household that was typed, from the payload text the page
+shows and from a screenshot of the code it draws (zxing-cpp, the counter's decoder)."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kakanai.domain.household_doc import parse_household
+from kakanai.qr.payload import decode
+from tests.web.browser import requests_made
+from tests.web.resident import code_in_screenshot, errors_shown, fill, open_page, show_code
+
+YAMADA = {"family": "山田", "given": "太郎", "family_kana": "ヤマダ", "given_kana": "タロウ", "birth": "1981-05-10",
+          "sex": "M", "relation": "世帯主"}
+# (language, household as the counter should read it, what the resident types differently, 和暦?)
+CASES: dict[str, tuple[str, dict[str, Any], dict[str, str], bool]] = {
+    "move_in family, 和暦, hiragana and half-width kana, full-width phone": ("ja", {
+        "v": 2, "event": "move_in", "date": "2026-04-01", "phone": "090-1234-5678",
+        "new": {"postal": "090-0001", "address": "北海道見本市北1条西1丁目1番地", "building": "コーポ見本101"},
+        "old": {"postal": "980-0811", "address": "宮城県仙台市青葉区一番町3丁目2番1号", "head": "山田 太郎"},
+        "notifier": 0,
+        "members": [YAMADA | {"insurance": "nhi", "card": True, "care_certified": False},
+                    {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1983-11-03",
+                     "sex": "F", "relation": "妻", "insurance": "nhi", "card": True, "care_certified": False},
+                    {"family": "山田", "given": "翔太", "family_kana": "ヤマダ", "given_kana": "ショウタ", "birth": "2009-08-20",
+                     "sex": "M", "relation": "子", "insurance": "nhi", "card": False, "care_certified": False},
+                    {"family": "山田", "given": "キヨ", "family_kana": "ヤマダ", "given_kana": "キヨ", "birth": "1950-12-01",
+                     "sex": "F", "relation": "母", "insurance": "late_elderly", "card": False, "care_certified": True}],
+        "extras": {"dogs": 1, "mopeds": 0, "seal_registration": [0]}},
+        {"1.family_kana": "やまだ", "1.given_kana": "ﾊﾅｺ", "phone": "０９０ー１２３４ー５６７８"}, True),
+    "move_out alone": ("en", {
+        "v": 2, "event": "move_out", "date": "2026-05-20",
+        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "佐藤 一郎"},
+        "new": {"postal": "100-0001", "address": "東京都千代田区千代田1番1号"},
+        "notifier": 0, "members": [{"family": "佐藤", "given": "一郎", "family_kana": "サトウ", "given_kana": "イチロウ",
+                                    "birth": "1990-02-28", "sex": "M", "relation": "世帯主", "insurance": "employee"}],
+        "extras": {"dogs": 0, "mopeds": 1, "seal_registration": []}}, {}, False),
+    "move_within": ("ja-easy", {
+        "v": 2, "event": "move_within", "date": "2026-06-01",
+        "new": {"postal": "090-0011", "address": "北海道見本市北1条東2丁目"},
+        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "鈴木 花"},
+        "notifier": 0, "members": [{"family": "鈴木", "given": "花", "family_kana": "スズキ", "given_kana": "ハナ",
+                                    "birth": "1975-07-07", "sex": "F", "relation": "世帯主", "insurance": "nhi"}],
+        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {}, True),
+    "birth of a second child": ("zh", {
+        "v": 2, "event": "birth", "date": "2026-03-03", "notifier": 1, "subjects": [2],
+        "members": [YAMADA | {"insurance": "nhi"},
+                    {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1983-11-03",
+                     "sex": "F", "relation": "妻", "insurance": "nhi"},
+                    {"family": "山田", "given": "陽菜", "family_kana": "ヤマダ", "given_kana": "ヒナ", "birth": "2026-03-03",
+                     "sex": "F", "relation": "子", "insurance": "nhi"}],
+        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {}, False),
+    "death of the wife, the head listed first": ("ko", {
+        "v": 2, "event": "death", "date": "2026-02-10", "notifier": 0, "subjects": [1],
+        "members": [YAMADA | {"insurance": "nhi", "care_certified": False},
+                    {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1943-11-03",
+                     "sex": "F", "relation": "妻", "insurance": "late_elderly", "care_certified": True}],
+        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {}, True),
+    "marriage with a Brazilian resident": ("pt", {
+        "v": 2, "event": "marriage", "date": "2026-07-07", "notifier": 1, "subjects": [0, 1],
+        "members": [{"family": "SILVA", "given": "ANA", "family_kana": "シルバ", "given_kana": "アナ", "birth": "1995-09-15",
+                     "sex": "F", "relation": "本人", "card": True, "nationality": "BR"},
+                    {"family": "田中", "given": "健", "family_kana": "タナカ", "given_kana": "ケン", "birth": "1992-01-31",
+                     "sex": "M", "relation": "本人", "card": False}],
+        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {"0.family_kana": "しるば"}, False),
+    "move in from Hanoi, a Vietnamese family": ("vi", {
+        "v": 2, "event": "move_in", "date": "2026-04-15",
+        "new": {"postal": "090-0001", "address": "北海道見本市北1条西5丁目", "building": "グランハイツ203"},
+        "old": {"country": "VN", "address": "12 Phố Huế, Hai Bà Trưng, Hà Nội", "head": "NGUYEN VAN AN"},
+        "notifier": 0,
+        "members": [{"family": "NGUYEN", "given": "VAN AN", "family_kana": "グエン", "given_kana": "ヴァン　アン",
+                     "birth": "1988-10-02", "sex": "M", "relation": "世帯主", "insurance": "none", "card": False,
+                     "care_certified": False, "nationality": "VN"},
+                    {"family": "TRAN", "given": "THI MAI", "family_kana": "チャン", "given_kana": "ティ　マイ",
+                     "birth": "1990-04-12", "sex": "F", "relation": "妻", "insurance": "none", "card": False,
+                     "care_certified": False, "nationality": "VN"}],
+        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": [0, 1]}}, {"1.given_kana": "てぃ まい"}, False),
+}
+SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_counter_reads_what_the_resident_typed(browser: Any, built_page: Path, case: str, tmp_path: Path) -> None:
+    # Given a resident with the page in their language
+    lang, expected, typed, wareki = CASES[case]
+    open_page(browser, built_page, lang)
+    requests_made(browser)
+    # When they type their household and show the code
+    fill(browser, expected, typed, wareki)
+    text = show_code(browser)
+    # Then the counter's decoder reads the same household from the text and from the drawn code
+    assert decode(text).household == parse_household(expected).household
+    assert code_in_screenshot(browser, tmp_path / "code.png") == text
+    # and the page asked no host for anything (nor itself again)
+    assert requests_made(browser) == []
+
+
+def test_the_page_asks_only_what_the_event_needs(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja")
+    browser.find_element("id", "event-marriage").click()
+    shown = {i: browser.find_element("id", i).is_displayed() for i in ("f-new", "f-old", "m0-insurance", "m0-card",
+                                                                         "m0-subject", "dogs")}
+    assert shown == {"f-new": False, "f-old": False, "m0-insurance": False, "m0-card": True, "m0-subject": True,
+                     "dogs": False}
+    browser.find_element("id", "event-move_in").click()
+    assert browser.find_element("id", "f-old").is_displayed() and browser.find_element("id", "dogs").is_displayed()
+    assert not browser.find_element("id", "m0-subject").is_displayed()
+
+
+def test_a_postal_code_of_the_city_fills_in_the_town(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja")
+    browser.find_element("id", "event-move_in").click()
+    browser.find_element("id", "new-postal").send_keys("０９００００１")
+    assert browser.find_element("id", "new-town").text == "北海道見本市北1条西"
+    assert browser.find_element("id", "new-address").get_attribute("value") == "北海道見本市北1条西"
+
+
+def test_the_demo_shows_its_code_and_nothing_is_stored(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja", "demo")
+    text = browser.execute_script("return document.getElementById('payload').value")
+    assert decode(text).household.members[0].family == "山田"
+    assert browser.execute_script("return localStorage.length") == 0
+
+
+def test_a_draft_is_kept_only_when_asked(browser: Any, built_page: Path) -> None:
+    lang, doc, typed, wareki = CASES["move_within"]
+    open_page(browser, built_page, lang)
+    fill(browser, doc, typed, wareki)
+    browser.find_element("id", "keep-draft").click()
+    show_code(browser)
+    browser.refresh()
+    assert browser.find_element("id", "m0-family").get_attribute("value") == "鈴木"
+    browser.find_element("id", "forget-draft").click()
+    assert browser.execute_script("return localStorage.length") == 0
+
+
+def test_markup_is_kept_literal(browser: Any, built_page: Path) -> None:
+    # Given a name that is markup and a building that is a script tag
+    lang, doc, _, _ = CASES["move_within"]
+    sly = '<img src=x onerror="window.pwned=1">'
+    doc = doc | {"members": [doc["members"][0] | {"given": sly}],
+                 "new": doc["new"] | {"building": "</script><script>window.pwned=2</script>"}}
+    open_page(browser, built_page, lang)
+    fill(browser, doc, {})
+    # When the code is shown, Then the text went into the code as typed, and nothing ran
+    text = show_code(browser)
+    assert decode(text).household.members[0].given == sly
+    assert browser.execute_script("return window.pwned === undefined && document.images.length === 0")
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("\u202eabc", "使えない記号"),  # a bidi override: refused, as the counter refuses it
+    ("あ" * 5000, "200文字以内"),  # a huge paste (past the field's maxlength, as a script could)
+    ("\u200b\u3000", "入力してください"),  # only invisible characters: blank
+])
+def test_hostile_text_is_refused(browser: Any, built_page: Path, value: str, message: str) -> None:
+    doc = CASES["move_within"][1]
+    open_page(browser, built_page, "ja")
+    fill(browser, doc, {})
+    browser.execute_script("document.getElementById('m0-family').value = arguments[0]", value)
+    browser.find_element("id", "check").click()
+    assert any(message in line for line in errors_shown(browser))
+    assert not browser.find_element("id", "code").is_displayed()
+    assert browser.find_element("id", "m0-family").get_attribute("aria-invalid") == "true"
+
+
+def test_a_date_outside_its_era_is_refused(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja")
+    browser.find_element("id", "event-move_in").click()
+    from selenium.webdriver.support.select import Select
+
+    Select(browser.find_element("id", "date-era")).select_by_value("平成")
+    for part, value in (("y", "32"), ("m", "1"), ("d", "1")):  # 平成32年 is 令和2年
+        browser.find_element("id", f"date-{part}").send_keys(value)
+    browser.find_element("id", "check").click()
+    assert any("その元号にない日付です" in line for line in errors_shown(browser))
+
+
+def test_twenty_members_at_most(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja")
+    browser.find_element("id", "event-move_in").click()
+    for _ in range(19):
+        browser.execute_script("document.getElementById('add-member').click()")
+    assert len(browser.find_elements("css selector", ".member")) == 20
+    assert not browser.find_element("id", "add-member").is_enabled()
+
+
+@pytest.fixture()
+def served(built_page: Path) -> Iterator[str]:
+    """The page on a static web server (127.0.0.1, a free port)."""
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(built_page.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    server.shutdown()
+    server.server_close()
+
+
+def test_it_works_from_a_static_web_server_and_asks_for_nothing_else(browser: Any, served: str) -> None:
+    requests_made(browser)
+    browser.get(served + "#demo")
+    text = browser.execute_script("return document.getElementById('payload').value")
+    assert decode(text).household.event.value == "move_in"
+    assert code_in_screenshot(browser) == text
+    assert [u for u in requests_made(browser) if not u.startswith("chrome")] == [served]
