@@ -1,0 +1,59 @@
+"""The resident page for everyone: axe-core finds no violation (labels, AA contrast, names, roles)
+on each of its screens and languages, and at 320 CSS px wide (a phone at 200 % zoom) nothing needs
+sideways scrolling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kakanai.web import build
+from tests.web.browser import chromium
+from tests.web.resident import open_page
+
+AXE = (Path(build.__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+
+
+def _violations(driver: Any) -> list[str]:
+    driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map("
+        "v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))));")
+    return list(result)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "vi"])
+def test_no_violation_on_any_screen(browser: Any, built_page: Path, lang: str) -> None:
+    open_page(browser, built_page, lang)
+    browser.find_element("id", "event-move_in").click()
+    browser.find_element("id", "add-member").click()
+    assert _violations(browser) == []
+    browser.find_element("id", "check").click()  # an empty form: every error shown and linked
+    assert browser.find_element("id", "errors").is_displayed()
+    assert _violations(browser) == []
+    open_page(browser, built_page, lang, "demo")
+    assert browser.find_element("id", "code").is_displayed()
+    assert _violations(browser) == []
+    browser.find_element("id", "back-to-summary").click()
+    assert _violations(browser) == []
+
+
+def test_it_reflows_at_320_css_pixels(built_page: Path) -> None:
+    with chromium(size=(320, 640)) as driver:
+        open_page(driver, built_page, "pt")
+        driver.find_element("id", "event-move_in").click()
+        driver.find_element("id", "check").click()
+        wide = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 0
+        open_page(driver, built_page, "pt", "demo")
+        assert driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_the_check_itself_can_fail(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja")
+    browser.execute_script("document.querySelector('main').append(Object.assign("
+                           "document.createElement('input'), {id: 'unlabelled'}))")
+    assert any(v.startswith("label: #unlabelled") for v in _violations(browser))
