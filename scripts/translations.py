@@ -54,6 +54,10 @@ EN = {
     "（確認した書類を選ぶ）": "(choose the document checked)",
     "本人確認（書類の種類だけを記録します）": "Identity check (only the kind of document is recorded)",
     "先に本人確認をして、確認した書類を選んでください": "Check the resident's identity first and choose the document",
+    "様式（Enter でそのページへ・✍ は署名欄）": "Forms (Enter shows the page; ✍ marks a signature)",
+    "縮小 [Ctrl -]": "Zoom out [Ctrl -]", "拡大 [Ctrl +]": "Zoom in [Ctrl +]", "幅に合わせる": "fit to width",
+    "{0}/{1}ページ\u3000{2}\u3000（Home/End・Ctrl +/-）": "page {0}/{1}  {2}  (Home/End, Ctrl +/-)",
+    "まだ様式を作れません": "The forms cannot be made yet",
     "\u3000（残り {0}）": "  ({0} to go)", "なければ空のまま Enter": "if none, leave empty and press Enter",
     "再試行\u3000［F5］": "Retry  [F5]", "取り消しました": "Cancelled", "完了しました（所要 {0}）": "Finished (took {0})",
 }

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.domain.draft import split_member_path
+from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import STEP_LABELS, VisitSession
-from kakanai.domain.visits import DROP_REASONS
+from kakanai.domain.visits import DROP_REASONS, JST
 from kakanai.domain.vocabulary import INSURANCE_LABELS, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
@@ -30,7 +31,17 @@ from kakanai.ui import dialogs
 from kakanai.ui.card_dialog import ask_pin
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
-from kakanai.ui.presenters import answered_rows, bring_lines, member_rows, procedure_rows, resident_name, review_checks
+from kakanai.ui.presenters import (
+    answered_rows,
+    bring_lines,
+    form_rows,
+    member_rows,
+    missing_lines,
+    problem_lines,
+    procedure_rows,
+    resident_name,
+    review_checks,
+)
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.printing import PrintPlan, PrintRun, printer_names
 from kakanai.ui.review_page import ReviewPage
@@ -151,7 +162,7 @@ class MainWindow(QMainWindow):
         c.card_refused.connect(self.intake_page.show_error)
         c.other_household.connect(self._on_other_household)
         c.bundle_ready.connect(self._on_bundle)
-        c.bundle_failed.connect(lambda text: self.review_page.show_problems([(text, "")]))
+        c.bundle_failed.connect(self._on_bundle_failed)
         self.start_page.next_requested.connect(self._on_next)
         self.start_page.resume_requested.connect(self._on_resume)
         self.start_page.demo_requested.connect(self._on_demo)
@@ -416,16 +427,28 @@ class MainWindow(QMainWindow):
             self.household_page.focus_member(*where)
         else:
             self.controller.go("intake")
+            if path in HOUSEHOLD_SPECS or (where is not None and where[1] in MEMBER_SPECS):
+                self._on_revisit(path)  # that very question, with what it holds now
 
     def _on_bundle(self, bundle: Bundle) -> None:
-        report = bundle.report
-        problems = [(f"{p}", p.path) for p in report.unprintable]
+        report, draft = bundle.report, self.controller.interview().draft if self.controller.session else {}
+        problems = problem_lines(report.unprintable, draft)
         problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
         if self.controller.session is not None:
-            problems = review_checks(self.controller.interview().draft, self.controller.plan()) + problems
-        self.review_page.show_bundle(bundle.pdf, report.pages, problems)
+            today = self.controller.visits.clock().astimezone(JST).date()  # the counter's day, as the visit log's
+            household = self.controller.household().household  # a bundle was made: it is complete
+            problems = review_checks(draft, self.controller.plan(), today, household) + problems
+        forms = self.controller.casework.catalog.forms
+        rows = form_rows([(f.title, f.page_numbers, forms[f.form_id].signature) for f in report.forms], report.pages)
+        self.review_page.show_bundle(bundle.pdf, report.pages, problems, rows)
         self.print_run.stop()  # a new bundle is printed anew
         self.print_page.show_summary(self.tr("様式 {0} ページ（お手続き案内を含む）を印刷します。").format(report.pages))
+
+    def _on_bundle_failed(self, text: str) -> None:
+        """No bundle: what is still to ask, named as the interview asks it (Enter goes there)."""
+        missing = missing_lines(self.controller.questions()) if self.controller.session is not None else []
+        self.review_page.show_problems(missing or [(text, "")])
+        self.review_page.status.setText(self.tr("まだ様式を作れません"))
 
     def _on_print(self, printer: str) -> None:
         bundle = self.controller.bundle

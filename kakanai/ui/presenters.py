@@ -6,10 +6,13 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import Draft, member_count, member_path, split_member_path
-from kakanai.domain.interview import question_label
+from kakanai.domain.draft import MEMBER_COUNT, Draft, member_count, member_path, split_member_path
+from kakanai.domain.household import Household
+from kakanai.domain.interview import Question, question_label
 from kakanai.domain.planner import Plan, member_name
+from kakanai.domain.problems import Problem
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
+from kakanai.domain.sources import current_head
 from kakanai.domain.visit_session import VisitSession, item_key
 from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
 from kakanai.domain.wareki import format_wareki
@@ -113,9 +116,11 @@ def resident_line(draft: Draft, ticket: str) -> str:
     return "　".join(f"{label} {text}" for label, text in resident_parts(draft, ticket))
 
 
-def review_checks(draft: Draft, plan: Plan) -> list[tuple[str, str]]:
-    """(message, path) of what to fix before printing, in plain Japanese: exactly one 世帯主, and no
-    procedure for a person with no one chosen."""
+def review_checks(draft: Draft, plan: Plan, today: date | None = None,
+                  household: Household | None = None) -> list[tuple[str, str]]:
+    """(message, path) of what to fix or ask before printing, in plain Japanese: exactly one 世帯主,
+    no procedure for a person with no one chosen, who the 新世帯主 is where 世帯主変更 is planned
+    (or that no one is), and the deadlines already passed on ``today`` (to ask why)."""
     count = member_count(draft) or 0
     heads = [i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"]
     problems = []
@@ -125,4 +130,62 @@ def review_checks(draft: Draft, plan: Plan) -> list[tuple[str, str]]:
     for item in plan.items:
         if item.procedure.definition.scope in ("each_member", "members") and not item.subjects:
             problems.append((f"{item.procedure.title}: 対象の方が選ばれていません（世帯・手続で追加し直してください）", ""))
-    return problems
+    if household is not None and any(item.id == "head_change" for item in plan.items):
+        problems.append(_new_head(household))
+    return problems + _late(draft, plan, today or date.today())
+
+
+def _new_head(household: Household) -> tuple[str, str]:
+    head = current_head(household)
+    index = household.members.index(head) if head is not None else -1
+    if head is None or household.is_subject(index):
+        return "世帯主変更届: 新世帯主が決まっていません（亡くなった方と残る世帯員を確かめてください）", MEMBER_COUNT
+    return (f"世帯主変更届: 新世帯主は {head.full_name}さん（{head.relation}）です。違うときは続柄を直してください",
+            member_path(index, "relation"))
+
+
+def _late(draft: Draft, plan: Plan, today: date) -> list[tuple[str, str]]:
+    try:
+        event_date = date.fromisoformat(str(draft.get("date")))
+    except ValueError:
+        return []
+    late = []
+    for item in plan.items:
+        deadline = item.procedure.deadline
+        last = deadline.last_day(event_date) if deadline else None
+        if deadline and last and last < today:
+            text = f"{item.procedure.title}: 期限（{deadline.text}、{format_wareki(last)}まで）を過ぎています。遅れた理由を伺ってください"
+            late.append((text, "date"))
+    return list(dict.fromkeys(late))
+
+
+def missing_lines(questions: list[Question]) -> list[tuple[str, str]]:
+    """(message, path) for each question still open, named as the interview asks it."""
+    return [(f"{q.label}が未入力です", q.path) for q in questions]
+
+
+def problem_lines(problems: tuple[Problem, ...] | list[Problem], draft: Draft) -> list[tuple[str, str]]:
+    """(message, path) for problems found in the data, named by the question that asks the field
+    (「山田　花子さんの氏: 印刷できない文字…」, not a draft path)."""
+    return [(f"{_path_label(p.path, draft)}: {p.message_ja}" if p.path else p.message_ja, p.path) for p in problems]
+
+
+def _path_label(path: str, draft: Draft) -> str:
+    try:
+        return question_label(path, draft)
+    except KeyError:
+        where = split_member_path(path)
+        return f"{member_name(draft, where[0])}さん" if where else "届出の内容"
+
+
+def form_rows(report_forms: list[tuple[str, tuple[int, ...], str]], pages: int) -> list[tuple[str, int]]:
+    """(line, first page) per form of the bundle: 「住民異動届　1/14ページ　✍ 届出人 署名」; the
+    take-home sheet last, with no signature."""
+    rows = []
+    for title, numbers, signature in report_forms:
+        where = f"{numbers[0]}/{pages}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}/{pages}"
+        rows.append((f"{title}　{where}ページ　✍ {signature}", numbers[0]))
+    last = max((n for _, numbers, _ in report_forms for n in numbers), default=0)
+    if last < pages:
+        rows.append((f"お手続きのご案内（お持ち帰り用）　{last + 1}/{pages}ページ", last + 1))
+    return rows

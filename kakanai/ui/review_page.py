@@ -1,4 +1,5 @@
-"""確認: a preview of every form (QtPdf) beside the problems to fix before printing.
+"""確認 as a checklist: the forms (page N/M, whose signature), the problems to fix (Enter jumps to
+the field), and a preview of every form (QtPdf) that opens at page 1, with zoom and Home/End.
 
 The preview reads the bundle from memory (a QBuffer), never from a file: QPdfDocument keeps a file
 it loaded open even after ``close()``, which would pin resident data on disk (and on Windows stop
@@ -7,10 +8,37 @@ it from being deleted).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+_ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+class _PageKeys(QObject):
+    """Home/End go to the first/last page, Ctrl + and Ctrl - zoom (a bare + is a scanner's key)."""
+
+    def __init__(self, page: ReviewPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        actions = {Qt.Key.Key_Home: lambda: self.page.go_to_page(1),
+                   Qt.Key.Key_End: lambda: self.page.go_to_page(self.page.document.pageCount()),
+                   Qt.Key.Key_Plus: lambda: self.page.zoom(1), Qt.Key.Key_Minus: lambda: self.page.zoom(-1)}
+        action = actions.get(Qt.Key(event.key()))
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) and not ctrl:
+            return False
+        if action is None or (watched is not self.page.view and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
+                              and not ctrl):
+            return False  # Home/End in a list move in the list; Ctrl+Home/End there turn the preview
+        action()
+        return True
 
 
 class ReviewPage(QWidget):
@@ -25,25 +53,77 @@ class ReviewPage(QWidget):
         self.problems = QListWidget()
         self.problems.itemActivated.connect(
             lambda item: item.data(Qt.ItemDataRole.UserRole) and self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.forms = QListWidget()
+        self.forms.itemActivated.connect(lambda item: self.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None  # the bundle's bytes while the preview shows them
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._keys = _PageKeys(self)
+        for widget in (self.view, self.forms, self.problems):
+            widget.installEventFilter(self._keys)
+        self.page_label = QLabel()
+        self.view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
+        self._layout()
+
+    def _layout(self) -> None:
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("確認　（F5 で印刷へ）"), objectName="title"))
         left.addWidget(self.status)
         left.addWidget(QLabel(self.tr("直すところ（Enter でその項目へ）")))
         left.addWidget(self.problems, 1)
+        left.addWidget(QLabel(self.tr("様式（Enter でそのページへ・✍ は署名欄）")))
+        left.addWidget(self.forms, 1)
+        tools = QHBoxLayout()
+        tools.addWidget(self.page_label, 1)
+        for text, step in ((self.tr("縮小 [Ctrl -]"), -1), (self.tr("拡大 [Ctrl +]"), 1)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, step=step: self.zoom(step))
+            tools.addWidget(button)
+        right = QVBoxLayout()
+        right.addLayout(tools)
+        right.addWidget(self.view, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(self.view, 2)
+        layout.addLayout(right, 2)
+
+    def go_to_page(self, number: int) -> None:
+        """Show page ``number`` (1-based) of the preview at its top."""
+        if self.document.pageCount():
+            index = min(max(number, 1), self.document.pageCount()) - 1
+            self.view.pageNavigator().jump(index, QPointF(0, 0), self.view.zoomFactor())
+            self._show_page()
+
+    def zoom(self, step: int) -> None:
+        """Zoom the preview in (+1) or out (-1) a step from where it is (from fit-to-width at first)."""
+        factor = self.view.zoomFactor() if self.view.zoomMode() == QPdfView.ZoomMode.Custom else 1.0
+        bigger = [z for z in _ZOOMS if z > factor + 0.01]
+        smaller = [z for z in _ZOOMS if z < factor - 0.01]
+        new = (bigger[0] if bigger else _ZOOMS[-1]) if step > 0 else (smaller[-1] if smaller else _ZOOMS[0])
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(new)
+        self._show_page()
+
+    def current_page(self) -> int:
+        """The page the preview shows (1-based; 0 without a bundle)."""
+        return self.view.pageNavigator().currentPage() + 1 if self.document.pageCount() else 0
+
+    def _on_page_changed(self, _: int) -> None:
+        self._show_page()
+
+    def _show_page(self) -> None:
+        pages = self.document.pageCount()
+        zoom = self.tr("幅に合わせる") if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth else f"{self.view.zoomFactor():.0%}"
+        self.page_label.setText(self.tr("{0}/{1}ページ　{2}　（Home/End・Ctrl +/-）").format(self.current_page(), pages, zoom)
+                                if pages else "")
 
     def show_rendering(self) -> None:
         """Tell the clerk the forms are being made."""
         self.status.setText(self.tr("様式を作成しています…"))
         self.problems.clear()
+        self.forms.clear()
         self.clear()
 
     def clear(self) -> None:
@@ -53,14 +133,23 @@ class ReviewPage(QWidget):
             self._buffer.close()
             self._buffer = None
 
-    def show_bundle(self, pdf: bytes, pages: int, problems: list[tuple[str, str]]) -> None:
-        """Show the rendered bundle (the PDF's bytes) and list (message, path) problems."""
+    def show_bundle(self, pdf: bytes, pages: int, problems: list[tuple[str, str]],
+                    forms: list[tuple[str, int]] | None = None) -> None:
+        """Show the rendered bundle (the PDF's bytes) at page 1, list (message, path) problems and
+        the (line, first page) of each form."""
         self.clear()
         self._buffer = QBuffer()
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.go_to_page(1)  # each visit's preview starts at its first page, not where the last one was left
         self.status.setText(self.tr("様式 {0} ページ").format(pages))
+        self.forms.clear()
+        for line, first in forms or []:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, first)
+            self.forms.addItem(item)
         self.show_problems(problems)
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
@@ -76,3 +165,5 @@ class ReviewPage(QWidget):
     def focus_default(self) -> None:
         """Problems first."""
         self.problems.setFocus()
+        if self.problems.count() and self.problems.currentRow() < 0:
+            self.problems.setCurrentRow(0)

@@ -110,57 +110,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="196" />
+        <location filename="../../kakanai/ui/main_window.py" line="207" />
         <source>カードを読み取っています…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="230" />
+        <location filename="../../kakanai/ui/main_window.py" line="241" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="244" />
+        <location filename="../../kakanai/ui/main_window.py" line="255" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="246" />
+        <location filename="../../kakanai/ui/main_window.py" line="257" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="339" />
+        <location filename="../../kakanai/ui/main_window.py" line="350" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="353" />
+        <location filename="../../kakanai/ui/main_window.py" line="364" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="366" />
+        <location filename="../../kakanai/ui/main_window.py" line="377" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="428" />
+        <location filename="../../kakanai/ui/main_window.py" line="445" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="433" />
+        <location filename="../../kakanai/ui/main_window.py" line="451" />
+        <source>まだ様式を作れません</source>
+        <translation>The forms cannot be made yet</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="456" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="436" />
+        <location filename="../../kakanai/ui/main_window.py" line="459" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="440" />
+        <location filename="../../kakanai/ui/main_window.py" line="463" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
@@ -234,27 +239,52 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="35" />
+        <location filename="../../kakanai/ui/review_page.py" line="73" />
         <source>確認　（F5 で印刷へ）</source>
         <translation>Review  (F5: print)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="37" />
+        <location filename="../../kakanai/ui/review_page.py" line="75" />
         <source>直すところ（Enter でその項目へ）</source>
         <translation>To fix (Enter jumps there)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="45" />
+        <location filename="../../kakanai/ui/review_page.py" line="77" />
+        <source>様式（Enter でそのページへ・✍ は署名欄）</source>
+        <translation>Forms (Enter shows the page; ✍ marks a signature)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="81" />
+        <source>縮小 [Ctrl -]</source>
+        <translation>Zoom out [Ctrl -]</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="81" />
+        <source>拡大 [Ctrl +]</source>
+        <translation>Zoom in [Ctrl +]</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="118" />
+        <source>幅に合わせる</source>
+        <translation>fit to width</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="119" />
+        <source>{0}/{1}ページ　{2}　（Home/End・Ctrl +/-）</source>
+        <translation>page {0}/{1}  {2}  (Home/End, Ctrl +/-)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="124" />
         <source>様式を作成しています…</source>
         <translation>Making the forms…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="63" />
+        <location filename="../../kakanai/ui/review_page.py" line="147" />
         <source>様式 {0} ページ</source>
         <translation>{0} form pages</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="74" />
+        <location filename="../../kakanai/ui/review_page.py" line="163" />
         <source>問題はありません</source>
         <translation>No problems</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 

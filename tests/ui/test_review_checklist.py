@@ -1,0 +1,122 @@
+"""Scenario tests: the review is a checklist — the forms with their pages and signatures, problems in
+plain Japanese that jump to the field, late deadlines and a missing 新世帯主 flagged, and a preview
+that opens at page 1 for every visit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kakanai.qr.payload import encode_document
+from tests.conftest import household_doc
+from tests.ui.conftest import Counter
+from tests.ui.driver import wait_until
+
+K = Qt.Key
+
+
+def _review(counter: Counter, document: dict) -> None:
+    counter.clerk.press(K.Key_F1)
+    counter.clerk.scan(encode_document(document))
+    counter.clerk.press(K.Key_F4)
+    wait_until(lambda: counter.window.controller.bundle is not None)
+
+
+def _problems(counter: Counter) -> list[str]:
+    listing = counter.window.review_page.problems
+    return [listing.item(i).text() for i in range(listing.count())]
+
+
+def test_the_forms_are_listed_with_pages_and_signatures_and_the_preview_starts_at_page_1(counter: Counter) -> None:
+    # Given a family of four moving in, reviewed
+    window, clerk = counter.window, counter.clerk
+    page = window.review_page
+    _review(counter, household_doc("family_move_in"))
+    pages = window.controller.bundle.report.pages
+    forms = [page.forms.item(i).text() for i in range(page.forms.count())]
+    # Then each form is a line with its pages of all and whose signature it needs, the take-home sheet last
+    assert forms[0].startswith("住民異動届") and f"1/{pages}ページ" in forms[0] and "✍" in forms[0]
+    assert forms[-1].startswith("お手続きのご案内") and "✍" not in forms[-1]
+    assert page.current_page() == 1
+    # When the clerk presses End in the preview, zooms in, and Enter on the third form
+    page.view.setFocus()
+    clerk.press(K.Key_End)
+    assert page.current_page() == pages
+    QTest.keyClick(page.view, K.Key_Plus, Qt.KeyboardModifier.ControlModifier)  # a bare + would be a scan's
+    assert page.view.zoomFactor() > 1.0 and f"/{pages}ページ" in page.page_label.text()
+    clerk.press(K.Key_Home)
+    assert page.current_page() == 1
+    page.forms.setFocus()
+    page.forms.setCurrentRow(2)
+    clerk.press(K.Key_Return)
+    first = window.controller.bundle.report.forms[2].page_numbers[0]
+    assert page.current_page() == first > 1
+    page.view.setFocus()
+    clerk.press(K.Key_End)
+    # And when this visit is finished and the next resident's forms are reviewed
+    clerk.press(K.Key_F6)
+    clerk.press(K.Key_Return) if window.controller.session is not None else None
+    _review(counter, household_doc("single_move_within"))
+    # Then their preview opens at page 1 again, fitted to the width
+    assert page.current_page() == 1 and "幅に合わせる" in page.page_label.text()
+
+
+def test_a_late_procedure_is_flagged_and_enter_asks_the_date_again(counter: Counter) -> None:
+    # Given a family that moved in on 1 April and comes on 15 June (転入届: 14 days)
+    window, clerk = counter.window, counter.clerk
+    _review(counter, household_doc("family_move_in"))
+    late = [p for p in _problems(counter) if "過ぎています" in p]
+    # Then the review says which procedure is late, by how much, and to ask why
+    assert any(p.startswith("住民異動届（転入届）: 期限（住み始めた日から14日以内、令和8年4月15日まで）を過ぎています")
+               for p in late), late
+    # When the clerk presses Enter on it
+    listing = window.review_page.problems
+    listing.setCurrentRow(_problems(counter).index(late[0]))
+    clerk.press(K.Key_Return)
+    # Then the interview asks the 転入日, with the date known
+    assert window.stack.currentWidget() is window.intake_page
+    assert window.intake_page.question.text().startswith("転入日")
+    assert window.intake_page.text.text() == "2026-04-01"
+
+
+def test_an_unfinished_interview_is_listed_by_its_questions_not_by_paths(counter: Counter) -> None:
+    # Given a clerk who has asked only the event, the date and the headcount of a birth
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.press(K.Key_Tab)
+    clerk.choose(3)  # 出生
+    clerk.type_ascii("R8.6.10")
+    clerk.type_ascii("2")
+    # When they go to the review
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.review_page.status.text() == "まだ様式を作れません")
+    problems = _problems(counter)
+    # Then what is missing is named as the interview asks it, never as a key path
+    assert "世帯員1さんの氏が未入力です" in problems and "世帯員2さんの生年月日が未入力です" in problems, problems
+    assert not any(":" in p.split("が未入力")[0] or "members[" in p or "new." in p for p in problems), problems
+    # And Enter on a line asks that very question (a name goes to the members table)
+    window.review_page.problems.setCurrentRow(problems.index("届出人（窓口に来た方）が未入力です"))
+    clerk.press(K.Key_Return)
+    assert window.stack.currentWidget() is window.intake_page
+    assert window.intake_page.question.text().startswith("届出人")
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.review_page.status.text() == "まだ様式を作れません")
+    window.review_page.problems.setCurrentRow(_problems(counter).index("世帯員2さんの生年月日が未入力です"))
+    clerk.press(K.Key_Return)
+    assert window.stack.currentWidget() is window.household_page
+    assert window.household_page.members.currentRow() == 1
+
+
+def test_a_head_s_death_names_the_new_head_and_enter_goes_to_their_relation(counter: Counter) -> None:
+    # Given the death of 高橋 正男, head of a household of three
+    window, clerk = counter.window, counter.clerk
+    _review(counter, household_doc("death_of_head") | {"v": 2, "subjects": [0]})
+    # Then the review names who becomes head (世帯主変更届 is planned), to be checked
+    assert "head_change" in window.controller.plan().ids()
+    line = next(p for p in _problems(counter) if p.startswith("世帯主変更届"))
+    assert line.startswith("世帯主変更届: 新世帯主は 高橋　和子さん（妻）です")
+    # And Enter on it goes to her 続柄
+    window.review_page.problems.setCurrentRow(_problems(counter).index(line))
+    clerk.press(K.Key_Return)
+    assert window.stack.currentWidget() is window.household_page
+    assert window.household_page.members.currentRow() == 1
