@@ -384,7 +384,7 @@
     showPage("summary");
   }
 
-  function onShowCode() {
+  function onShowCode(quiet) {
     var text = KKN2.encode(checked, SPEC);
     var qr = qrcode(0, "M");
     qr.addData(SPEC.kkn2.prefix, "Alphanumeric");
@@ -393,7 +393,7 @@
     drawCode(qr);
     $("payload").value = text;
     $("payload").textContent = text;
-    showPage("code");
+    showPage("code", quiet === true);
   }
 
   function drawCode(qr) {
@@ -449,7 +449,7 @@
     var draft = null;
     try { draft = localStorage.getItem(DRAFT_KEY); } catch (e) { draft = null; }
     if (draft) { $("keep-draft").checked = true; $("forget-draft").hidden = false; fillDocument(JSON.parse(draft)); }
-    if (location.hash === "#demo") { fillDocument(DEMO); onCheck(new Event("submit")); if (checked) { onShowCode(); } }
+    if (location.hash === "#demo") { fillDocument(DEMO); onCheck(new Event("submit")); if (checked) { onShowCode(true); } }
     showPage(location.hash === "#demo" && checked ? "code" : "form", true);
   }
   start();
