@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         c.visit_changed.connect(self._refresh)
         c.read.connect(lambda text: self._scan_outcome(text, True))
         c.refused.connect(lambda text: self._scan_outcome(text, False))
-        c.card_read.connect(self.intake_page.show_status)
+        c.card_read.connect(self._on_card_read)
         c.card_refused.connect(self.intake_page.show_error)
         c.other_household.connect(self._on_other_household)
         c.bundle_ready.connect(self._on_bundle)
@@ -199,12 +199,20 @@ class MainWindow(QMainWindow):
                     self._on_cancel, self._on_dashboard]
         handlers[row]()
 
+    def _on_card_read(self, text: str) -> None:
+        """The card filled what it knows: the interview goes on at its next question."""
+        self.intake_page.show_status(text)
+        self.intake_page.prefer_scan = False
+        self.intake_page.focus_default()
+
     def _on_card(self) -> None:
         """F7: the resident's My Number card fills name, birth date, sex and the address left."""
         pin = self.ask_pin(self)
+        self.activateWindow()  # back from the resident's PIN dialog
         if pin:
             self.controller.read_card(pin)  # starts a visit when none is open
             self.intake_page.show_status(self.tr("カードを読み取っています…"))
+        self.intake_page.focus_default()
 
     def _on_f2(self) -> None:
         """F2: edit the chosen member's cell when in the members table, else the interview."""

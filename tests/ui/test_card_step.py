@@ -89,3 +89,51 @@ def test_it_turned_off_hides_the_card_step(qapp, tmp_path) -> None:  # type: ign
     finally:
         window.close()
         services.close()
+
+
+# the interview's answers for 佐藤 健 moving within the city, by question (the card answers the rest)
+MOVE_WITHIN = {"event": ("choose", 2), "date": ("ascii", "R8.6.15"), "member_count": ("ascii", "1"),
+               "new.postal": ("ascii", "0900024"), "new.address": ("jp", "2丁目5番地"),
+               "new.building": ("jp", "メゾン北4条 203"), "old.postal": ("ascii", "090-0001"),
+               "old.address": ("jp", "1丁目1番地"), "old.building": ("ascii", ""),
+               "members[0].family_kana": ("jp", "さとう"), "members[0].given_kana": ("jp", "けん"),
+               "members[0].relation": ("jp", "世帯主"), "members[0].insurance": ("choose", 1),
+               "members[0].care_certified": ("choose", 0), "members[0].seal": ("ascii", ""),
+               "phone": ("ascii", "080-2222-3333"), "old.head": ("ascii", "")}
+SATO_AT_HOME = basic_four_record("佐藤\u3000健", "北海道見本市北１条西１丁目１番地", "19960229", "1")
+
+
+def test_a_move_within_the_city_by_card_and_interview_counted(counter: Counter) -> None:
+    """The README's count: the interview-only move within the city, with the card read first."""
+    window, clerk = counter.window, counter.clerk
+    placed = Inserted(_card(records={b"\x00\x02": SATO_AT_HOME}))
+    try:
+        clerk.press(K.Key_F1)
+        _resident_types("1234")
+        clerk.press(K.Key_F7)
+        clerk.actions += 1  # the resident's PIN
+        wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
+    finally:
+        placed.remove()
+    asked = []  # the interview goes on at its first open question (no Tab: the card replaced the scan)
+    while window.stack.currentWidget() is window.intake_page and window.intake_page._current is not None:
+        path = window.intake_page._current.path
+        assert path not in asked and path in MOVE_WITHIN, (path, asked)
+        asked.append(path)
+        kind, value = MOVE_WITHIN[path]
+        {"ascii": clerk.type_ascii, "jp": clerk.commit_japanese, "choose": clerk.choose}[kind](value)  # type: ignore[operator]
+        assert window.intake_page.error.text() == "", (path, window.intake_page.error.text())
+    # the card answered name, birth date, sex, the card and the address left: never asked
+    assert not {"members[0].family", "members[0].given", "members[0].birth", "members[0].sex",
+                "members[0].card"} & set(asked)
+    assert window.stack.currentWidget() is window.household_page
+    visit_id = window.controller.session.visit_id
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.controller.bundle is not None)
+    clerk.press(K.Key_F5)  # 本人確認 is already done: the card was read by IC
+    clerk.press(K.Key_F5)
+    wait_until(lambda: (counter.saved / f"{visit_id}.pdf").exists())
+    clerk.press(K.Key_F6)
+    counter.services.recorder.flush()
+    assert counter.services.visit_log.summary(visit_id).status == "finished"
+    assert (clerk.actions, clerk.keystrokes) == (22, 90), (clerk.actions, clerk.keystrokes, asked)
