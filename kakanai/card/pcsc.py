@@ -38,7 +38,7 @@ from kakanai.card.protocol import (
 
 log = logging.getLogger(__name__)
 MAX_RECORD = 4096
-REMOVAL_GRACE = 1.5  # seconds to let the reader notice that a card which stopped answering was taken out
+REMOVAL_GRACE = 3.0  # seconds to let the reader notice that a card which stopped answering was taken out
 
 
 def _scard() -> Any:

@@ -38,10 +38,10 @@ class Kind(str, enum.Enum):
 
 
 # 本人確認: which kind of document the clerk checked before printing (its kind only, never its number)
-IDENTITY_DOCUMENTS = {"my_number_card": "マイナンバーカード", "my_number_card_ic": "マイナンバーカード（IC読取）",
-                      "driving_licence": "運転免許証",
+IDENTITY_DOCUMENTS = {"my_number_card": "マイナンバーカード", "driving_licence": "運転免許証",
                       "passport": "パスポート", "residence_card": "在留カード",
-                      "two_documents": "健康保険の資格確認書など 2点", "other": "その他の書類"}
+                      "two_documents": "健康保険の資格確認書など 2点", "other": "その他の書類",
+                      "my_number_card_ic": "マイナンバーカード（IC読取）"}  # last: set by a card read (F7)
 # why the clerk dropped a procedure the rules chose (kept as a code in the PROCEDURES event)
 DROP_REASONS = {"later": "後日・別の窓口で行う", "declined": "本人が希望しない", "not_applicable": "対象外（職員が確認）",
                 "done": "手続済み"}

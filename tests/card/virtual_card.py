@@ -159,7 +159,7 @@ class Inserted:
         _wait_for(present=False)
 
 
-def _wait_for(*, present: bool, reader: str = "Virtual PCD 00 00", seconds: float = 10) -> None:
+def _wait_for(*, present: bool, reader: str = "Virtual PCD 00 00", seconds: float = 30) -> None:
     from smartcard import scard
 
     result, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
