@@ -98,6 +98,8 @@ check() {
   echo "==> $DIST/kakanai-cli qr make + qr read (qrcode, Pillow, numpy, zxing-cpp inside the bundle)"
   "$DIST/kakanai-cli" qr make "$ROOT/kakanai/demo/family_move_in.json" -o "$scratch/qr.png" >/dev/null
   "$DIST/kakanai-cli" qr read "$scratch/qr.png" >/dev/null && echo "read back OK"
+  echo "==> $DIST/kakanai-cli web build (the resident page from the installed app)"
+  "$DIST/kakanai-cli" web build -o "$scratch/web" >/dev/null && test -s "$scratch/web/index.html" && echo "page OK"
 }
 
 report_size() {
