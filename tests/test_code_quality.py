@@ -16,7 +16,8 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing() -> None:
-    done = _run("ruff", "check", "--no-cache", "kakanai", "tests", "bench", "scripts", "packaging")
+    done = _run("ruff", "check", "--no-cache", "kakanai", "tests", "bench", "bench/run", "scripts",
+                "packaging")
     assert done.returncode == 0, done.stdout[-4000:]
 
 
