@@ -179,13 +179,14 @@ def _path_label(path: str, draft: Draft) -> str:
 
 
 def form_rows(report_forms: list[tuple[str, tuple[int, ...], str]], pages: int) -> list[tuple[str, int]]:
-    """(line, first page) per form of the bundle: 「住民異動届　1/14ページ　✍ 届出人 署名」; the
+    """(line, first page) per form of the bundle: 「1/14ページ　住民異動届　✍ 届出人 署名」; the
     take-home sheet last, with no signature."""
     rows = []
     for title, numbers, signature in report_forms:
         where = f"{numbers[0]}/{pages}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}/{pages}"
-        rows.append((f"{title}　{where}ページ　✍ {signature}", numbers[0]))
+        rows.append((f"{where}ページ　{title}　✍ {signature}", numbers[0]))
     last = max((n for _, numbers, _ in report_forms for n in numbers), default=0)
     if last < pages:
-        rows.append((f"お手続きのご案内（お持ち帰り用）　{last + 1}/{pages}ページ", last + 1))
+        where = f"{last + 1}/{pages}" if last + 1 == pages else f"{last + 1}–{pages}/{pages}"
+        rows.append((f"{where}ページ　お手続きのご案内（お持ち帰り用）", last + 1))
     return rows

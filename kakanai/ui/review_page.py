@@ -61,6 +61,10 @@ class ReviewPage(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        for listing in (self.problems, self.forms):  # long lines wrap: nothing hides off to the right
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._keys = _PageKeys(self)
         for widget in (self.view, self.forms, self.problems):
             widget.installEventFilter(self._keys)

@@ -35,8 +35,8 @@ def test_the_forms_are_listed_with_pages_and_signatures_and_the_preview_starts_a
     pages = window.controller.bundle.report.pages
     forms = [page.forms.item(i).text() for i in range(page.forms.count())]
     # Then each form is a line with its pages of all and whose signature it needs, the take-home sheet last
-    assert forms[0].startswith("住民異動届") and f"1/{pages}ページ" in forms[0] and "✍" in forms[0]
-    assert forms[-1].startswith("お手続きのご案内") and "✍" not in forms[-1]
+    assert forms[0].startswith(f"1/{pages}ページ　住民異動届") and "✍ 届出人 署名" in forms[0]
+    assert f"/{pages}ページ　お手続きのご案内" in forms[-1] and "✍" not in forms[-1]
     assert page.current_page() == 1
     # When the clerk presses End in the preview, zooms in, and Enter on the third form
     page.view.setFocus()
