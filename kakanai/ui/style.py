@@ -45,16 +45,21 @@ STYLE = style_sheet(13)
 
 def install_fonts(app: QApplication, point_size: int) -> str:
     """Register the bundled IPAex fonts with Qt and make Gothic the application font."""
-    family = ""
-    for parts in (FONT_GOTHIC, FONT_MINCHO):
-        font_id = QFontDatabase.addApplicationFont(str(resource(*parts)))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if parts == FONT_GOTHIC and families:
-            family = families[0]
+    if not _FAMILIES:  # once per process: a font added again is another copy in Qt's database
+        for parts in (FONT_GOTHIC, FONT_MINCHO):
+            font_id = QFontDatabase.addApplicationFont(str(resource(*parts)))
+            _FAMILIES.append((QFontDatabase.applicationFontFamilies(font_id) or [""])[0] if font_id >= 0 else "")
+    family = _FAMILIES[0]
     font = QFont(family or app.font().family(), point_size)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(point_size))
+    if app.font() != font:
+        app.setFont(font)
+    sheet = style_sheet(point_size)
+    if app.styleSheet() != sheet:  # setting it again re-polishes every widget the process ever made
+        app.setStyleSheet(sheet)
     return family
+
+
+_FAMILIES: list[str] = []  # the bundled Gothic and Mincho families, as Qt registered them
 
 
 def plain_text_only(root: QWidget) -> None:
