@@ -30,11 +30,12 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 
 from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.domain.draft import draft_from_household
 from kakanai.domain.household import Household
 from kakanai.domain.household_doc import parse_household
 from kakanai.domain.planner import Plan, plan
 from kakanai.pdf.bundle import render_bundle
-from kakanai.pdf.content import FormSheet, form_sheets, household_draft
+from kakanai.pdf.content import FormSheet, form_sheets
 from kakanai.resources import FONT_GOTHIC, forms_dir, resource
 
 HOUSEHOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "households" / "family_move_in.json"
@@ -59,7 +60,7 @@ def load_case() -> Case:
     """The family of four moving in, its plan and the shipped catalog."""
     catalog = load_catalog(forms_dir())
     household = parse_household(json.loads(HOUSEHOLD.read_text(encoding="utf-8"))).household
-    return Case(household, plan(household_draft(household), catalog), catalog)
+    return Case(household, plan(draft_from_household(household), catalog), catalog)
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:

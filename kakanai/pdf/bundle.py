@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import draft_from_household
 from kakanai.domain.household import Household
 from kakanai.domain.planner import Plan
 from kakanai.domain.planner import plan as make_plan
 from kakanai.domain.problems import InvalidInput, Problem
-from kakanai.pdf.content import FormSheet, form_sheets, household_draft
+from kakanai.pdf.content import FormSheet, form_sheets
 from kakanai.pdf.draw import new_canvas
 from kakanai.pdf.formpage import draw_form_page
 from kakanai.pdf.layout import PAPER, page_layouts
@@ -54,7 +55,7 @@ class BundleReport:
 
 def check_printable(household: Household, catalog: Catalog) -> list[Problem]:
     """Every character the bundle for this household would print that the fonts lack (外字)."""
-    return printing_problems(household, make_plan(household_draft(household), catalog), catalog)
+    return printing_problems(household, make_plan(draft_from_household(household), catalog), catalog)
 
 
 @dataclass(frozen=True)

@@ -63,14 +63,9 @@ def label_of(item: FormField) -> str:
     return item.label or SOURCES[item.source].label
 
 
-def household_draft(household: Household) -> Draft:
-    """The draft of a validated household, as the rules evaluate it."""
-    return draft_from_household(household)
-
-
 def form_sheets(household: Household, plan: Plan, catalog: Catalog, issued: date) -> list[FormSheet]:
     """One sheet per (plan item, form) in plan order; an each-member item gives one per subject."""
-    draft = household_draft(household)
+    draft = draft_from_household(household)
     sheets: list[FormSheet] = []
     for item in plan.items:
         groups = _subject_groups(item, len(household.members))

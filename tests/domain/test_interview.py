@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import from_document
-from kakanai.domain.household_doc import household_to_document, parse_household
+from kakanai.domain.draft import draft_from_household
+from kakanai.domain.household_doc import parse_household
 from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
 from tests.conftest import household_doc
@@ -20,7 +20,7 @@ def _qr_interview(catalog: Catalog, name: str, **member_changes: dict) -> Interv
     doc = household_doc(name)
     for index, changes in member_changes.items():
         doc["members"][int(index[1:])].update(changes)
-    return Interview(catalog, from_document(household_to_document(parse_household(doc).household)))
+    return Interview(catalog, draft_from_household(parse_household(doc).household))
 
 
 def test_an_empty_interview_starts_with_the_event_date_and_headcount(catalog: Catalog) -> None:
@@ -34,7 +34,7 @@ def test_a_complete_qr_needs_no_question(catalog: Catalog) -> None:
 def test_a_move_in_qr_without_the_previous_address_asks_for_it(catalog: Catalog) -> None:
     doc = household_doc("family_move_in")
     doc.pop("old")
-    interview = Interview(catalog, from_document(household_to_document(parse_household(doc).household)))
+    interview = Interview(catalog, draft_from_household(parse_household(doc).household))
     assert _paths(interview) == ["old.postal", "old.address"]
 
 
@@ -113,7 +113,7 @@ def test_a_family_s_remaining_count_only_goes_down_and_is_shown_once_the_shape_i
     assert interview.remaining() is None  # how many people is not known yet
     interview.answer("member_count", "3")
     doc = household_doc("family_move_in")
-    answers = from_document(household_to_document(parse_household(doc).household))
+    answers = draft_from_household(parse_household(doc).household)
     counts = [interview.remaining()]
     while questions := interview.questions():
         path = questions[0].path
@@ -160,7 +160,7 @@ def test_optional_fields_are_not_asked_after_a_code(catalog: Catalog) -> None:
     # Given a code whose resident left the phone and 方書 empty
     doc = household_doc("single_move_within") | {"phone": ""}
     doc["new"]["building"] = ""
-    interview = Interview(catalog, from_document(household_to_document(parse_household(doc).household)))
+    interview = Interview(catalog, draft_from_household(parse_household(doc).household))
     # Then nothing is asked: what they left empty stays empty
     assert _paths(interview) == []
 

@@ -10,11 +10,11 @@ from typing import Any
 from pypdf import PdfReader
 
 from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import draft_from_household
 from kakanai.domain.household import Household
 from kakanai.domain.household_doc import parse_household
 from kakanai.domain.planner import Plan, plan
 from kakanai.pdf.bundle import BundleReport, render_bundle
-from kakanai.pdf.content import household_draft
 from tests.conftest import household_doc
 
 ISSUED = date(2026, 4, 1)
@@ -28,7 +28,7 @@ def household_of(doc: dict[str, Any]) -> Household:
 
 def plan_of(household: Household, catalog: Catalog) -> Plan:
     """The plan for a household."""
-    return plan(household_draft(household), catalog)
+    return plan(draft_from_household(household), catalog)
 
 
 @dataclass(frozen=True)
