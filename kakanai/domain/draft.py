@@ -17,6 +17,9 @@ from kakanai.domain.household_doc import household_to_document
 Draft = dict[str, Any]
 
 MEMBER_COUNT = "member_count"
+# what the planner adds to its own copy of a draft (never part of a household document)
+VISIT_DATE = "visit_date"  # the day the resident comes (ISO)
+CITY_PREFECTURE = "city_prefecture"  # the catalog city's prefecture (its 後期高齢者医療広域連合)
 _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(\w+)$")
 
 

@@ -8,9 +8,10 @@ facts are missing) is `Undecided` and names the draft paths that would settle it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from kakanai.domain.catalog import Catalog, Procedure
-from kakanai.domain.draft import Draft, member_count, member_path
+from kakanai.domain.draft import CITY_PREFECTURE, VISIT_DATE, Draft, member_count, member_path
 from kakanai.domain.rules import Verdict, evaluate
 from kakanai.domain.vocabulary import event_label
 
@@ -55,8 +56,13 @@ def member_name(draft: Draft, index: int) -> str:
     return f"{family}　{given}".strip("　") if family or given else f"世帯員{index + 1}"
 
 
-def plan(draft: Draft, catalog: Catalog) -> Plan:
-    """The plan for a draft household under a catalog."""
+def plan(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Plan:
+    """The plan for a draft household under a catalog, on ``visit_date`` (the day the resident
+    comes; None: the event date). Ages that change between the event and the visit (a woman who
+    turns 20 after moving in) are looked at on both days."""
+    draft = {**draft, CITY_PREFECTURE: catalog.city.prefecture}
+    if visit_date is not None:
+        draft[VISIT_DATE] = visit_date.isoformat()
     event = draft.get("event")
     items: list[PlannedProcedure] = []
     undecided: list[Undecided] = []
