@@ -12,11 +12,13 @@ import re
 from typing import Any
 
 from kakanai.domain.household import Household
-from kakanai.domain.household_doc import household_to_document
+from kakanai.domain.household_doc import household_to_document, subjects_by_kkn1_rule
 
 Draft = dict[str, Any]
 
 MEMBER_COUNT = "member_count"
+# household objects whose keys are draft paths of their own (``new.postal``, ``death.funeral`` …)
+_FLAT_OBJECTS = ("new", "old", "death", "marriage", "child_allowance")
 # what the planner adds to its own copy of a draft (never part of a household document)
 VISIT_DATE = "visit_date"  # the day the resident comes (ISO)
 CITY_PREFECTURE = "city_prefecture"  # the catalog city's prefecture (its 後期高齢者医療広域連合)
@@ -59,11 +61,23 @@ def from_document(document: dict[str, Any]) -> Draft:
             draft.update({f"extras.{k}": v for k, v in value.items() if k != "seal_registration"})
             for i in range(len(document.get("members", []))):
                 draft[member_path(i, "seal")] = i in seals
-        elif isinstance(value, dict) and key in ("new", "old"):
+        elif isinstance(value, dict) and key in _FLAT_OBJECTS:
             draft.update({f"{key}.{k}": v for k, v in value.items()})
         else:
             draft[key] = value
     return draft
+
+
+_V1_KEYS = {"v", "event", "date", "phone", "new", "old", "notifier", "members", "extras"}
+_V1_MEMBER_KEYS = {"family", "given", "family_kana", "given_kana", "birth", "sex", "relation", "insurance", "card",
+                   "care_certified", "nationality"}
+
+
+def _says_more_than_v1(doc: dict[str, Any]) -> bool:
+    """True when an interview's answers hold a fact only document v = 2 carries (then it is written
+    as v = 2, who the event is about by KKN1's order unless answered)."""
+    return bool(set(doc) - _V1_KEYS or any(set(m) - _V1_MEMBER_KEYS for m in doc["members"])
+                or any(set(doc.get(side) or {}) - {"postal", "address", "building", "head"} for side in ("new", "old")))
 
 
 def to_document(draft: Draft) -> dict[str, Any]:
@@ -76,17 +90,21 @@ def to_document(draft: Draft) -> dict[str, Any]:
         where = split_member_path(path)
         if where is not None:
             index, key = where
-            if index < count and key != "seal":
-                members[index][key] = value
+            if index < count and key != "seal" and not (value == "" and key not in _V1_MEMBER_KEYS):
+                members[index][key] = value  # an empty answer to a v2 fact (出生の時刻 …) is "none"
         elif path.startswith("extras."):
             extras[path.removeprefix("extras.")] = value
         elif "." in path:
             head, _, key = path.partition(".")
-            doc.setdefault(head, {})[key] = value
+            if value != "" or head in ("new", "old"):
+                doc.setdefault(head, {})[key] = value
         elif path != MEMBER_COUNT:
             doc[path] = value
-    doc.setdefault("v", 1)
     doc["members"] = members
+    doc.setdefault("v", 2 if _says_more_than_v1(doc) else 1)
+    if doc["v"] == 2 and "subjects" not in doc and doc.get("event") in ("birth", "death", "marriage"):
+        births = [str(m.get("birth", "")) for m in members]
+        doc["subjects"] = list(subjects_by_kkn1_rule(doc["event"], births, str(doc.get("date", ""))) or ())
     extras["seal_registration"] = [i for i in range(count) if draft.get(member_path(i, "seal"))]
     doc["extras"] = extras
     return doc

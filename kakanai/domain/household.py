@@ -13,8 +13,8 @@ from typing import Any
 # the vocabulary lives in one module; these names are kept here for modules that read a household
 from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, LifeEvent
 
-__all__ = ["EVENT_LABELS", "INSURANCE_LABELS", "Address", "BankAccount", "Extras", "Household", "LifeEvent",
-           "Member", "OutsideNotifier", "Person", "Residence"]
+__all__ = ["EVENT_LABELS", "INSURANCE_LABELS", "Address", "BankAccount", "ChildAllowance", "Death", "Disability",
+           "Extras", "Household", "LifeEvent", "Marriage", "Member", "OutsideNotifier", "Person", "Residence", "School"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,50 @@ class BankAccount:
 
 
 @dataclass(frozen=True)
+class School:
+    """Where a child goes now (KKN2 ``members[].school``): kind, name and grade (学年) there."""
+
+    kind: str  # vocabulary.SCHOOL_KINDS: nursery 保育所, kindergarten 幼稚園, elementary 小学校 …
+    name: str = ""
+    grade: int | None = None
+
+
+@dataclass(frozen=True)
+class Disability:
+    """A 障害者手帳 (KKN2 ``members[].disability``): its kind and grade as written on it."""
+
+    kind: str  # vocabulary.DISABILITY_KINDS: physical 身体, intellectual 療育, mental 精神
+    grade: str = ""
+
+
+@dataclass(frozen=True)
+class Death:
+    """The facts of a death the 死亡届, 火葬許可 and 葬祭費 print (KKN2 ``death``)."""
+
+    time: str = ""  # "HH:MM" (24 h)
+    place: str = ""  # 死亡したところ
+    funeral: date | None = None  # 葬儀（葬祭）を行った日
+    mourner: str = ""  # 喪主の氏名 (the 葬祭費 is paid to the 喪主); empty: the notifier
+
+
+@dataclass(frozen=True)
+class Marriage:
+    """The facts of a marriage (KKN2 ``marriage``): whose surname the couple takes and after it."""
+
+    surname_of: int | None = None  # member index whose surname the couple takes (婚姻後の夫婦の氏)
+    family: str = ""  # the surname after the marriage ("": that member's family)
+    domicile: str = ""  # 新しい本籍
+    together: date | None = None  # 同居を始めたとき
+
+
+@dataclass(frozen=True)
+class ChildAllowance:
+    """Who claims 児童手当 (the parent with the higher income, asked, never assumed to be the head)."""
+
+    claimant: int | None = None  # member index
+
+
+@dataclass(frozen=True)
 class Member(Person):
     """A person of the household (or concerned by the event)."""
 
@@ -94,6 +138,15 @@ class Member(Person):
     domicile_head: str = ""  # 筆頭者
     alias: str = ""  # 通称 (foreign residents)
     residence: Residence | None = None
+    birth_time: str = ""  # "HH:MM": a newborn's time of birth (出生届)
+    birth_place: str = ""  # 生まれたところ (a newborn)
+    birth_country: str | None = None  # born abroad: ISO 3166 alpha-2 (None: in Japan)
+    pensioner: bool | None = None  # receives a public pension (年金受給者): asked, never inferred from age
+    allowance: bool | None = None  # receives 児童手当 now
+    child_support: bool | None = None  # receives 児童扶養手当 now
+    seal_registered: bool | None = None  # has a registered seal (印鑑登録) here
+    school: School | None = None
+    disability: Disability | None = None
 
     @property
     def foreign(self) -> bool:
@@ -137,10 +190,22 @@ class Household:
     extras: Extras = field(default_factory=Extras)
     subjects: tuple[int, ...] | None = None  # who the event is about; None: every member (a move)
     bank: BankAccount | None = None
+    death: Death | None = None
+    marriage: Marriage | None = None
+    child_allowance: ChildAllowance | None = None
 
     def is_subject(self, index: int) -> bool:
         """True if the event is about member ``index`` (the deceased, a newborn, one of the couple)."""
         return self.subjects is None or index in self.subjects
+
+    @property
+    def surname_after(self) -> str:
+        """The couple's surname after a marriage ("" while whose surname is not known)."""
+        marriage = self.marriage
+        if marriage is None or marriage.family:
+            return marriage.family if marriage else ""
+        index = marriage.surname_of
+        return self.members[index].family if index is not None and index < len(self.members) else ""
 
     @property
     def head(self) -> Member | None:

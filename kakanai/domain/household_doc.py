@@ -22,12 +22,17 @@ from kakanai.domain.banks import bank_name, branch_name
 from kakanai.domain.household import (
     Address,
     BankAccount,
+    ChildAllowance,
+    Death,
+    Disability,
     Extras,
     Household,
     LifeEvent,
+    Marriage,
     Member,
     OutsideNotifier,
     Residence,
+    School,
 )
 from kakanai.domain.household_schema import (
     MAX_MEMBERS,
@@ -167,7 +172,25 @@ def _v2_checks(doc: HouseholdDocV2) -> list[Problem]:
     if doc.old is not None and bool(doc.old.postal) == (doc.old.country is not None):
         problems.append(Problem("old", "前の住所は郵便番号（国内）か国・地域コード（国外）のどちらかで書きます",
                                 "old address needs a postal code or a country"))
-    return problems + _bank_checks(doc.bank)
+    return problems + _bank_checks(doc.bank) + _event_checks(doc)
+
+
+def _event_checks(doc: HouseholdDocV2) -> list[Problem]:
+    """The member indexes of the event's facts: the surname taken is one of the couple's, the
+    児童手当 claimant a member."""
+    problems: list[Problem] = []
+    count = len(doc.members)
+    marriage = doc.marriage
+    if marriage is not None and marriage.surname_of is not None:
+        couple = doc.subjects if doc.subjects is not None else list(range(min(2, count)))
+        if marriage.surname_of not in couple:
+            problems.append(Problem("marriage.surname_of", "婚姻後の氏は婚姻する2人のどちらかの番号で書きます",
+                                    "surname_of must be one of the couple"))
+    claimant = doc.child_allowance.claimant if doc.child_allowance is not None else None
+    if claimant is not None and claimant >= count:
+        problems.append(Problem("child_allowance.claimant", f"番号 {claimant} に当たる世帯員がいません",
+                                "member index out of range"))
+    return problems
 
 
 def _bank_checks(bank: BankDoc | None) -> list[Problem]:
@@ -264,8 +287,13 @@ def _member(doc: MemberDoc) -> Member:
         return member
     r = doc.residence
     residence = Residence(r.card or "", r.status, r.until, r.category) if r is not None else None
+    school = School(doc.school.kind, doc.school.name, doc.school.grade) if doc.school is not None else None
+    disability = Disability(doc.disability.kind, doc.disability.grade) if doc.disability is not None else None
     return replace(member, domicile=doc.domicile, domicile_head=doc.domicile_head, alias=doc.alias,
-                   residence=residence)
+                   residence=residence, birth_time=doc.birth_time or "", birth_place=doc.birth_place,
+                   birth_country=doc.birth_country, pensioner=doc.pensioner, allowance=doc.allowance,
+                   child_support=doc.child_support, seal_registered=doc.seal_registered, school=school,
+                   disability=disability)
 
 
 def _to_household(doc: HouseholdDoc) -> Household:
@@ -280,17 +308,29 @@ def _to_household(doc: HouseholdDoc) -> Household:
         subjects = tuple(doc.subjects) if doc.subjects is not None else None
         b = doc.bank
         bank = BankAccount(b.bank, b.branch, b.kind, b.number, b.holder_kana) if b is not None else None
+        facts = _event_facts(doc)
     else:
         births = [m.birth.isoformat() for m in doc.members]
         subjects, bank = subjects_by_kkn1_rule(doc.event, births, doc.date.isoformat()), None
+        facts = {}
     return Household(
         event=LifeEvent(doc.event), date=doc.date, phone=doc.phone,
         new=_address(doc.new), old=_address(doc.old), notifier=notifier,
         members=tuple(_member(m) for m in doc.members),
         extras=Extras(dogs=doc.extras.dogs, mopeds=doc.extras.mopeds,
                       seal_registration=tuple(doc.extras.seal_registration)),
-        subjects=subjects, bank=bank,
+        subjects=subjects, bank=bank, **facts,
     )
+
+
+def _event_facts(doc: HouseholdDocV2) -> dict[str, Any]:
+    """The death, marriage and 児童手当 facts of a v2 document, as the household's values."""
+    d, m, c = doc.death, doc.marriage, doc.child_allowance
+    return {
+        "death": Death(d.time or "", d.place, d.funeral, d.mourner) if d is not None else None,
+        "marriage": Marriage(m.surname_of, m.family, m.domicile, m.together) if m is not None else None,
+        "child_allowance": ChildAllowance(c.claimant) if c is not None else None,
+    }
 
 
 def household_to_document(household: Household) -> dict[str, Any]:
@@ -316,7 +356,22 @@ def household_to_document(household: Household) -> dict[str, Any]:
         b = household.bank
         doc["bank"] = {"bank": b.bank, "branch": b.branch, "kind": b.kind, "number": b.number,
                        "holder_kana": b.holder_kana}
-    return doc
+    return doc | _event_docs(household)
+
+
+def _event_docs(household: Household) -> dict[str, Any]:
+    """The death, marriage and 児童手当 objects of a household, each only when it says something."""
+    docs: dict[str, Any] = {}
+    d, m, c = household.death, household.marriage, household.child_allowance
+    if d is not None:
+        docs["death"] = _non_empty({"time": d.time, "place": d.place,
+                                    "funeral": d.funeral.isoformat() if d.funeral else None, "mourner": d.mourner})
+    if m is not None:
+        docs["marriage"] = _non_empty({"surname_of": m.surname_of, "family": m.family, "domicile": m.domicile,
+                                       "together": m.together.isoformat() if m.together else None})
+    if c is not None:
+        docs["child_allowance"] = _non_empty({"claimant": c.claimant})
+    return docs
 
 
 def _notifier_doc(n: OutsideNotifier) -> dict[str, Any]:
@@ -330,6 +385,13 @@ def _member_doc(m: Member) -> dict[str, Any]:
         "birth": m.birth.isoformat(), "sex": m.sex, "relation": m.relation, "insurance": m.insurance,
         "card": m.card, "care_certified": m.care_certified, "nationality": m.nationality,
     } | _non_empty({"domicile": m.domicile, "domicile_head": m.domicile_head, "alias": m.alias})
+    doc |= _non_empty({"birth_time": m.birth_time, "birth_place": m.birth_place, "birth_country": m.birth_country,
+                       "pensioner": m.pensioner, "allowance": m.allowance, "child_support": m.child_support,
+                       "seal_registered": m.seal_registered})
+    if m.school is not None:
+        doc["school"] = _non_empty({"kind": m.school.kind, "name": m.school.name, "grade": m.school.grade})
+    if m.disability is not None:
+        doc["disability"] = _non_empty({"kind": m.disability.kind, "grade": m.disability.grade})
     if m.residence is not None:
         r = m.residence
         doc["residence"] = _non_empty({"card": r.card, "status": r.status,

@@ -14,7 +14,15 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from kakanai.domain.countries import is_country
 from kakanai.domain.kana import is_katakana, normalize_phone, normalize_postal, to_katakana
 from kakanai.domain.problems import shown
-from kakanai.domain.vocabulary import ACCOUNT_KINDS, EVENTS, INSURANCES, RESIDENCE_CATEGORIES, SEXES
+from kakanai.domain.vocabulary import (
+    ACCOUNT_KINDS,
+    DISABILITY_KINDS,
+    EVENTS,
+    INSURANCES,
+    RESIDENCE_CATEGORIES,
+    SCHOOL_KINDS,
+    SEXES,
+)
 
 MAX_MEMBERS = 20
 MAX_STRING = 200
@@ -202,6 +210,25 @@ class ResidenceDoc(Doc):
     category: Annotated[str, _one_of(RESIDENCE_CATEGORIES)] | None = None
 
 
+Clock = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]  # "HH:MM", 24 hours
+Index = Annotated[int, Field(ge=0)]
+
+
+class SchoolDoc(Doc):
+    """Where a child goes now: kind, the school's or 園's name, the grade there."""
+
+    kind: Annotated[str, _one_of(SCHOOL_KINDS)]
+    name: Text = ""
+    grade: Annotated[int, Field(ge=1, le=6)] | None = None
+
+
+class DisabilityDoc(Doc):
+    """A 障害者手帳: kind and grade as written on it (1級, A, 2級 …)."""
+
+    kind: Annotated[str, _one_of(DISABILITY_KINDS)]
+    grade: Text = ""
+
+
 class MemberDocV2(MemberDoc):
     """A member with 本籍・筆頭者 (Japanese nationals) or 通称 and 在留 facts (foreign residents)."""
 
@@ -210,6 +237,39 @@ class MemberDocV2(MemberDoc):
     domicile_head: Text = ""
     alias: Text = ""
     residence: ResidenceDoc | None = None
+    birth_time: Clock | None = None
+    birth_place: Text = ""
+    birth_country: Country | None = None
+    pensioner: bool | None = None
+    allowance: bool | None = None
+    child_support: bool | None = None
+    seal_registered: bool | None = None
+    school: SchoolDoc | None = None
+    disability: DisabilityDoc | None = None
+
+
+class DeathDoc(Doc):
+    """A death's time and place, the funeral's date and the 喪主."""
+
+    time: Clock | None = None
+    place: Text = ""
+    funeral: IsoDate | None = None
+    mourner: Text = ""
+
+
+class MarriageDoc(Doc):
+    """Whose surname the couple takes, the surname after, the new 本籍, when living together began."""
+
+    surname_of: Index | None = None
+    family: Text = ""
+    domicile: Text = ""
+    together: IsoDate | None = None
+
+
+class ChildAllowanceDoc(Doc):
+    """The 児童手当 claimant: the parent with the higher income (a member index)."""
+
+    claimant: Index | None = None
 
 
 class BankDoc(Doc):
@@ -231,3 +291,6 @@ class HouseholdDocV2(HouseholdDoc):
     members: Annotated[list[MemberDocV2], Field(min_length=1, max_length=MAX_MEMBERS)]  # type: ignore[assignment]  # pydantic validates a list; a v2 member is a v1 member
     subjects: Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=MAX_MEMBERS)] | None = None
     bank: BankDoc | None = None
+    death: DeathDoc | None = None
+    marriage: MarriageDoc | None = None
+    child_allowance: ChildAllowanceDoc | None = None

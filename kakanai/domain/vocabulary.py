@@ -88,3 +88,10 @@ RESIDENCE_CATEGORIES = tuple(RESIDENCE_CATEGORY_LABELS)
 # 預金種目 of a bank account (KKN2 ``bank.kind``)
 ACCOUNT_KIND_LABELS = {"ordinary": "普通", "current": "当座", "savings": "貯蓄"}
 ACCOUNT_KINDS = tuple(ACCOUNT_KIND_LABELS)
+# where a child goes now (KKN2 ``members[].school.kind``)
+SCHOOL_KIND_LABELS = {"nursery": "保育所・認定こども園（保育）", "kindergarten": "幼稚園", "elementary": "小学校",
+                      "junior_high": "中学校", "high_school": "高等学校", "other": "その他"}
+SCHOOL_KINDS = tuple(SCHOOL_KIND_LABELS)
+# the kind of a 障害者手帳 (KKN2 ``members[].disability.kind``)
+DISABILITY_KIND_LABELS = {"physical": "身体障害者手帳", "intellectual": "療育手帳", "mental": "精神障害者保健福祉手帳"}
+DISABILITY_KINDS = tuple(DISABILITY_KIND_LABELS)
