@@ -60,6 +60,16 @@ EN = {
     "まだ様式を作れません": "The forms cannot be made yet",
     "\u3000（残り {0}）": "  ({0} to go)", "なければ空のまま Enter": "if none, leave empty and press Enter",
     "再試行\u3000［F5］": "Retry  [F5]", "取り消しました": "Cancelled", "完了しました（所要 {0}）": "Finished (took {0})",
+    "手続を追加…\u3000［Insert］": "Add a procedure…  [Insert]",
+    "ほかの手続は検索して追加できます（窓口ごとに表示）": "Other procedures: search and add them (listed by counter)",
+    "手続名で検索（例: 印鑑）\u3000↓ で一覧へ、Enter で選ぶ": "Search by name (e.g. 印鑑)  ↓ to the list, Enter chooses",
+    "「{0}」の手続だけ": "Only procedures of {0}", "この届出の手続だけ": "Only procedures of this event",
+    "追加\u3000［Enter］": "Add  [Enter]", "やめる\u3000［Esc］": "Cancel  [Esc]",
+    "対象の方（Space で選ぶ・外す、Enter で追加）": "For whom (Space ticks or unticks, Enter adds)",
+    "対象: 世帯（特定の方を選ぶ手続ではありません）": "For: the household (not a procedure for chosen people)",
+    "見つかりません（「この届出の手続だけ」を外すと、ほかの届出の手続も探せます）":
+        "Nothing found (untick “only this event” to search the other events’ procedures too)",
+    "「{0}」の対象の方を選んでください": "Choose whom {0} is for", "追加する手続を選んでください": "Choose a procedure to add",
 }
 
 

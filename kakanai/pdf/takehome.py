@@ -89,7 +89,7 @@ def draw_takehome(canvas: Canvas, household: Household, plan: Plan, catalog: Cat
     flow.new_page()
     _heading(flow, household, catalog, issued)
     flow.bar("本日のお手続き（この順に窓口をお回りください）")
-    groups = groupby(plan.items, key=lambda item: item.procedure.definition.department)
+    groups = groupby(walking_order(plan, catalog), key=lambda item: item.procedure.definition.department)
     for n, (department_id, items) in enumerate(groups):
         department = catalog.departments[department_id]
         mark = CIRCLED[n] if n < len(CIRCLED) else f"({n + 1})"
@@ -100,6 +100,17 @@ def draw_takehome(canvas: Canvas, household: Household, plan: Plan, catalog: Cat
     _undecided(flow, plan, catalog)
     flow.end_page()
     return flow.pages
+
+
+def walking_order(plan: Plan, catalog: Catalog) -> list[PlannedProcedure]:
+    """The plan's items by counter in the order the resident walks (the departments' `order` in
+    catalog.toml), each counter once and each procedure's people together, also for procedures the
+    clerk added (they come last in the plan)."""
+    first: dict[str, int] = {}
+    for n, item in enumerate(plan.items):
+        first.setdefault(item.id, n)
+    return sorted(plan.items, key=lambda item: (catalog.department_order(item.procedure.definition.department),
+                                                first[item.id]))
 
 
 def _heading(flow: _Flow, household: Household, catalog: Catalog, issued: date) -> None:

@@ -3,7 +3,8 @@ the rules chose, each with its reason; the clerk may drop or add one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,7 +61,7 @@ class HouseholdPage(QWidget):
 
     member_edited = Signal(int, str, str)  # member index, key, new text
     procedure_toggled = Signal(str, bool)  # item key or procedure id, keep
-    procedure_added = Signal(str, list)  # procedure id, member indexes (empty: the household)
+    add_requested = Signal()  # 手続を追加 (the window opens the search)
 
     def __init__(self) -> None:
         super().__init__()
@@ -79,14 +80,10 @@ class HouseholdPage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the reason takes what is left (tooltip: all)
         header.setStretchLastSection(False)
         self.procedures.itemChanged.connect(self._on_procedure_changed)
-        self.add_choice = QComboBox(editable=True, insertPolicy=QComboBox.InsertPolicy.NoInsert)
-        self.add_choice.lineEdit().setPlaceholderText(self.tr("追加する手続を入力して検索"))
-        completer = self.add_choice.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # search as you type, anywhere in the title
-        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
-        self.add_for = QComboBox()
-        add = QPushButton(self.tr("手続を追加"))
-        add.clicked.connect(self._on_add)
+        add = QPushButton(self.tr("手続を追加…　［Insert］"))
+        add.clicked.connect(self.add_requested)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.bring = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.notice = QLabel(objectName="error", wordWrap=True)
         self._filling = False
@@ -106,9 +103,7 @@ class HouseholdPage(QWidget):
         column.addWidget(QLabel(self.tr("手続（チェックを外すと今回は行いません）")))
         column.addWidget(self.procedures, 1)
         row = QHBoxLayout()
-        row.addWidget(self.add_choice, 3)
-        row.addWidget(QLabel(self.tr("対象")))
-        row.addWidget(self.add_for, 1)
+        row.addWidget(QLabel(self.tr("ほかの手続は検索して追加できます（窓口ごとに表示）"), objectName="hint"), 1)
         row.addWidget(add)
         column.addLayout(row)
         right = QWidget()
@@ -128,11 +123,6 @@ class HouseholdPage(QWidget):
     def show_members(self, rows: list[dict[str, str]]) -> None:
         """Fill the members table (display texts keyed as MEMBER_COLUMNS)."""
         self._filling = True
-        self.add_for.clear()
-        self.add_for.addItem(self.tr("世帯（特定の方なし）"), [])
-        for i, row in enumerate(rows):
-            self.add_for.addItem(f"{row.get('family', '')}　{row.get('given', '')}", [i])
-        self.add_for.setCurrentIndex(1 if rows else 0)
         self.members.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, (key, _) in enumerate(MEMBER_COLUMNS):
@@ -141,7 +131,7 @@ class HouseholdPage(QWidget):
                 self.members.setItem(r, c, item)
         self._filling = False
 
-    def show_procedures(self, rows: list[tuple[str, str, str, str, str, bool]], addable: list[tuple[str, str]]) -> None:
+    def show_procedures(self, rows: list[tuple[str, str, str, str, str, bool]]) -> None:
         """Fill the checklist: (key, title, whom, counter, why, kept); the cursor stays on its row."""
         self._filling = True
         current = self.procedures.currentItem()
@@ -158,10 +148,6 @@ class HouseholdPage(QWidget):
                 self.procedures.setCurrentItem(item)
         self.procedures.setColumnWidth(1, 180)
         self.procedures.setColumnWidth(2, 160)
-        self.add_choice.clear()
-        for procedure_id, title in addable:
-            self.add_choice.addItem(title, procedure_id)
-        self.add_choice.setCurrentIndex(-1)
         self._filling = False
 
     def show_bring(self, lines: list[str], notice: str) -> None:
@@ -170,20 +156,15 @@ class HouseholdPage(QWidget):
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
 
-    def _on_add(self) -> None:
-        index = self.add_choice.findText(self.add_choice.currentText())
-        if index >= 0:
-            self.procedure_added.emit(self.add_choice.itemData(index), self.add_for.currentData() or [])
-            self.add_choice.setCurrentIndex(-1)
-
     def _on_member_changed(self, item: QTableWidgetItem) -> None:
         if not self._filling:
             self.member_edited.emit(item.row(), item.data(Qt.ItemDataRole.UserRole), item.text())
 
     def _on_procedure_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if not self._filling and column == 0:
-            self.procedure_toggled.emit(item.data(0, Qt.ItemDataRole.UserRole),
-                                        item.checkState(0) == Qt.CheckState.Checked)
+            key, keep = item.data(0, Qt.ItemDataRole.UserRole), item.checkState(0) == Qt.CheckState.Checked
+            # after the tick's own handling: redrawing the list deletes this very item (a crash inside it)
+            QTimer.singleShot(0, lambda: self.procedure_toggled.emit(key, keep))
 
     def focus_member(self, index: int, key: str) -> None:
         """Jump to a member's cell (from the review's problem list)."""
@@ -200,3 +181,11 @@ class HouseholdPage(QWidget):
     def focus_default(self) -> None:
         """The procedure list first: checking it is the clerk's main job here."""
         self.procedures.setFocus()
+
+    def select_procedure(self, procedure_id: str) -> None:
+        """Put the cursor on a procedure's (first) row, e.g. the one just added."""
+        for i in range(self.procedures.topLevelItemCount()):
+            item = self.procedures.topLevelItem(i)
+            if str(item.data(0, Qt.ItemDataRole.UserRole)).split("#")[0] == procedure_id:
+                self.procedures.setCurrentItem(item)
+                return

@@ -24,14 +24,16 @@ from kakanai.domain.draft import split_member_path
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import STEP_LABELS, VisitSession
 from kakanai.domain.visits import DROP_REASONS, JST
-from kakanai.domain.vocabulary import INSURANCE_LABELS, sex_code
+from kakanai.domain.vocabulary import INSURANCE_LABELS, event_label, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs
+from kakanai.ui.add_procedure import AddProcedureDialog
 from kakanai.ui.card_dialog import ask_pin
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
 from kakanai.ui.presenters import (
+    addable_groups,
     answered_rows,
     bring_lines,
     form_rows,
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.scanners: list[object] = []  # serial/camera scanners kept alive with the window
         self.device_problem = ""
         self.dashboard: object | None = None
+        self.add_dialog: AddProcedureDialog | None = None  # 手続を追加, while open
         self.setWindowTitle("kakanai 書かない窓口")
         self.resize(1366, 768)
         self.sound: Callable[[bool], None] = beep  # every scan is heard: once read, twice refused
@@ -173,7 +176,7 @@ class MainWindow(QMainWindow):
         self.intake_page.revisit_requested.connect(self._on_revisit)
         self.household_page.member_edited.connect(self._on_member_edited)
         self.household_page.procedure_toggled.connect(self._on_toggle)
-        self.household_page.procedure_added.connect(c.add)
+        self.household_page.add_requested.connect(self._on_add_procedure)
         self.review_page.jump_requested.connect(self._on_jump)
         self.print_page.print_requested.connect(self._on_print)
         self.print_page.retry_requested.connect(self._on_retry)
@@ -256,9 +259,7 @@ class MainWindow(QMainWindow):
         self.intake_page.show_state(interview.questions(), answered_rows(session, draft), names, interview.remaining())
         self.household_page.show_members(member_rows(draft))
         rules, final = interview.plan(), self.controller.plan()
-        planned = {p.id for p in final.items}
-        addable = [(p.id, p.title) for p in self.controller.casework.catalog.procedures if p.id not in planned]
-        self.household_page.show_procedures(procedure_rows(rules, final, draft, self.controller.casework.catalog), addable)
+        self.household_page.show_procedures(procedure_rows(rules, final, draft, self.controller.casework.catalog))
         missing = len(interview.questions())
         notice = self.tr("まだ入力されていない項目が {0} 件あります（F2）").format(missing) if missing else ""
         self.household_page.show_bring(bring_lines(final), "\n".join(filter(None, [notice, *self.controller.warnings])))
@@ -401,6 +402,32 @@ class MainWindow(QMainWindow):
                 return
             reason = choice
         self.controller.toggle(key, keep, reason)
+
+    def _on_add_procedure(self) -> None:
+        """Insert: search the procedures of this event by counter, choose for whom, add."""
+        if self.controller.session is None:
+            return
+        draft = self.controller.interview().draft
+        planned = {p.id for p in self.controller.plan().items}
+        event = draft.get("event")
+        groups = addable_groups(self.controller.casework.catalog, event, planned)
+        names = [f"{row['family']}　{row['given']}".strip() or f"{i + 1}人目" for i, row in enumerate(member_rows(draft))]
+        dialog = AddProcedureDialog(self, groups, names, event_label(event) if event else "")
+        dialog.chosen.connect(self._on_procedure_chosen)
+        dialog.finished.connect(lambda _: self._after_add(dialog))
+        self.add_dialog = dialog
+        dialog.open()
+
+    def _after_add(self, dialog: AddProcedureDialog) -> None:
+        """Back on the checklist (on the row added, if any) for the next key."""
+        dialog.deleteLater()
+        self.add_dialog = None
+        self.activateWindow()
+        self.household_page.procedures.setFocus()
+
+    def _on_procedure_chosen(self, procedure_id: str, members: list[int]) -> None:
+        self.controller.add(procedure_id, members)
+        self.household_page.select_procedure(procedure_id)
 
     def _on_answer(self, path: str, raw: object) -> None:
         error = self.controller.answer(path, raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -190,3 +191,30 @@ def form_rows(report_forms: list[tuple[str, tuple[int, ...], str]], pages: int) 
         where = f"{last + 1}/{pages}" if last + 1 == pages else f"{last + 1}–{pages}/{pages}"
         rows.append((f"{where}ページ　お手続きのご案内（お持ち帰り用）", last + 1))
     return rows
+
+
+@dataclass(frozen=True)
+class Addable:
+    """A procedure the clerk may add: under its counter, and whether it is for chosen people."""
+
+    procedure_id: str
+    title: str
+    counter: str  # 「市民課　1番窓口」
+    for_people: bool  # scope members / each_member: the clerk chooses whom
+    of_event: bool  # the visit's event is one of the procedure's events
+
+
+def addable_groups(catalog: Catalog, event: str | None, planned: set[str]) -> list[tuple[str, list[Addable]]]:
+    """The procedures not planned yet, grouped by counter in walking order (the departments' order,
+    then the catalog's); ``of_event`` marks those of this visit's event (all when it is unknown)."""
+    groups: dict[str, list[Addable]] = {}
+    departments = sorted(catalog.departments, key=catalog.department_order)
+    for department_id in departments:
+        department = catalog.departments[department_id]
+        label = f"{department.name}　{department.counter}".strip()
+        for p in catalog.procedures:
+            if p.definition.department == department_id and p.id not in planned:
+                groups.setdefault(label, []).append(Addable(
+                    p.id, p.title, label, p.definition.scope != "household",
+                    event is None or event in p.definition.events))
+    return list(groups.items())

@@ -1,65 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddProcedureDialog</name>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="68" />
+        <source>手続を追加</source>
+        <translation>Add procedure</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="70" />
+        <source>手続名で検索（例: 印鑑）　↓ で一覧へ、Enter で選ぶ</source>
+        <translation>Search by name (e.g. 印鑑)  ↓ to the list, Enter chooses</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="71" />
+        <source>「{0}」の手続だけ</source>
+        <translation>Only procedures of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="72" />
+        <source>この届出の手続だけ</source>
+        <translation>Only procedures of this event</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="77" />
+        <source>追加　［Enter］</source>
+        <translation>Add  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="78" />
+        <source>やめる　［Esc］</source>
+        <translation>Cancel  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="122" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="171" />
+        <source>対象の方（Space で選ぶ・外す、Enter で追加）</source>
+        <translation>For whom (Space ticks or unticks, Enter adds)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="165" />
+        <source>見つかりません（「この届出の手続だけ」を外すと、ほかの届出の手続も探せます）</source>
+        <translation>Nothing found (untick “only this event” to search the other events’ procedures too)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="172" />
+        <source>対象: 世帯（特定の方を選ぶ手続ではありません）</source>
+        <translation>For: the household (not a procedure for chosen people)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="196" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="209" />
+        <source>「{0}」の対象の方を選んでください</source>
+        <translation>Choose whom {0} is for</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="204" />
+        <source>追加する手続を選んでください</source>
+        <translation>Choose a procedure to add</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="75" />
+        <location filename="../../kakanai/ui/household_page.py" line="76" />
         <source>手続</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="75" />
-        <location filename="../../kakanai/ui/household_page.py" line="110" />
+        <location filename="../../kakanai/ui/household_page.py" line="76" />
         <source>対象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="75" />
+        <location filename="../../kakanai/ui/household_page.py" line="76" />
         <source>窓口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="75" />
+        <location filename="../../kakanai/ui/household_page.py" line="76" />
         <source>理由</source>
         <translation>Why</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/household_page.py" line="83" />
-        <source>追加する手続を入力して検索</source>
-        <translation>Type to search a procedure to add</translation>
+        <source>手続を追加…　［Insert］</source>
+        <translation>Add a procedure…  [Insert]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="88" />
-        <source>手続を追加</source>
-        <translation>Add procedure</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/household_page.py" line="104" />
+        <location filename="../../kakanai/ui/household_page.py" line="101" />
         <source>世帯員（直すときはセルを選んで F2 またはダブルクリック）</source>
         <translation>Household members (to correct: select a cell, F2 or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="132" />
-        <source>世帯（特定の方なし）</source>
-        <translation>Household (no one person)</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/household_page.py" line="106" />
+        <location filename="../../kakanai/ui/household_page.py" line="103" />
         <source>手続（チェックを外すと今回は行いません）</source>
         <translation>Procedures (untick to skip today)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="117" />
+        <location filename="../../kakanai/ui/household_page.py" line="106" />
+        <source>ほかの手続は検索して追加できます（窓口ごとに表示）</source>
+        <translation>Other procedures: search and add them (listed by counter)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="112" />
         <source>お持ちいただくもの</source>
         <translation>Please bring</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="124" />
+        <location filename="../../kakanai/ui/household_page.py" line="119" />
         <source>世帯・手続　（F4 で確認へ）</source>
         <translation>Household &amp; procedures  (F4: review)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="169" />
+        <location filename="../../kakanai/ui/household_page.py" line="155" />
         <source>特になし</source>
         <translation>Nothing</translation>
     </message>
@@ -110,62 +164,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="207" />
+        <location filename="../../kakanai/ui/main_window.py" line="217" />
         <source>カードを読み取っています…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="241" />
+        <location filename="../../kakanai/ui/main_window.py" line="252" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="255" />
+        <location filename="../../kakanai/ui/main_window.py" line="264" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="257" />
+        <location filename="../../kakanai/ui/main_window.py" line="266" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="350" />
+        <location filename="../../kakanai/ui/main_window.py" line="359" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="364" />
+        <location filename="../../kakanai/ui/main_window.py" line="373" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="377" />
+        <location filename="../../kakanai/ui/main_window.py" line="386" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="445" />
+        <location filename="../../kakanai/ui/main_window.py" line="480" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="451" />
+        <location filename="../../kakanai/ui/main_window.py" line="486" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="456" />
+        <location filename="../../kakanai/ui/main_window.py" line="491" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="459" />
+        <location filename="../../kakanai/ui/main_window.py" line="494" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="463" />
+        <location filename="../../kakanai/ui/main_window.py" line="498" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
@@ -239,52 +293,52 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="73" />
+        <location filename="../../kakanai/ui/review_page.py" line="77" />
         <source>確認　（F5 で印刷へ）</source>
         <translation>Review  (F5: print)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="75" />
+        <location filename="../../kakanai/ui/review_page.py" line="79" />
         <source>直すところ（Enter でその項目へ）</source>
         <translation>To fix (Enter jumps there)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="77" />
+        <location filename="../../kakanai/ui/review_page.py" line="81" />
         <source>様式（Enter でそのページへ・✍ は署名欄）</source>
         <translation>Forms (Enter shows the page; ✍ marks a signature)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="81" />
+        <location filename="../../kakanai/ui/review_page.py" line="85" />
         <source>縮小 [Ctrl -]</source>
         <translation>Zoom out [Ctrl -]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="81" />
+        <location filename="../../kakanai/ui/review_page.py" line="85" />
         <source>拡大 [Ctrl +]</source>
         <translation>Zoom in [Ctrl +]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="118" />
+        <location filename="../../kakanai/ui/review_page.py" line="122" />
         <source>幅に合わせる</source>
         <translation>fit to width</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="119" />
+        <location filename="../../kakanai/ui/review_page.py" line="123" />
         <source>{0}/{1}ページ　{2}　（Home/End・Ctrl +/-）</source>
         <translation>page {0}/{1}  {2}  (Home/End, Ctrl +/-)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="124" />
+        <location filename="../../kakanai/ui/review_page.py" line="128" />
         <source>様式を作成しています…</source>
         <translation>Making the forms…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="147" />
+        <location filename="../../kakanai/ui/review_page.py" line="151" />
         <source>様式 {0} ページ</source>
         <translation>{0} form pages</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="163" />
+        <location filename="../../kakanai/ui/review_page.py" line="167" />
         <source>問題はありません</source>
         <translation>No problems</translation>
     </message>

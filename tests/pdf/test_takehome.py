@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kakanai.domain.catalog import Catalog
+from kakanai.domain.planner import Plan, PlannedProcedure
+from kakanai.pdf.bundle import render_bundle
 from tests.conftest import household_doc
-from tests.pdf.helpers import Rendered, render
+from tests.pdf.helpers import ISSUED, VISIT, Rendered, render
 
 
 def _takehome(bundle: Rendered) -> list[str]:
@@ -46,3 +48,20 @@ def test_what_is_still_undecided_is_listed_as_maybe_needed(tmp_path: Path, catal
     assert "□ 国民健康保険 加入　［保険年金課 国保係 5番窓口］" in lines[start:]
 
 
+
+
+def test_procedures_the_clerk_added_join_their_counter_once(tmp_path: Path, catalog: Catalog,
+                                                          family_bundle: Rendered) -> None:
+    # Given the 山田 family's plan, and 印鑑登録 for 花子 that the clerk added (it comes last in the plan)
+    seal = catalog.procedure("seal_registration")
+    plan = Plan((*family_bundle.plan.items, PlannedProcedure(seal, (1,), ("職員が追加",))), family_bundle.plan.undecided)
+    path = tmp_path / "added.pdf"
+    report = render_bundle(family_bundle.household, plan, catalog, path, visit_id=VISIT, issued=ISSUED)
+    # When the take-home sheet is printed
+    lines = _takehome(Rendered(path, report, family_bundle.household, plan))
+    # Then 市民課 is still the first counter and appears once, with both people's 印鑑登録 together
+    headings = [line for line in lines if line[:1] in "①②③④⑤⑥⑦⑧"]
+    assert headings[0] == "① 市民課　1番窓口" and len(headings) == 7, headings
+    assert lines.count("□ 印鑑登録申請") == 1
+    assert lines[lines.index("□ 印鑑登録申請") + 1] == "対象: 山田　太郎、山田　花子"
+    assert lines.index("□ 印鑑登録申請") < lines.index(headings[1])

@@ -160,32 +160,78 @@ def test_a_cancelled_visit_is_recorded_and_prints_nothing(counter: Counter) -> N
 
 
 def test_the_clerk_drops_and_adds_a_procedure_for_a_member(counter: Counter) -> None:
-    # Given 佐藤 健, moving within the city, whose plan has no 印鑑登録 but a moped he sold
+    # Given the 山田 family of four moving in, with a dog they gave away and no 印鑑登録 asked for
     window, clerk = counter.window, counter.clerk
+    doc = household_doc("family_move_in")
+    doc["extras"]["seal_registration"] = []
     clerk.press(K.Key_F1)
-    clerk.scan(demo_residents()[1][1])
+    clerk.scan(encode_document(doc))
     page = window.household_page
     tree = page.procedures
-    row = next(i for i in range(tree.topLevelItemCount()) if "原動機" in tree.topLevelItem(i).text(0))
-    # When the clerk unticks the moped with Space (the reason asked is kept as a code)
+    row = next(i for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).text(0).startswith("犬"))
+    # When the clerk unticks the dog with Space (the reason asked is kept as a code)
     tree.setCurrentItem(tree.topLevelItem(row))
     clerk.press(K.Key_Space)
+    wait_until(lambda: "dog_registration_move_in" in window.controller.session.dropped)
     # Then the cursor stays on that row
-    assert tree.currentItem().text(0).startswith("原動機")
-    # And when they search 印鑑 as they type and add it for 佐藤 健
-    page.add_choice.setFocus()
-    page.add_choice.lineEdit().setText("印鑑登録申請")
-    assert page.add_for.currentText().startswith("佐藤")
-    next(b for b in page.findChildren(type(window.print_page.print_button)) if b.text() == "手続を追加").click()
+    assert tree.currentItem().text(0).startswith("犬")
+    # When they press Insert, the procedures of a 転入 not planned yet are offered by counter, in walking order
+    clerk.press(K.Key_Insert)
+    dialog = window.add_dialog
+    assert dialog is not None and dialog.isVisible()
+    wait_until(dialog.search.hasFocus)
+    counters = [counter_label for counter_label, _ in dialog.visible_titles()]
+    assert counters[0].startswith("市民課") and len(counters) == len(set(counters))
+    order = {f"{d.name}　{d.counter}": d.order for d in counter.services.casework.catalog.departments.values()}
+    assert [order[c] for c in counters] == sorted(order[c] for c in counters)
+    shown = [title for _, titles in dialog.visible_titles() for title in titles]
+    assert "印鑑登録申請" in shown and not any("転居" in t or "出生" in t for t in shown), shown
+    # And typing 印鑑 leaves only 印鑑登録 under 市民課; Enter asks for whom (no one is chosen for them)
+    clerk.commit_japanese("印鑑")
+    assert dialog.visible_titles() == [("市民課　1番窓口", ["印鑑登録申請"])]
+    assert dialog.people.hasFocus() and dialog.chosen_people() == [] and dialog.isVisible()
+    clerk.press(K.Key_Down)  # 山田 花子
+    clerk.press(K.Key_Space)
+    clerk.press(K.Key_Return)
+    assert not dialog.isVisible()
+    wait_until(tree.hasFocus)  # back on the list, on the row just added
     session = window.controller.session
     ids = window.controller.plan().ids()
-    assert "moped_address" not in ids and "seal_registration" in ids
-    assert session.dropped == ["moped_address"] and session.drop_reasons == {"moped_address": "later"}
-    assert session.added == ["seal_registration"] and session.added_for == {"seal_registration": [0]}
+    assert "dog_registration_move_in" not in ids and "seal_registration" in ids
+    assert session.drop_reasons == {"dog_registration_move_in": "later"}
+    assert session.added == ["seal_registration"] and session.added_for == {"seal_registration": [1]}
+    assert tree.currentItem().text(0) == "印鑑登録申請" and tree.currentItem().text(1) == "山田　花子"
     # Then the printed 印鑑登録 form names the person it was added for
     visit_id = _finish_after_review(counter)
     pages = [p.extract_text() for p in PdfReader(counter.saved / f"{visit_id}.pdf").pages]
     seal = next(text for text in pages if "印鑑登録" in text and "登録する方" in text)
-    assert "佐藤" in seal
+    assert "花子" in seal and "太郎" not in seal
+    # And the visit log keeps the drop with its reason's code (no names)
     counter.services.recorder.flush()
-    assert counter.services.visit_log.summary(visit_id).dropped == ("moped_address",)
+    assert counter.services.visit_log.summary(visit_id).dropped == ("dog_registration_move_in",)
+    payloads = [e.payload for e in counter.services.visit_log.events(visit_id) if e.kind.value == "procedures"]
+    assert payloads[-1]["drop_reasons"] == {"dog_registration_move_in": "later"}
+
+
+def test_a_procedure_for_people_is_not_added_without_one(counter: Counter) -> None:
+    # Given a family of four and the search for 印鑑登録
+    window, clerk = counter.window, counter.clerk
+    doc = household_doc("family_move_in")
+    doc["extras"]["seal_registration"] = []
+    clerk.press(K.Key_F1)
+    clerk.scan(encode_document(doc))
+    clerk.press(K.Key_Insert)
+    dialog = window.add_dialog
+    wait_until(dialog.search.hasFocus)
+    clerk.commit_japanese("いんかん")  # kana finds nothing in a kanji title: the clerk is told
+    assert dialog.visible_titles() == [] and "見つかりません" in dialog.error.text()
+    dialog.search.clear()
+    clerk.commit_japanese("印鑑")
+    # When the clerk presses Enter again without ticking anyone
+    clerk.press(K.Key_Return)
+    # Then nothing is added and the dialog says whom to choose
+    assert dialog.isVisible() and "対象の方を選んでください" in dialog.error.text()
+    assert "seal_registration" not in window.controller.plan().ids()
+    clerk.press(K.Key_Escape)
+    assert not dialog.isVisible()
+    wait_until(window.household_page.procedures.hasFocus)
