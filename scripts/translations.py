@@ -70,6 +70,47 @@ EN = {
     "見つかりません（「この届出の手続だけ」を外すと、ほかの届出の手続も探せます）":
         "Nothing found (untick “only this event” to search the other events’ procedures too)",
     "「{0}」の対象の方を選んでください": "Choose whom {0} is for", "追加する手続を選んでください": "Choose a procedure to add",
+    # the supervisor dashboard
+    "監督者ダッシュボード": "Supervisor dashboard",
+    "監督者用のパスワードがまだ設定されていません。\n情報システム担当に、次のコマンドの実行を依頼してください。\n\n"
+    "    kakanai supervisor set-password":
+        "No supervisor password is set yet.\nAsk IT to run this command:\n\n    kakanai supervisor set-password",
+    "集計の保存先": "Save the figures as", "転入": "Move in", "転出": "Move out", "転居": "Move within",
+    "出生": "Birth", "死亡": "Death", "婚姻": "Marriage", "全体": "All",
+    "データベースに接続できません。しばらくしてから［更新］を押してください":
+        "Cannot reach the database. Press [Refresh] again in a while",
+    "{0}（該当なし）": "{0} (none)", "{0}件": "{0} visits", "平均": "Mean", "90%": "90%",
+    "来庁件数": "Visits", "平均処理時間": "Mean handling time", "処理時間 中央値": "Median handling time",
+    "処理時間 90%値": "90th percentile", "目標時間を超えた割合": "Over the target", "1件あたり様式": "Forms per visit",
+    "平均待ち時間": "Mean wait", "取消": "Cancelled", "除外（時間が不正確）": "Left out (time not exact)",
+    "手書きより短縮": "Saved vs. handwriting", "{0}分": "{0} min", "{0}%（{1}分超）": "{0}% (over {1} min)",
+    "{0}枚": "{0} sheets", "{0}時間": "{0} h", "前の期間": "Period before:", "準備中": "being prepared",
+    "区分": "Group", "件数": "Visits", "平均(分)": "Mean (min)", "中央値(分)": "Median (min)",
+    "90%(分)": "90% (min)", "目標超過(%)": "Over target (%)", "{0}時間{1}分": "{0} h {1} min",
+    "いま対応中の窓口": "Counters serving now", "届出": "Event", "開始": "Started", "経過": "Elapsed",
+    "10秒ごとに更新": "Updated every 10 s", "いま対応中の窓口\u3000{0}件": "Counters serving now  {0}",
+    "10秒ごとに更新（{0}）\n赤: 目標時間を超えて対応中": "Updated every 10 s ({0})\nRed: serving longer than the target",
+    "kakanai 監督者ダッシュボード": "kakanai supervisor dashboard", "集計の準備中…": "Preparing the figures…",
+    "すべて": "All", "更新 [F5]": "Refresh [F5]", "CSV 出力": "Export CSV", "Excel 出力": "Export Excel",
+    "期間": "Period", "庁舎": "Office", "グラフ": "Charts", "窓口別": "By counter", "職員別（仮名）": "By clerk (pseudonyms)",
+    "手続別": "By procedure",
+    "手続ごとの時間は、来庁1件の処理時間をその来庁の手続の数で等分したものです（来庁の目標時間とは比べません）":
+        "A procedure's time is its visit's handling time shared equally among the visit's procedures "
+        "(not compared with the visit target)",
+    "分": "min", "時間帯別の処理時間": "Handling time by hour", "開始時刻（時台）と件数": "Hour started, and visits",
+    "届出別の処理時間": "Handling time by event", "届出と件数": "Event, and visits", "日ごとの処理時間": "Handling time by day",
+    "処理時間の分布": "Distribution of handling times", "期間の開始日が終了日より後になっています": "The period starts after it ends",
+    "集計中…": "Counting…", "中央値": "Median", "処理時間（分）\u3000右端の棒は{0}分以上": "Handling time (min)  last bar: {0} min or more",
+    "\u3000前の期間 {0}〜{1}": "  period before {0}–{1}",
+    "最終更新 {0}\u3000目標 {1}分{2}\u3000時間が不正確な来庁（日付をまたいだ・強制終了）は時間の集計から除いています":
+        "Updated {0}  target {1} min{2}  visits without an exact time (past midnight, force-ended) are left out of times",
+    "保存しました: {0}": "Saved: {0}", "保存できませんでした: {0}": "Could not save: {0}",
+    "集計を準備しています（あと{0}日分）。しばらくお待ちください": "Preparing the figures ({0} days to go). Please wait",
+    "集計できませんでした（{0}）。情報システム担当に連絡してください": "Could not count the figures ({0}). Please call IT",
+    "監督者の確認": "Supervisor check", "開く": "Open", "キャンセル": "Cancel",
+    "ダッシュボードを開くには、監督者のパスワードを入力してください。": "Type the supervisor password to open the dashboard.",
+    "{0}秒後にもう一度入力できます": "You can try again in {0} s", "確認中…": "Checking…",
+    "パスワードが違います（あと{0}回）": "Wrong password ({0} tries left)", "確認できませんでした（{0}）": "Could not check ({0})",
 }
 
 

@@ -16,8 +16,8 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,14 @@ class LiveVisit:
 
 
 @dataclass(frozen=True)
+class Row:
+    """One group of a breakdown as the supervisor reads it (a counter, a clerk's pseudonym, a procedure)."""
+
+    label: str
+    stat: Stat
+
+
+@dataclass(frozen=True)
 class DashboardData:
     """Everything the dashboard draws for one filter."""
 
@@ -88,6 +96,18 @@ class DashboardData:
     by_event: list[Stat]  # in EVENT_ORDER, then any other code
     by_day: list[Stat]  # ordered by day
     histogram: list[Bin]
+    previous: Overview | None = None  # the period of the same length just before (None: not ready)
+    previous_period: tuple[date, date] | None = None
+    breakdowns: dict[str, list[Row]] = field(default_factory=dict)  # BREAKDOWNS key -> rows, most visits first
+
+
+BREAKDOWNS = ("counter", "clerk", "procedure")  # shown on screen beside the charts
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period of the same number of days that ends the day before ``start``."""
+    days = (end - start).days + 1
+    return start - timedelta(days=days), start - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -230,9 +250,20 @@ class KpiService:
         """Headline figures and the data of every chart for one filter."""
         with _figures_or_typed_error():
             f = self._figures(flt)
+            breakdowns = {d: sorted((Row(self.group_label(d, s.group), s) for s in f.handling_by(d)),
+                                    key=lambda row: (-row.stat.visits, row.label)) for d in BREAKDOWNS}
+            earlier = previous_period(flt.start, flt.end)
             return DashboardData(f.overview(), _ordered("hour", f.handling_by("hour")),
                                  _ordered("event", f.handling_by("event")), _ordered("day", f.handling_by("day")),
-                                 _bins(f.histogram()))
+                                 _bins(f.histogram()), self._previous(replace(flt, start=earlier[0], end=earlier[1])),
+                                 earlier, breakdowns)
+
+    def _previous(self, flt: KpiFilter) -> Overview | None:
+        """The headline figures of the period before, or None while its days are being prepared."""
+        try:
+            return self._figures(flt).overview()
+        except FiguresPreparing:
+            return None
 
     def report(self, flt: KpiFilter, dimension: str) -> tuple[Overview, list[Stat]]:
         """The headline figures and one dimension's groups in name order (hours by number), for
@@ -272,7 +303,8 @@ class KpiService:
             tables: dict[str, list[list[Any]]] = {"概要": self._overview_rows(flt, f.overview())}
             for dimension, name in EXPORT_DIMENSIONS.items():
                 stats = _ordered(dimension, f.handling_by(dimension))
-                tables[name] = [list(STATS_HEADER), *(self._stat_row(dimension, s) for s in stats)]
+                header = STATS_HEADER[:-1] if dimension in NO_TARGET else STATS_HEADER
+                tables[name] = [list(header), *(self._stat_row(dimension, s) for s in stats)]
             tables["分布"] = [["処理時間(分)", "件数"], *([b.label, b.visits] for b in _bins(f.histogram()))]
         return tables
 
@@ -289,8 +321,9 @@ class KpiService:
         return "全体" if dimension == "all" else group
 
     def _stat_row(self, dimension: str, s: Stat) -> list[Any]:
-        return [self.group_label(dimension, s.group), s.visits, _minutes(s.mean), _minutes(s.median),
-                _minutes(s.p90), _minutes(s.max), round(s.over_target * 100, 1)]
+        row = [self.group_label(dimension, s.group), s.visits, _minutes(s.mean), _minutes(s.median),
+               _minutes(s.p90), _minutes(s.max)]
+        return row if dimension in NO_TARGET else [*row, round(s.over_target * 100, 1)]
 
     def _overview_rows(self, flt: KpiFilter, o: Overview) -> list[list[Any]]:
         h = o.handling
@@ -324,6 +357,8 @@ def _bins(counts: list[int]) -> list[Bin]:
 
 
 STATS_HEADER = ("区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最大(分)", "目標超過(%)")
+# a procedure's time is its share of a visit: comparing it with the visit's target means nothing
+NO_TARGET = frozenset({"procedure"})
 EXPORT_DIMENSIONS = {"all": "全体", "event": "届出別", "hour": "時間帯別", "day": "日別", "office": "庁舎別",
                      "counter": "窓口別", "clerk": "職員別", "procedure": "手続別"}
 
@@ -350,6 +385,8 @@ def csv_rows(tables: dict[str, list[list[Any]]]) -> list[list[Any]]:
     for name, table in tables.items():
         if table and tuple(table[0]) == STATS_HEADER:
             rows.extend([name, *row] for row in table[1:])
+        elif table and tuple(table[0]) == STATS_HEADER[:-1]:  # no target column (procedures): left empty
+            rows.extend([name, *row, ""] for row in table[1:])
     return rows
 
 

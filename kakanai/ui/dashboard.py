@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kakanai.services.supervisor import (
+    BREAKDOWNS,
     EVENT_ORDER,
     DashboardData,
     FiguresPreparing,
@@ -43,7 +45,6 @@ from kakanai.services.supervisor import (
     LiveVisit,
     PasswordGuard,
     csv_rows,
-    event_label,
     export_csv,
     export_xlsx,
 )
@@ -51,25 +52,30 @@ from kakanai.ui import dialogs
 from kakanai.ui.dashboard_widgets import (
     FIGURES,
     BarChart,
+    BreakdownTable,
     DayLineChart,
     FigureCard,
     HistogramChart,
     LiveBoard,
+    event_name,
     event_series,
     figure_texts,
     hour_series,
+    previous_texts,
+    tr,
 )
 from kakanai.ui.tasks import run_in_background
 
-NO_PASSWORD_MESSAGE = ("監督者用のパスワードがまだ設定されていません。\n"
-                       "情報システム担当に、次のコマンドの実行を依頼してください。\n\n"
-                       "    kakanai supervisor set-password")
+NO_PASSWORD_MESSAGE = QT_TRANSLATE_NOOP("Dashboard", "監督者用のパスワードがまだ設定されていません。\n"
+                                                    "情報システム担当に、次のコマンドの実行を依頼してください。\n\n"
+                                                    "    kakanai supervisor set-password")
 LIVE_REFRESH_MS = 10_000
 PREPARING_RETRY_MS = 2_000  # while the figures are being prepared, ask again this often
 STYLE = """
 QFrame#card { background: white; border: 1px solid #d5d8dc; border-radius: 6px; }
 QLabel#cardTitle { color: #444; font-size: 11pt; }
 QLabel#cardValue { color: #1f3b5a; font-size: 19pt; font-weight: bold; }
+QLabel#cardPrevious { color: #666; font-size: 10pt; }
 QLabel#boardTitle { font-size: 13pt; font-weight: bold; }
 QComboBox, QDateEdit { font-size: 13pt; padding: 2px 4px; }
 QTableWidget { font-size: 12pt; background: white; }
@@ -86,19 +92,19 @@ class PasswordDialog(QDialog):
 
     def __init__(self, guard: PasswordGuard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("監督者の確認")
+        self.setWindowTitle(self.tr("監督者の確認"))
         self.guard, self.tries, self._busy, self._finished = guard, 0, False, False
         self.field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="error")
         self.wait_label = QLabel()
         buttons = QDialogButtonBox()
-        self.open_button = buttons.addButton("開く", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("キャンセル", QDialogButtonBox.ButtonRole.RejectRole)
+        self.open_button = buttons.addButton(self.tr("開く"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._on_submit)
         buttons.rejected.connect(self.reject)
         self.wait_timer = QTimer(self, singleShot=True, timeout=self.update_wait)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("ダッシュボードを開くには、監督者のパスワードを入力してください。"))
+        layout.addWidget(QLabel(self.tr("ダッシュボードを開くには、監督者のパスワードを入力してください。")))
         for widget in (self.field, self.error, self.wait_label, buttons):
             layout.addWidget(widget)
         self.update_wait()
@@ -107,7 +113,7 @@ class PasswordDialog(QDialog):
         """Enable 開く when the guard allows the next try; until then count down the seconds."""
         wait = self.guard.wait_seconds()
         self.open_button.setEnabled(wait <= 0 and not self._busy)
-        self.wait_label.setText(f"{math.ceil(wait)}秒後にもう一度入力できます" if wait > 0 else "")
+        self.wait_label.setText(self.tr("{0}秒後にもう一度入力できます").format(math.ceil(wait)) if wait > 0 else "")
         if wait > 0:
             self.wait_timer.start(min(1000, math.ceil(wait * 1000)))
 
@@ -118,7 +124,7 @@ class PasswordDialog(QDialog):
         self.field.clear()
         self._busy = True
         self.open_button.setEnabled(False)
-        self.error.setText("確認中…")
+        self.error.setText(self.tr("確認中…"))
         guard = self.guard
         run_in_background(lambda: guard.check(password), self._on_checked, self._on_check_failed)
 
@@ -132,13 +138,13 @@ class PasswordDialog(QDialog):
             self.tries += 1
             if self.tries >= self.MAX_TRIES:
                 self.reject()
-            self.error.setText(f"パスワードが違います（あと{self.MAX_TRIES - self.tries}回）")
+            self.error.setText(self.tr("パスワードが違います（あと{0}回）").format(self.MAX_TRIES - self.tries))
             self.update_wait()
         self.checked.emit(right)
 
     def _on_check_failed(self, exc: Exception) -> None:
         self._busy = False
-        self.error.setText(f"確認できませんでした（{type(exc).__name__}）")
+        self.error.setText(self.tr("確認できませんでした（{0}）").format(type(exc).__name__))
         self.update_wait()
         self.checked.emit(False)
 
@@ -152,7 +158,7 @@ class PasswordDialog(QDialog):
 def ask_password(parent: QWidget | None, guard: PasswordGuard) -> bool:
     """True when the supervisor typed the right password (tells them to ask IT when none is set)."""
     if not guard.is_set:
-        dialogs.inform_error(parent, "監督者ダッシュボード", NO_PASSWORD_MESSAGE)
+        dialogs.inform_error(parent, tr("監督者ダッシュボード"), tr(NO_PASSWORD_MESSAGE))
         return False
     return PasswordDialog(guard, parent).exec() == QDialog.DialogCode.Accepted
 
@@ -169,7 +175,8 @@ def open_dashboard(parent: QWidget | None, kpi: KpiService, guard: PasswordGuard
 def ask_save_path(parent: QWidget, kind: str, suggested: str) -> Path | None:
     """Ask where to save an export (kind: csv or xlsx); None when cancelled."""
     pattern = "CSV (*.csv)" if kind == "csv" else "Excel (*.xlsx)"
-    chosen, _ = QFileDialog.getSaveFileName(parent, "集計の保存先", str(Path.home() / suggested), pattern)
+    chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Dashboard", "集計の保存先"),
+                                            str(Path.home() / suggested), pattern)
     if not chosen:
         return None
     path = Path(chosen)
@@ -192,7 +199,7 @@ class DashboardWindow(QMainWindow):
         self.ask_save_path: Callable[[str, str], Path | None] = lambda kind, name: ask_save_path(self, kind, name)
         self.choices = FilterChoices({})
         self._generation, self._live_busy, self._closed = 0, False, False
-        self.setWindowTitle("kakanai 監督者ダッシュボード")
+        self.setWindowTitle(self.tr("kakanai 監督者ダッシュボード"))
         self.setStyleSheet(STYLE)
         self.resize(1366, 768)
         self.refresh_timer = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
@@ -215,13 +222,13 @@ class DashboardWindow(QMainWindow):
         layout.addLayout(self._filter_bar())
         layout.addLayout(self._cards())
         body = QHBoxLayout()
-        body.addLayout(self._charts(), 3)
+        body.addWidget(self._tabs(), 3)
         self.live_board = LiveBoard()
         self.live_board.setMinimumWidth(330)
         body.addWidget(self.live_board, 1)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage("集計の準備中…")
+        self.statusBar().showMessage(self.tr("集計の準備中…"))
 
     def _filter_bar(self) -> QHBoxLayout:
         self.start_edit, self.end_edit = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
@@ -229,17 +236,17 @@ class DashboardWindow(QMainWindow):
             edit.setDisplayFormat("yyyy/MM/dd")
         self.office_combo, self.counter_combo, self.event_combo = QComboBox(), QComboBox(), QComboBox()
         for combo in (self.office_combo, self.counter_combo):
-            combo.addItem("すべて", None)
+            combo.addItem(self.tr("すべて"), None)
             combo.setMinimumContentsLength(6)
-        self.event_combo.addItem("すべて", None)
+        self.event_combo.addItem(self.tr("すべて"), None)
         for event in EVENT_ORDER:
-            self.event_combo.addItem(event_label(event), event)
-        self.refresh_button = QPushButton("更新 [F5]")
-        self.csv_button, self.xlsx_button = QPushButton("CSV 出力"), QPushButton("Excel 出力")
+            self.event_combo.addItem(event_name(event), event)
+        self.refresh_button = QPushButton(self.tr("更新 [F5]"))
+        self.csv_button, self.xlsx_button = QPushButton(self.tr("CSV 出力")), QPushButton(self.tr("Excel 出力"))
         row = QHBoxLayout()
-        for widget in (QLabel("期間"), self.start_edit, QLabel("〜"), self.end_edit, QLabel("庁舎"),
-                       self.office_combo, QLabel("窓口"), self.counter_combo, QLabel("届出"), self.event_combo,
-                       self.refresh_button):
+        for widget in (QLabel(self.tr("期間")), self.start_edit, QLabel("〜"), self.end_edit, QLabel(self.tr("庁舎")),
+                       self.office_combo, QLabel(self.tr("窓口")), self.counter_combo, QLabel(self.tr("届出")),
+                       self.event_combo, self.refresh_button):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.csv_button)
@@ -249,16 +256,37 @@ class DashboardWindow(QMainWindow):
     def _cards(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(6)
-        self.cards = {key: FigureCard(title) for key, title in FIGURES}
+        self.cards = {key: FigureCard(tr(title)) for key, title in FIGURES}
         for n, card in enumerate(self.cards.values()):
             grid.addWidget(card, n // 5, n % 5)
         return grid
 
+    def _tabs(self) -> QTabWidget:
+        """The charts, then the breakdowns by counter, clerk and procedure (Ctrl+Tab goes through them)."""
+        self.tabs = QTabWidget()
+        charts = QWidget()
+        charts.setLayout(self._charts())
+        self.tabs.addTab(charts, self.tr("グラフ"))
+        titles = {"counter": self.tr("窓口別"), "clerk": self.tr("職員別（仮名）"), "procedure": self.tr("手続別")}
+        self.breakdowns = {d: BreakdownTable(d) for d in BREAKDOWNS}
+        for dimension in BREAKDOWNS:
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 4, 0, 0)
+            column.addWidget(self.breakdowns[dimension], 1)
+            if dimension == "procedure":
+                column.addWidget(QLabel(self.tr("手続ごとの時間は、来庁1件の処理時間をその来庁の手続の数で等分したものです"
+                                                "（来庁の目標時間とは比べません）"), objectName="hint", wordWrap=True))
+            self.tabs.addTab(page, titles[dimension])
+        return self.tabs
+
     def _charts(self) -> QGridLayout:
+        minutes = self.tr("分")
         self.charts = {
-            "hour": BarChart("時間帯別の処理時間", "分", x_title="開始時刻（時台）"),
-            "event": BarChart("届出別の処理時間", "分", labels=True),
-            "day": DayLineChart("日ごとの処理時間", "分"), "distribution": HistogramChart("処理時間の分布", "件数"),
+            "hour": BarChart(self.tr("時間帯別の処理時間"), minutes, x_title=self.tr("開始時刻（時台）と件数"), labels=True),
+            "event": BarChart(self.tr("届出別の処理時間"), minutes, x_title=self.tr("届出と件数"), labels=True),
+            "day": DayLineChart(self.tr("日ごとの処理時間"), minutes),
+            "distribution": HistogramChart(self.tr("処理時間の分布"), self.tr("件数"), labels=True),
         }
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -320,7 +348,7 @@ class DashboardWindow(QMainWindow):
         current = self.counter_combo.currentData()
         self.counter_combo.blockSignals(True)
         self.counter_combo.clear()
-        self.counter_combo.addItem("すべて", None)
+        self.counter_combo.addItem(self.tr("すべて"), None)
         for name in sorted(names, key=_natural):
             self.counter_combo.addItem(name, name)
         self.counter_combo.setCurrentIndex(max(0, self.counter_combo.findData(current)))
@@ -331,12 +359,12 @@ class DashboardWindow(QMainWindow):
         """Query the figures for the current filter in the background, then draw them."""
         flt = self.current_filter()
         if flt is None:
-            self._show_error("期間の開始日が終了日より後になっています")
+            self._show_error(self.tr("期間の開始日が終了日より後になっています"))
             return
         self._generation += 1
         generation = self._generation
         self.retry_timer.stop()
-        self.statusBar().showMessage("集計中…")
+        self.statusBar().showMessage(self.tr("集計中…"))
         run_in_background(lambda: self.kpi.dashboard(flt), lambda data: self._on_data(generation, data),
                           lambda exc: self._on_figures_error(generation, exc))
 
@@ -351,18 +379,27 @@ class DashboardWindow(QMainWindow):
         if self._closed or generation != self._generation:
             return  # a newer filter was asked for meanwhile
         self.data = data
-        for key, value in figure_texts(data, self.kpi.settings.target_minutes).items():
+        target = self.kpi.settings.target_minutes
+        for key, value in figure_texts(data, target).items():
             self.cards[key].value.setText(value)
+        for key, value in previous_texts(data, target).items():
+            self.cards[key].previous.setText(value)
+        for dimension, table in self.breakdowns.items():
+            table.show_rows(data.breakdowns.get(dimension, []))
         self.charts["hour"].show_bars(*hour_series(data.by_hour))
         self.charts["event"].show_bars(*event_series(data.by_event))
         days = [date.fromisoformat(s.group) for s in data.by_day]
-        self.charts["day"].show_lines(days, {"平均": [round(s.mean / 60, 1) for s in data.by_day],
-                                             "中央値": [round(s.median / 60, 1) for s in data.by_day]})
+        self.charts["day"].show_lines(days, {self.tr("平均"): [round(s.mean / 60, 1) for s in data.by_day],
+                                             self.tr("中央値"): [round(s.median / 60, 1) for s in data.by_day]})
         histogram = self.charts["distribution"]
-        histogram.x_title = f"処理時間（分）　右端の棒は{data.histogram[-1].low}分以上"
-        histogram.show_histogram([b.low for b in data.histogram], [b.visits for b in data.histogram])
-        self.statusBar().showMessage(f"最終更新 {self._now_text()}　目標 {self.kpi.settings.target_minutes:g}分"
-                                     "　時間が不正確な来庁（日付をまたいだ・強制終了）は時間の集計から除いています")
+        histogram.x_title = self.tr("処理時間（分）　右端の棒は{0}分以上").format(data.histogram[-1].low)
+        histogram.show_histogram([b.low for b in data.histogram], [b.visits for b in data.histogram],
+                                 name=self.tr("件数"))
+        earlier = data.previous_period
+        compared = (self.tr("　前の期間 {0}〜{1}").format(f"{earlier[0]:%m/%d}", f"{earlier[1]:%m/%d}")
+                    if earlier else "")
+        self.statusBar().showMessage(self.tr("最終更新 {0}　目標 {1}分{2}　時間が不正確な来庁（日付をまたいだ・強制終了）は"
+                                             "時間の集計から除いています").format(self._now_text(), f"{target:g}", compared))
         self.refreshed.emit()
 
     # -- live board ------------------------------------------------------------------------------
@@ -415,22 +452,24 @@ class DashboardWindow(QMainWindow):
 
     def _on_exported(self, path: Path) -> None:
         self._set_exporting(False)
-        self.statusBar().showMessage(f"保存しました: {path}")
+        self.statusBar().showMessage(self.tr("保存しました: {0}").format(path))
         self.exported.emit(path)
 
     def _on_export_error(self, exc: Exception) -> None:
         self._set_exporting(False)
         if isinstance(exc, OSError):
-            self._show_error(f"保存できませんでした: {exc.strerror or exc}")
+            self._show_error(self.tr("保存できませんでした: {0}").format(exc.strerror or exc))
         else:
             self._on_error(exc)
 
     # -- errors and closing ----------------------------------------------------------------------
     def _on_error(self, exc: Exception) -> None:
         if isinstance(exc, FiguresUnavailable):
-            self._show_error(exc.message)
+            self._show_error(self.tr("集計を準備しています（あと{0}日分）。しばらくお待ちください").format(exc.days_left)
+                             if isinstance(exc, FiguresPreparing) else tr(exc.message))
         else:
-            self._show_error(f"集計できませんでした（{type(exc).__name__}）。情報システム担当に連絡してください")
+            self._show_error(self.tr("集計できませんでした（{0}）。情報システム担当に連絡してください")
+                             .format(type(exc).__name__))
 
     def _now_text(self) -> str:
         return f"{self.kpi.clock().astimezone(self.kpi.office_tz):%H:%M:%S}"

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,9 +31,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.services.supervisor import EVENT_ORDER, DashboardData, LiveVisit, Stat, event_label
+from kakanai.services.supervisor import (
+    EVENT_ORDER,
+    NO_TARGET,
+    DashboardData,
+    LiveVisit,
+    Overview,
+    Row,
+    Stat,
+    event_label,
+)
 
 COLORS = ("#1f3b5a", "#e08a00", "#2e7d4f", "#8a3b8f")
+# the service's Japanese words the dashboard shows, for the translation file (translated by `tr`)
+SERVICE_WORDS = (QT_TRANSLATE_NOOP("Dashboard", "転入"), QT_TRANSLATE_NOOP("Dashboard", "転出"),
+                 QT_TRANSLATE_NOOP("Dashboard", "転居"), QT_TRANSLATE_NOOP("Dashboard", "出生"),
+                 QT_TRANSLATE_NOOP("Dashboard", "死亡"), QT_TRANSLATE_NOOP("Dashboard", "婚姻"),
+                 QT_TRANSLATE_NOOP("Dashboard", "全体"),
+                 QT_TRANSLATE_NOOP("Dashboard", "データベースに接続できません。しばらくしてから［更新］を押してください"))
+
+
+def tr(text: str) -> str:
+    """The dashboard's text in the UI language (Japanese unless a translation is installed)."""
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def event_name(event: str) -> str:
+    """A life event's name in the UI language (転入 / Move in …)."""
+    return tr(event_label(event))
 
 
 def nice_max(value: float) -> float:
@@ -72,7 +97,8 @@ class _ChartView(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        chart.setTitle(f"{self.title}（該当なし）" if empty else self.title)
+        chart.setTitle(QCoreApplication.translate("Dashboard", "{0}（該当なし）").format(self.title) if empty
+                       else self.title)
         return chart
 
     def _value_axis(self, top: float) -> QValueAxis:
@@ -203,67 +229,131 @@ def _minutes(stat: Stat | None, value: str) -> float:
     return round(getattr(stat, value) / 60, 1) if stat else 0.0
 
 
+def count_text(visits: int) -> str:
+    """``12件``: how many visits a bar or a row stands for."""
+    return QCoreApplication.translate("Dashboard", "{0}件").format(f"{visits:,}")
+
+
 def hour_series(stats: list[Stat]) -> tuple[list[str], dict[str, list[float]]]:
-    """Hours 8…17 (widened to any other hour with visits) and mean / 90% minutes per hour."""
+    """Hours 8…17 (widened to any other hour with visits), each with its visits, and mean / 90%
+    minutes per hour."""
     by_hour = {int(s.group): s for s in stats}
     hours = range(min([8, *by_hour]), max([17, *by_hour]) + 1)
     pick = [by_hour.get(h) for h in hours]
-    return [str(h) for h in hours], {"平均": [_minutes(s, "mean") for s in pick],
-                                     "90%": [_minutes(s, "p90") for s in pick]}
+    return ([f"{h}\n{count_text(s.visits if s else 0)}" for h, s in zip(hours, pick)],
+            {QCoreApplication.translate("Dashboard", "平均"): [_minutes(s, "mean") for s in pick], QCoreApplication.translate("Dashboard", "90%"): [_minutes(s, "p90") for s in pick]})
 
 
 def event_series(stats: list[Stat]) -> tuple[list[str], dict[str, list[float]]]:
-    """The six life events in Japanese (then any other code) and mean / 90% minutes per event."""
+    """The six life events (then any other code), each with its visits, and mean / 90% minutes per event."""
     by_event = {s.group: s for s in stats}
     events = [*EVENT_ORDER, *(e for e in by_event if e not in EVENT_ORDER)]
     pick = [by_event.get(e) for e in events]
-    return [event_label(e) for e in events], {"平均": [_minutes(s, "mean") for s in pick],
-                                              "90%": [_minutes(s, "p90") for s in pick]}
+    return ([f"{event_name(e)}\n{count_text(s.visits if s else 0)}" for e, s in zip(events, pick)],
+            {QCoreApplication.translate("Dashboard", "平均"): [_minutes(s, "mean") for s in pick], QCoreApplication.translate("Dashboard", "90%"): [_minutes(s, "p90") for s in pick]})
 
 
-FIGURES = (  # key, title
-    ("visits", "来庁件数"), ("mean", "平均処理時間"), ("median", "処理時間 中央値"), ("p90", "処理時間 90%値"),
-    ("over_target", "目標時間を超えた割合"), ("forms", "1件あたり様式"), ("wait", "平均待ち時間"),
-    ("cancelled", "取消"), ("inaccurate", "除外（時間が不正確）"), ("saved", "手書きより短縮"),
+FIGURES = (  # key, title (translated when drawn)
+    ("visits", QT_TRANSLATE_NOOP("Dashboard", "来庁件数")), ("mean", QT_TRANSLATE_NOOP("Dashboard", "平均処理時間")),
+    ("median", QT_TRANSLATE_NOOP("Dashboard", "処理時間 中央値")), ("p90", QT_TRANSLATE_NOOP("Dashboard", "処理時間 90%値")),
+    ("over_target", QT_TRANSLATE_NOOP("Dashboard", "目標時間を超えた割合")),
+    ("forms", QT_TRANSLATE_NOOP("Dashboard", "1件あたり様式")), ("wait", QT_TRANSLATE_NOOP("Dashboard", "平均待ち時間")),
+    ("cancelled", QT_TRANSLATE_NOOP("Dashboard", "取消")),
+    ("inaccurate", QT_TRANSLATE_NOOP("Dashboard", "除外（時間が不正確）")),
+    ("saved", QT_TRANSLATE_NOOP("Dashboard", "手書きより短縮")),
 )
 
 
 def minutes_text(seconds: float | None) -> str:
     """``12.3分`` (or — when there is nothing to show)."""
-    return "—" if seconds is None else f"{seconds / 60:.1f}分"
+    return "—" if seconds is None else QCoreApplication.translate("Dashboard", "{0}分").format(f"{seconds / 60:.1f}")
+
+
+def overview_texts(o: Overview, target_minutes: float) -> dict[str, str]:
+    """The headline figures of one period as the cards show them."""
+    h = o.handling
+    timed = o.visits > 0
+    over = QCoreApplication.translate("Dashboard", "{0}%（{1}分超）").format(f"{h.over_target * 100:.0f}",
+                                                                           f"{target_minutes:g}")
+    return {
+        "visits": count_text(o.visits), "mean": minutes_text(h.mean if timed else None),
+        "median": minutes_text(h.median if timed else None), "p90": minutes_text(h.p90 if timed else None),
+        "over_target": over if timed else "—",
+        "forms": QCoreApplication.translate("Dashboard", "{0}枚").format(f"{o.forms_per_visit:.1f}") if timed else "—",
+        "wait": minutes_text(o.mean_wait), "cancelled": count_text(o.cancelled), "inaccurate": count_text(o.inaccurate),
+        "saved": QCoreApplication.translate("Dashboard", "{0}時間").format(f"{o.time_saved_seconds / 3600:,.1f}"),
+    }
 
 
 def figure_texts(data: DashboardData, target_minutes: float) -> dict[str, str]:
     """The headline figures as the cards show them."""
-    o, h = data.overview, data.overview.handling
-    timed = o.visits > 0
-    return {
-        "visits": f"{o.visits:,}件", "mean": minutes_text(h.mean if timed else None),
-        "median": minutes_text(h.median if timed else None), "p90": minutes_text(h.p90 if timed else None),
-        "over_target": f"{h.over_target * 100:.0f}%（{target_minutes:g}分超）" if timed else "—",
-        "forms": f"{o.forms_per_visit:.1f}枚" if timed else "—", "wait": minutes_text(o.mean_wait),
-        "cancelled": f"{o.cancelled:,}件", "inaccurate": f"{o.inaccurate:,}件",
-        "saved": f"{o.time_saved_seconds / 3600:,.1f}時間",
-    }
+    return overview_texts(data.overview, target_minutes)
+
+
+def previous_texts(data: DashboardData, target_minutes: float) -> dict[str, str]:
+    """Each card's line for the period before: 「前の期間 12.0分」 (「前の期間 準備中」 while not ready)."""
+    label = QCoreApplication.translate("Dashboard", "前の期間")
+    if data.previous is None:
+        return {key: f"{label} " + QCoreApplication.translate("Dashboard", "準備中") for key, _ in FIGURES}
+    return {key: f"{label} {text}" for key, text in overview_texts(data.previous, target_minutes).items()}
 
 
 class FigureCard(QFrame):
-    """One headline figure: a small title over a large value."""
+    """One headline figure: a small title over a large value, the period before under it."""
 
     def __init__(self, title: str) -> None:
         super().__init__(objectName="card")
         self.value = QLabel("—", objectName="cardValue")
+        self.previous = QLabel("", objectName="cardPrevious")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(0)
         layout.addWidget(QLabel(title, objectName="cardTitle"))
         layout.addWidget(self.value)
+        layout.addWidget(self.previous)
+
+
+class BreakdownTable(QTableWidget):
+    """One breakdown on screen (by counter, clerk or procedure): visits and handling minutes per group,
+    most visits first; no target column for procedures (their time is a share of a visit)."""
+
+    def __init__(self, dimension: str) -> None:
+        headers = [QCoreApplication.translate("Dashboard", "区分"), QCoreApplication.translate("Dashboard", "件数"), QCoreApplication.translate("Dashboard", "平均(分)"), QCoreApplication.translate("Dashboard", "中央値(分)"), QCoreApplication.translate("Dashboard", "90%(分)")]
+        self.dimension = dimension
+        self.with_target = dimension not in NO_TARGET
+        super().__init__(0, len(headers) + self.with_target)
+        self.setHorizontalHeaderLabels(headers + ([QCoreApplication.translate("Dashboard", "目標超過(%)")] if self.with_target else []))
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def show_rows(self, rows: list[Row]) -> None:
+        """Fill the table (labels as the service names the groups)."""
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            s = row.stat
+            cells = [row.label, f"{s.visits:,}", f"{s.mean / 60:.1f}", f"{s.median / 60:.1f}", f"{s.p90 / 60:.1f}"]
+            if self.with_target:
+                cells.append(f"{s.over_target * 100:.0f}")
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(r, c, item)
+
+    def rows(self) -> list[list[str]]:
+        """The cells as shown (tests)."""
+        return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
 
 
 def elapsed_text(seconds: float) -> str:
     """``12分`` or ``1時間05分``."""
     minutes = int(seconds // 60)
-    return f"{minutes // 60}時間{minutes % 60:02d}分" if minutes >= 60 else f"{minutes}分"
+    if minutes >= 60:
+        return QCoreApplication.translate("Dashboard", "{0}時間{1}分").format(minutes // 60, f"{minutes % 60:02d}")
+    return QCoreApplication.translate("Dashboard", "{0}分").format(minutes)
 
 
 class LiveBoard(QWidget):
@@ -273,9 +363,9 @@ class LiveBoard(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.title = QLabel("いま対応中の窓口", objectName="boardTitle")
+        self.title = QLabel(QCoreApplication.translate("Dashboard", "いま対応中の窓口"), objectName="boardTitle")
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["窓口", "届出", "開始", "経過"])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Dashboard", "窓口"), QCoreApplication.translate("Dashboard", "届出"), QCoreApplication.translate("Dashboard", "開始"), QCoreApplication.translate("Dashboard", "経過")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -283,7 +373,7 @@ class LiveBoard(QWidget):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.note = QLabel("10秒ごとに更新", objectName="hint", wordWrap=True)
+        self.note = QLabel(QCoreApplication.translate("Dashboard", "10秒ごとに更新"), objectName="hint", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -295,12 +385,14 @@ class LiveBoard(QWidget):
         self.table.setRowCount(len(live))
         for row, visit in enumerate(live):
             started = visit.started_at.astimezone(office_tz)
-            cells = [f"{visit.office} {visit.counter}", event_label(visit.event) or "—", f"{started:%H:%M}",
+            cells = [f"{visit.office} {visit.counter}", event_name(visit.event) if visit.event else "—",
+                     f"{started:%H:%M}",
                      elapsed_text(visit.elapsed_seconds)]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if visit.elapsed_seconds > target_seconds:
                     item.setBackground(QBrush(QColor(self.OVER_TARGET)))
                 self.table.setItem(row, column, item)
-        self.title.setText(f"いま対応中の窓口　{len(live)}件")
-        self.note.setText(f"10秒ごとに更新（{updated}）\n赤: 目標時間を超えて対応中")
+        self.title.setText(QCoreApplication.translate("Dashboard", "いま対応中の窓口　{0}件").format(len(live)))
+        self.note.setText(QCoreApplication.translate("Dashboard", "10秒ごとに更新（{0}）\n赤: 目標時間を超えて対応中")
+                          .format(updated))

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="161" />
+        <source>監督者ダッシュボード</source>
+        <translation>Supervisor dashboard</translation>
+    </message>
+</context>
+<context>
     <name>AddProcedureDialog</name>
     <message>
         <location filename="../../kakanai/ui/add_procedure.py" line="68" />
@@ -58,6 +66,421 @@
         <location filename="../../kakanai/ui/add_procedure.py" line="204" />
         <source>追加する手続を選んでください</source>
         <translation>Choose a procedure to add</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="69" />
+        <source>監督者用のパスワードがまだ設定されていません。
+情報システム担当に、次のコマンドの実行を依頼してください。
+
+    kakanai supervisor set-password</source>
+        <translation>No supervisor password is set yet.
+Ask IT to run this command:
+
+    kakanai supervisor set-password</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="178" />
+        <source>集計の保存先</source>
+        <translation>Save the figures as</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="47" />
+        <source>転入</source>
+        <translation>Move in</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="47" />
+        <source>転出</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="48" />
+        <source>転居</source>
+        <translation>Move within</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="48" />
+        <source>出生</source>
+        <translation>Birth</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="49" />
+        <source>死亡</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="49" />
+        <source>婚姻</source>
+        <translation>Marriage</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="50" />
+        <source>全体</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="51" />
+        <source>データベースに接続できません。しばらくしてから［更新］を押してください</source>
+        <translation>Cannot reach the database. Press [Refresh] again in a while</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="100" />
+        <source>{0}（該当なし）</source>
+        <translation>{0} (none)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="234" />
+        <source>{0}件</source>
+        <translation>{0} visits</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="244" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="253" />
+        <source>平均</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="244" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="253" />
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="257" />
+        <source>来庁件数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="257" />
+        <source>平均処理時間</source>
+        <translation>Mean handling time</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="258" />
+        <source>処理時間 中央値</source>
+        <translation>Median handling time</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="258" />
+        <source>処理時間 90%値</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="259" />
+        <source>目標時間を超えた割合</source>
+        <translation>Over the target</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="260" />
+        <source>1件あたり様式</source>
+        <translation>Forms per visit</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="260" />
+        <source>平均待ち時間</source>
+        <translation>Mean wait</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="261" />
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="262" />
+        <source>除外（時間が不正確）</source>
+        <translation>Left out (time not exact)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="263" />
+        <source>手書きより短縮</source>
+        <translation>Saved vs. handwriting</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="269" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="356" />
+        <source>{0}分</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="276" />
+        <source>{0}%（{1}分超）</source>
+        <translation>{0}% (over {1} min)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="282" />
+        <source>{0}枚</source>
+        <translation>{0} sheets</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="284" />
+        <source>{0}時間</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="295" />
+        <source>前の期間</source>
+        <translation>Period before:</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="297" />
+        <source>準備中</source>
+        <translation>being prepared</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <source>区分</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <source>件数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <source>平均(分)</source>
+        <translation>Mean (min)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <source>中央値(分)</source>
+        <translation>Median (min)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <source>90%(分)</source>
+        <translation>90% (min)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="325" />
+        <source>目標超過(%)</source>
+        <translation>Over target (%)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="355" />
+        <source>{0}時間{1}分</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="366" />
+        <source>いま対応中の窓口</source>
+        <translation>Counters serving now</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <source>窓口</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <source>届出</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <source>開始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <source>経過</source>
+        <translation>Elapsed</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="376" />
+        <source>10秒ごとに更新</source>
+        <translation>Updated every 10 s</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="396" />
+        <source>いま対応中の窓口　{0}件</source>
+        <translation>Counters serving now  {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="397" />
+        <source>10秒ごとに更新（{0}）
+赤: 目標時間を超えて対応中</source>
+        <translation>Updated every 10 s ({0})
+Red: serving longer than the target</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="202" />
+        <source>kakanai 監督者ダッシュボード</source>
+        <translation>kakanai supervisor dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="231" />
+        <source>集計の準備中…</source>
+        <translation>Preparing the figures…</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="239" />
+        <location filename="../../kakanai/ui/dashboard.py" line="241" />
+        <location filename="../../kakanai/ui/dashboard.py" line="351" />
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="244" />
+        <source>更新 [F5]</source>
+        <translation>Refresh [F5]</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="245" />
+        <source>CSV 出力</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="245" />
+        <source>Excel 出力</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="247" />
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="247" />
+        <source>庁舎</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="248" />
+        <source>窓口</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="248" />
+        <source>届出</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="269" />
+        <source>グラフ</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="270" />
+        <source>窓口別</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="270" />
+        <source>職員別（仮名）</source>
+        <translation>By clerk (pseudonyms)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="270" />
+        <source>手続別</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="278" />
+        <source>手続ごとの時間は、来庁1件の処理時間をその来庁の手続の数で等分したものです（来庁の目標時間とは比べません）</source>
+        <translation>A procedure's time is its visit's handling time shared equally among the visit's procedures (not compared with the visit target)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="284" />
+        <source>分</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="286" />
+        <source>時間帯別の処理時間</source>
+        <translation>Handling time by hour</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="286" />
+        <source>開始時刻（時台）と件数</source>
+        <translation>Hour started, and visits</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="287" />
+        <source>届出別の処理時間</source>
+        <translation>Handling time by event</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="287" />
+        <source>届出と件数</source>
+        <translation>Event, and visits</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="288" />
+        <source>日ごとの処理時間</source>
+        <translation>Handling time by day</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="289" />
+        <source>処理時間の分布</source>
+        <translation>Distribution of handling times</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="289" />
+        <location filename="../../kakanai/ui/dashboard.py" line="397" />
+        <source>件数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="362" />
+        <source>期間の開始日が終了日より後になっています</source>
+        <translation>The period starts after it ends</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="367" />
+        <source>集計中…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="392" />
+        <source>平均</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="393" />
+        <source>中央値</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="395" />
+        <source>処理時間（分）　右端の棒は{0}分以上</source>
+        <translation>Handling time (min)  last bar: {0} min or more</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="399" />
+        <source>　前の期間 {0}〜{1}</source>
+        <translation>  period before {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="401" />
+        <source>最終更新 {0}　目標 {1}分{2}　時間が不正確な来庁（日付をまたいだ・強制終了）は時間の集計から除いています</source>
+        <translation>Updated {0}  target {1} min{2}  visits without an exact time (past midnight, force-ended) are left out of times</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="455" />
+        <source>保存しました: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="461" />
+        <source>保存できませんでした: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="468" />
+        <source>集計を準備しています（あと{0}日分）。しばらくお待ちください</source>
+        <translation>Preparing the figures ({0} days to go). Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="471" />
+        <source>集計できませんでした（{0}）。情報システム担当に連絡してください</source>
+        <translation>Could not count the figures ({0}). Please call IT</translation>
     </message>
 </context>
 <context>
@@ -222,6 +645,49 @@
         <location filename="../../kakanai/ui/main_window.py" line="498" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="95" />
+        <source>監督者の確認</source>
+        <translation>Supervisor check</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="101" />
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="102" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="107" />
+        <source>ダッシュボードを開くには、監督者のパスワードを入力してください。</source>
+        <translation>Type the supervisor password to open the dashboard.</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="116" />
+        <source>{0}秒後にもう一度入力できます</source>
+        <translation>You can try again in {0} s</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="127" />
+        <source>確認中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="141" />
+        <source>パスワードが違います（あと{0}回）</source>
+        <translation>Wrong password ({0} tries left)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dashboard.py" line="147" />
+        <source>確認できませんでした（{0}）</source>
+        <translation>Could not check ({0})</translation>
     </message>
 </context>
 <context>

@@ -55,10 +55,12 @@ def test_headline_figures_of_the_fixture_day(dashboard: DashboardWindow, qtbot) 
 def test_charts_by_hour_event_and_distribution(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     show(dashboard, qtbot, APRIL_1, APRIL_1)
     hour, event, histogram = dashboard.charts["hour"], dashboard.charts["event"], dashboard.charts["distribution"]
-    assert hour.categories() == [str(h) for h in range(8, 18)]
+    # each bar's category says how many visits it stands for; the minutes are on the bars
+    assert hour.categories() == [f"{h}\n{n}件" for h, n in zip(range(8, 18), [0, 2, 2, 0, 0, 0, 0, 0, 0, 0])]
     assert hour.values("平均") == [0, 15.0, 15.0, 0, 0, 0, 0, 0, 0, 0]
     assert hour.values("90%") == [0, 20.0, 25.0, 0, 0, 0, 0, 0, 0, 0]
-    assert event.categories() == ["転入", "転出", "転居", "出生", "死亡", "婚姻"]
+    assert event.categories() == ["転入\n2件", "転出\n0件", "転居\n1件", "出生\n1件", "死亡\n0件", "婚姻\n0件"]
+    assert all(chart.chart().series()[0].isLabelsVisible() for chart in (hour, event, histogram))
     assert event.values("平均") == [15.0, 0, 5.0, 25.0, 0, 0]
     assert event.values("90%") == [20.0, 0, 5.0, 25.0, 0, 0]
     # 300 s falls in 5–10 (a bin includes its lower edge), 600 in 10–15, 1200 in 20–25, 1500 in 25–30
@@ -301,3 +303,78 @@ def test_without_a_password_the_supervisor_is_told_to_ask_it(qtbot, monkeypatch,
     monkeypatch.setattr(dashboard_module.dialogs, "inform_error", lambda parent, title, text: shown.append(text))
     assert open_dashboard(None, None, PasswordGuard(stored, None)) is None  # type: ignore[arg-type] (never reached)
     assert len(shown) == 1 and "kakanai supervisor set-password" in shown[0] and "情報システム" in shown[0]
+
+
+def test_breakdowns_by_counter_clerk_and_procedure_are_on_screen(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Given 1 April: counter 1 served 600 s and 300 s, counter 2 1200 s and 1500 s; procedure a was
+    # in three visits (a share of 300, 1200 and 750 s)
+    show(dashboard, qtbot, APRIL_1, APRIL_1)
+    tabs = [dashboard.tabs.tabText(i) for i in range(dashboard.tabs.count())]
+    assert tabs == ["グラフ", "窓口別", "職員別（仮名）", "手続別"]
+    counters = dashboard.breakdowns["counter"].rows()
+    assert [row[:3] for row in counters] == [["1", "2", "7.5"], ["2", "2", "22.5"]]
+    c1, c2 = pseudonym("c1", PSEUDONYM_SECRET), pseudonym("c2", PSEUDONYM_SECRET)
+    assert sorted(row[0] for row in dashboard.breakdowns["clerk"].rows()) == sorted([c1, c2])
+    # Then procedures are listed with their share of a visit and no 目標超過 (a share is not a visit)
+    procedures = dashboard.breakdowns["procedure"]
+    headers = [procedures.horizontalHeaderItem(c).text() for c in range(procedures.columnCount())]
+    assert "目標超過(%)" not in headers and "目標超過(%)" in [
+        dashboard.breakdowns["counter"].horizontalHeaderItem(c).text() for c in range(6)]
+    assert procedures.rows()[0][:3] == ["a", "3", "12.5"]
+
+
+def test_the_period_before_is_shown_beside_this_one(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Given 2 April (one visit of 900 s), the period before is 1 April (four timed visits)
+    show(dashboard, qtbot, date(2026, 4, 2), date(2026, 4, 2))
+    assert dashboard.cards["visits"].value.text() == "1件"
+    assert dashboard.cards["visits"].previous.text() == "前の期間 4件"
+    assert dashboard.cards["mean"].previous.text() == "前の期間 15.0分"
+    assert "前の期間 04/01〜04/01" in dashboard.statusBar().currentMessage()
+
+
+def test_procedures_are_exported_without_a_target_column(dashboard: DashboardWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    show(dashboard, qtbot, APRIL_1, APRIL_1)
+    dashboard.ask_save_path = lambda kind, name: tmp_path / name
+    with qtbot.waitSignal(dashboard.exported, timeout=20_000) as saved:
+        dashboard.xlsx_button.click()
+    book = load_workbook(saved.args[0])
+    header = next(book["手続別"].iter_rows(max_row=1, values_only=True))
+    assert "目標超過(%)" not in header and "目標超過(%)" in next(book["窓口別"].iter_rows(max_row=1, values_only=True))
+
+
+def _japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_english_covers_the_dashboard(kpi: KpiService, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Given the English UI
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTableWidget
+
+    from kakanai.ui.i18n import install_translation, remove_translations
+
+    assert install_translation(QApplication.instance(), "en")
+    try:
+        window = DashboardWindow(kpi)
+        qtbot.addWidget(window)
+        with qtbot.waitSignals([window.refreshed, window.live_refreshed], timeout=20_000):
+            window.set_period(APRIL_1, APRIL_1)
+        # Then every word the dashboard itself writes is English (the log's office and counter names,
+        # and the catalog's procedure titles, are data)
+        texts = [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)]
+        texts += [window.tabs.tabText(i) for i in range(window.tabs.count())] + [window.windowTitle()]
+        for table in window.findChildren(QTableWidget):
+            texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        for chart in window.charts.values():
+            c = chart.chart()
+            texts += [c.title()] + [a.titleText() for a in c.axes()] + [s.name() for s in c.series()]
+            texts += [b.label() for s in c.series() if hasattr(s, "barSets") for b in s.barSets()]
+            texts += chart.categories() if hasattr(chart, "categories") and not hasattr(chart, "edge_labels") else []
+        texts += [window.event_combo.itemText(i) for i in range(window.event_combo.count())]
+        texts += [window.statusBar().currentMessage()]
+        assert [t for t in texts if _japanese(t)] == []
+        assert window.cards["visits"].value.text() == "4 visits"
+    finally:
+        remove_translations(QApplication.instance())
+        window.close()
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=20_000)
