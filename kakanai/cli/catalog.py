@@ -18,10 +18,12 @@ from kakanai.cli.common import (
     report_intake,
     report_pending,
 )
-from kakanai.domain.catalog import Catalog, Deadline
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.catalog_doc import procedures_markdown
+from kakanai.domain.interview import question_label
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.problems import InvalidInput
-from kakanai.domain.wareki import format_wareki
+from kakanai.domain.wareki import format_wareki, parse_date
 from kakanai.services.casework import Casework
 
 
@@ -31,12 +33,17 @@ def add_catalog_commands(sub: Any) -> None:
     p.add_argument("household", metavar="HOUSEHOLD.json", help="世帯の JSON（KKN1 の文書）。- で標準入力")
     p.add_argument("--json", action="store_true", help="JSON で出力")
     p.add_argument("--forms", help="様式・手続の定義フォルダ（既定: 同梱の forms/）")
+    p.add_argument("--visit", metavar="DATE", help="来庁日（年齢・期限を見る日。既定: 今日）: 2026-04-01 か 令和8年4月1日")
     p.set_defaults(func=_cmd_plan)
     f = sub.add_parser("forms", help="様式・手続の定義 (catalog tools)")
     fsub = f.add_subparsers(dest="forms_command", required=True)
     check = fsub.add_parser("check", help="定義フォルダを検査し、誤りをすべて表示")
     check.add_argument("dir", nargs="?", metavar="DIR", help="定義フォルダ（既定: 同梱の forms/）")
     check.set_defaults(func=_cmd_forms_check)
+    doc = fsub.add_parser("doc", help="手続の一覧（docs/procedures.md）をカタログから作る")
+    doc.add_argument("-o", "--output", metavar="FILE", help="書き出すファイル（既定: 標準出力）")
+    doc.add_argument("--forms", help="様式・手続の定義フォルダ（既定: 同梱の forms/）")
+    doc.set_defaults(func=_cmd_forms_doc)
 
 
 def plan_as_json(the_plan: Plan, draft: dict[str, Any], catalog: Catalog) -> list[dict[str, Any]]:
@@ -50,7 +57,8 @@ def plan_as_json(the_plan: Plan, draft: dict[str, Any], catalog: Catalog) -> lis
             "subject_indexes": list(item.subjects), "reasons": list(item.reasons),
             "forms": item.procedure.definition.forms, "bring": item.procedure.definition.bring,
             "deadline": item.procedure.deadline.text if item.procedure.deadline else "",
-            "last_day": _last_day(item.procedure.deadline, draft),
+            "last_day": item.last_day.isoformat() if item.last_day else None, "late": item.late,
+            "basis": item.procedure.definition.basis,
         })
     return rows
 
@@ -59,7 +67,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     casework = casework_from(args.forms)
     intake = casework.read_document(read_json(args.household))
     report_intake(intake)
-    the_plan = casework.plan_of(intake)
+    the_plan = casework.plan_of(intake, _visit(args.visit))
     rows = plan_as_json(the_plan, intake.draft, casework.catalog)
     report_pending(casework.pending(the_plan, intake.draft))
     if args.json:
@@ -75,7 +83,38 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         print(f"    理由: {' / '.join(row['reasons'])}")
         if row["bring"]:
             print(f"    持ち物: {'、'.join(row['bring'])}")
+        if row["deadline"]:
+            until = f"（{format_wareki(date.fromisoformat(row['last_day']))}まで）" if row["last_day"] else ""
+            late = "　※期限を過ぎています。遅れた理由を伺ってください" if row["late"] else ""
+            print(f"    期限: {row['deadline']}{until}{late}")
+    _print_undecided(the_plan, intake.draft)
     return 0
+
+
+def _print_undecided(the_plan: Plan, draft: dict[str, Any]) -> None:
+    """Each undecided procedure with the questions that decide it, as the interview asks them."""
+    if not the_plan.undecided:
+        return
+    print(f"未確定 {len(the_plan.undecided)}件（次の質問の答えで決まります）")
+    for item in the_plan.undecided:
+        questions = "、".join(dict.fromkeys(_question(path, draft) for path in item.needs))
+        print(f" ? {item.procedure.title}: {questions or '入力済みの内容を確かめてください'}")
+
+
+def _question(path: str, draft: dict[str, Any]) -> str:
+    try:
+        return question_label(path, draft)
+    except KeyError:
+        return path
+
+
+def _visit(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise CliError(f"来庁日が読めません: {text}（{str(exc).partition(' (')[0]}）") from None
 
 
 def _cmd_forms_check(args: argparse.Namespace) -> int:
@@ -93,6 +132,16 @@ def _cmd_forms_check(args: argparse.Namespace) -> int:
     if failed:
         print(f"NG: 例の世帯 {len(failed)}件を印刷まで通せませんでした: {'、'.join(failed)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    return 0
+
+
+def _cmd_forms_doc(args: argparse.Namespace) -> int:
+    text = procedures_markdown(catalog_from(args.forms))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"書き出しました: {args.output}")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -128,9 +177,3 @@ def _check_examples(casework: Casework) -> list[tuple[str, bool]]:
         report_pending(casework.pending(plan, intake.draft))
         results.append((path.name, True))
     return results
-
-
-def _last_day(deadline: Deadline | None, draft: dict[str, Any]) -> str | None:
-    event_date = draft.get("date")
-    last = deadline.last_day(date.fromisoformat(event_date)) if deadline and event_date else None
-    return last.isoformat() if last else None

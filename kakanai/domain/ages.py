@@ -19,6 +19,20 @@ def _anniversary(birth: date, years: int) -> date:
         return date(birth.year + years, 3, 1)
 
 
+def birthday(birth: date, n: int) -> date:
+    """The n-th birthday anniversary (1 March in a common year for a 29 February birth)."""
+    return _anniversary(birth, n)
+
+
+def birthday_age_on(birth: date, on: date) -> int:
+    """Completed years counted on birthdays themselves: 後期高齢者医療 starts on the 75th birthday
+    (高齢者医療確保法52条の運用: 75歳の誕生日当日), one day after the legal age of 75 is reached."""
+    if on < birth:
+        raise ValueError(f"生年月日より前の日の年齢は求められません: {on} < {birth} (date before birth)")
+    age = on.year - birth.year
+    return age if on >= _anniversary(birth, age) else age - 1
+
+
 def reached_age_date(birth: date, n: int) -> date:
     """The day one reaches age ``n`` (the day before the n-th anniversary)."""
     if n < 0:

@@ -87,6 +87,8 @@ class FormDef(_Strict):
     template: str = ""
     overlay: dict[str, list[float]] = {}
     signature: Label = "届出人 署名"
+    addressee: str = ""  # who the form is addressed to (宛先); "" for the city's mayor (見本市長)
+    era: Literal["wareki", "seireki"] = "wareki"  # 届出日 in 和暦, or 西暦 (a foreign resident's form)
 
 
 @dataclass(frozen=True)
@@ -141,11 +143,13 @@ class Form:
 
 class DeadlineDef(_Strict):
     """``deadline = { text = "転入日から14日以内", days = 14 }``: the wording, and the days counted
-    from the event date (``event_day_counts = true`` when the event day is the first day)."""
+    from the event date (``event_day_counts = true`` when the event day is the first day), or from
+    the day the notification is filed (``counts_from = "filing"``: カードの継続利用は転入届の日から)."""
 
     text: Label
     days: Annotated[int, Field(ge=1, le=3650)] | None = None
     event_day_counts: bool = False
+    counts_from: Literal["event", "filing"] = "event"
 
 
 class ProcedureDef(_Strict):
@@ -163,6 +167,8 @@ class ProcedureDef(_Strict):
     forms: list[Id] = []
     deadline: str | DeadlineDef = ""
     note: str = ""
+    # why the counter does it: the law and article, or 市の運用 (municipal practice); docs/procedures.md
+    basis: Label
 
 
 @dataclass(frozen=True)
@@ -174,12 +180,20 @@ class Deadline:
     text: str
     days: int | None = None
     event_day_counts: bool = False
+    counts_from: str = "event"  # or "filing": from the day the notification is filed (the visit)
 
-    def last_day(self, event_date: date) -> date | None:
-        """The last day to do it, or None when the deadline does not count from the event."""
+    def last_day(self, event_date: date, filed: date | None = None) -> date | None:
+        """The last day to do it, or None when the deadline does not count from a day. A deadline
+        counted from the filing counts from ``filed`` (the visit; the event date when not given)."""
         if self.days is None:
             return None
-        return event_date + timedelta(days=self.days - (1 if self.event_day_counts else 0))
+        start = filed if self.counts_from == "filing" and filed is not None else event_date
+        return start + timedelta(days=self.days - (1 if self.event_day_counts else 0))
+
+    def passed(self, event_date: date, visit: date) -> bool:
+        """True when the last day is before the visit (a 転入 filed 8 months late)."""
+        last = self.last_day(event_date, visit)
+        return last is not None and last < visit
 
 
 @dataclass(frozen=True)
@@ -404,7 +418,7 @@ def _read_procedures(reader: _Reader, files: list[Path]) -> list[Procedure]:
 
 def _deadline(raw: str | DeadlineDef) -> Deadline | None:
     if isinstance(raw, DeadlineDef):
-        return Deadline(raw.text, raw.days, raw.event_day_counts)
+        return Deadline(raw.text, raw.days, raw.event_day_counts, raw.counts_from)
     return Deadline(raw) if raw else None
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kakanai.domain.ages import age_on, grade_on, school_stage_on
-from kakanai.domain.draft import Draft, member_path
-from kakanai.domain.vocabulary import EVENTS, INSURANCES, SEXES
+from kakanai.domain.ages import age_on, birthday, birthday_age_on, grade_on, school_stage_on
+from kakanai.domain.draft import CITY_PREFECTURE, VISIT_DATE, Draft, member_count, member_path
+from kakanai.domain.prefectures import prefecture_of
+from kakanai.domain.vocabulary import EVENTS, INSURANCES, INSURED_KINDS, SCHOOL_KINDS, SEXES
 
 INSURANCE = INSURANCES
 STAGES = ("preschool", "elementary", "junior_high", "high_school", "adult")
@@ -57,13 +58,20 @@ def _date_of(draft: Draft, path: str) -> date | Unknown:
     return date.fromisoformat(value)
 
 
-def _on_birth(fn: Callable[[date, date], Any]) -> Callable[[Draft, int], Any]:
+def _visit_day(draft: Draft, path: str) -> date | Unknown:
+    """The day the resident comes (the planner's ``visit_date``), never before the event date."""
+    on = _date_of(draft, path)
+    visit = draft.get(VISIT_DATE)
+    return max(on, date.fromisoformat(visit)) if visit and not isinstance(on, Unknown) else on
+
+
+def _on_birth(fn: Callable[[date, date], Any], day: Callable[[Draft, str], Any] = _date_of) -> Callable[[Draft, int], Any]:
     def compute(draft: Draft, i: int) -> Any:
-        birth, on = _date_of(draft, member_path(i, "birth")), _date_of(draft, "date")
+        birth, on = _date_of(draft, member_path(i, "birth")), day(draft, "date")
         missing = tuple(x.needs[0] for x in (on, birth) if isinstance(x, Unknown))
         if missing:
             return Unknown(missing)
-        if birth > on:  # type: ignore[operator]
+        if birth > on:
             return Unknown(())  # contradictory dates cannot decide a rule (the interview refuses them)
         return fn(birth, on)  # type: ignore[arg-type]
     return compute
@@ -110,6 +118,121 @@ def _member_count(draft: Draft, _: int) -> Any:
     return _raw(draft, "member_count")
 
 
+def _surname_changes(draft: Draft, i: int) -> Any:
+    """Whether a marriage changes member ``i``'s surname: one of the couple whose family name is not
+    the couple's surname after it (two 佐藤 change none; a marriage with a foreign national changes
+    no surname by itself: 氏の変更届 is a separate notification)."""
+    subject = _is_subject(draft, i)
+    if isinstance(subject, Unknown) or not subject or draft.get("event") != "marriage":
+        return False if not isinstance(subject, Unknown) else subject
+    couple = [k for k in range(draft.get("member_count") or 0) if _is_subject(draft, k) is True]
+    if any(draft.get(member_path(k, "nationality")) for k in couple):
+        return False
+    after = draft.get("marriage.family") or None
+    taken = draft.get("marriage.surname_of")
+    if after is None and isinstance(taken, int):
+        after = draft.get(member_path(taken, "family"))
+    if after is None:
+        return Unknown(("marriage.surname_of",))
+    family = _raw(draft, member_path(i, "family"))
+    return family if isinstance(family, Unknown) else family != after
+
+
+def _couple_surname(draft: Draft, _: int) -> Any:
+    """婚姻後の夫婦の氏: ``husband`` or ``wife``; ``none`` when a spouse is a foreign national (each
+    keeps their surname); unknown until whose surname the couple takes is told."""
+    count = draft.get("member_count") or 0
+    couple = [k for k in range(count) if _is_subject(draft, k) is True]
+    if any(draft.get(member_path(k, "nationality")) for k in couple):
+        return "none"
+    taken = draft.get("marriage.surname_of")
+    if not isinstance(taken, int) or taken >= count:
+        return Unknown(("marriage.surname_of",))
+    return "husband" if draft.get(member_path(taken, "sex")) == "M" else "wife"
+
+
+def _born_abroad(draft: Draft, i: int) -> Any:
+    return draft.get(member_path(i, "birth_country")) not in (None, "", "JP")
+
+
+def _school_kind(draft: Draft, i: int) -> Any:
+    school = draft.get(member_path(i, "school"))
+    return school.get("kind", "none") if isinstance(school, dict) else "none"
+
+
+def _has_disability(draft: Draft, i: int) -> Any:
+    return isinstance(draft.get(member_path(i, "disability")), dict)
+
+
+def _days_to_75(birth: date, on: date) -> int:
+    """Days from the event date to the 75th birthday, when 後期高齢者医療 starts (≤ 0: it has)."""
+    return (birthday(birth, 75) - on).days
+
+
+_SPOUSES = ("妻", "夫")
+
+
+def _pension_class(draft: Draft, i: int) -> Any:
+    """国民年金の種別 on the event date: as the document says (``pension_class``), else worked out:
+    2 for the insured person of an employee insurance, 3 for their dependent spouse aged 20–59, 1 for
+    every other resident aged 20–59 (a 21-year-old student on a parent's insurance too), 0 for none."""
+    explicit = draft.get(member_path(i, "pension_class"))
+    if isinstance(explicit, int):
+        return explicit
+    age, insurance = _on_birth(age_on)(draft, i), _raw(draft, member_path(i, "insurance"))
+    if isinstance(age, Unknown) or isinstance(insurance, Unknown):
+        return Unknown(tuple(p for x in (age, insurance) if isinstance(x, Unknown) for p in x.needs))
+    if insurance == "employee":
+        insured = _raw(draft, member_path(i, "insured"))
+        if isinstance(insured, Unknown) or insured == "insured":
+            return 2 if insured == "insured" else insured
+        if 20 <= age <= 59:
+            return 3 if draft.get(member_path(i, "relation")) in _SPOUSES else 1
+        return 0
+    return 1 if 20 <= age <= 59 and insurance != "late_elderly" else 0
+
+
+def _remaining_15_plus(draft: Draft, _: int) -> Any:
+    """How many members aged 15 or over stay in the household (those the event is not about)."""
+    count = member_count(draft)
+    if count is None:
+        return Unknown(("member_count",))
+    total, needs = 0, list[tuple[str, ...]]()
+    for i in range(count):
+        subject, age = _is_subject(draft, i), _on_birth(age_on)(draft, i)
+        if isinstance(subject, Unknown) or isinstance(age, Unknown):
+            needs.extend(x.needs for x in (subject, age) if isinstance(x, Unknown))
+        elif not subject and age >= 15:
+            total += 1
+    return Unknown(tuple(dict.fromkeys(p for n in needs for p in n))) if needs else total
+
+
+def _same_prefecture(side: str) -> Callable[[Draft, int], Any]:
+    """Whether the old (転入) or new (転出) address is in the city's prefecture (its 広域連合); an
+    address abroad is not; an address whose text names no prefecture counts as another one (the
+    resident then brings the 負担区分等証明書, which is never wrong)."""
+    def compute(draft: Draft, _: int) -> Any:
+        if draft.get(f"{side}.country"):
+            return False
+        address, city = _raw(draft, f"{side}.address"), draft.get(CITY_PREFECTURE)
+        if isinstance(address, Unknown) or not city:
+            return address if isinstance(address, Unknown) else Unknown(())
+        return prefecture_of(str(address)) == city
+    return compute
+
+
+_MOVES = ("move_in", "move_out", "move_within")
+
+
+def _agent(draft: Draft, _: int) -> Any:
+    """Whether a 代理人 files: the notifier says so, or someone from outside the household files a
+    move (住民異動届 is filed by the person or a member of the household; anyone else needs a 委任状)."""
+    notifier = _raw(draft, "notifier")
+    if isinstance(notifier, Unknown):
+        return notifier
+    return isinstance(notifier, dict) and (bool(notifier.get("agent")) or draft.get("event") in _MOVES)
+
+
 def _household_raw(path: str, default: Any = None) -> Callable[[Draft, int], Any]:
     def compute(draft: Draft, _: int) -> Any:
         value = draft.get(path, default)
@@ -119,6 +242,13 @@ def _household_raw(path: str, default: Any = None) -> Callable[[Draft, int], Any
 
 MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("age", "member", "int", "年齢", _on_birth(age_on)),
+    Fact("age_at_visit", "member", "int", "来庁日の年齢", _on_birth(age_on, _visit_day)),
+    Fact("birthday_age", "member", "int", "誕生日で数えた年齢（後期高齢者医療）", _on_birth(birthday_age_on)),
+    Fact("days_to_75", "member", "int", "75歳の誕生日までの日数", _on_birth(_days_to_75)),
+    Fact("pension_class", "member", "int", "国民年金の種別", _pension_class),
+    Fact("insured", "member", "enum", "被用者保険の本人・家族", _member_raw("insured"), INSURED_KINDS),
+    Fact("civil_servant", "member", "bool", "公務員", _member_raw("civil_servant")),
+    Fact("late_disability", "member", "bool", "後期高齢者医療の障害認定", _member_raw("late_disability")),
     Fact("grade", "member", "int", "学年相当", _on_birth(grade_on)),
     Fact("school_stage", "member", "enum", "就学段階", _on_birth(school_stage_on), STAGES),
     Fact("sex", "member", "enum", "性別", _member_raw("sex"), SEXES),
@@ -130,6 +260,15 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("foreign", "member", "bool", "外国籍", _is_foreign),
     Fact("seal_requested", "member", "bool", "印鑑登録の希望", _member_raw("seal")),
     Fact("subject", "member", "bool", "届出の対象者", _is_subject),
+    Fact("pensioner", "member", "bool", "年金を受給中", _member_raw("pensioner")),
+    Fact("allowance_recipient", "member", "bool", "児童手当を受給中", _member_raw("allowance")),
+    Fact("child_support", "member", "bool", "児童扶養手当を受給中", _member_raw("child_support")),
+    Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
+    Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),
+    Fact("surname_changes", "member", "bool", "婚姻で氏が変わる", _surname_changes),
+    Fact("born_abroad", "member", "bool", "国外で出生", _born_abroad),
+    Fact("school_kind", "member", "enum", "通っている学校・園", _school_kind, (*SCHOOL_KINDS, "none")),
+    Fact("disability", "member", "bool", "障害者手帳あり", _has_disability),
 )}
 
 HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
@@ -138,6 +277,11 @@ HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("mopeds", "household", "int", "原付の台数", _household_raw("extras.mopeds")),
     Fact("members_count", "household", "int", "人数", _member_count),
     Fact("from_abroad", "household", "bool", "国外からの転入", _from_abroad),
+    Fact("couple_surname", "household", "enum", "婚姻後の夫婦の氏", _couple_surname, ("husband", "wife", "none")),
+    Fact("remaining_15_plus", "household", "int", "残る15歳以上の世帯員", _remaining_15_plus),
+    Fact("old_same_prefecture", "household", "bool", "前住所が同じ都道府県", _same_prefecture("old")),
+    Fact("new_same_prefecture", "household", "bool", "転出先が同じ都道府県", _same_prefecture("new")),
+    Fact("agent", "household", "bool", "代理人の届出", _agent),
 )}
 
 

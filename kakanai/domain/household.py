@@ -145,8 +145,13 @@ class Member(Person):
     allowance: bool | None = None  # receives 児童手当 now
     child_support: bool | None = None  # receives 児童扶養手当 now
     seal_registered: bool | None = None  # has a registered seal (印鑑登録) here
+    high_cost: bool | None = None  # 高額療養費 is due (the notice came, or the bills passed the limit)
     school: School | None = None
     disability: Disability | None = None
+    insured: str | None = None  # employee insurance: "insured" 被保険者 or "dependent" 被扶養者 (v2)
+    pension_class: int | None = None  # 国民年金 第1・2・3号 as told (v2); None: worked out by the rules
+    civil_servant: bool | None = None  # 公務員 (their 児童手当 is paid by the employer)
+    late_disability: bool | None = None  # 後期高齢者医療の障害認定 (65–74)
 
     @property
     def foreign(self) -> bool:
@@ -165,6 +170,8 @@ class OutsideNotifier(Person):
 
     relation: str = ""
     phone: str = ""
+    address: str = ""  # the notifier's address (v2)
+    agent: bool = False  # a 代理人 with a 委任状 (v2): not of the household, not a relative filing a death
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,8 @@ class Household:
     phone: str = ""
     extras: Extras = field(default_factory=Extras)
     subjects: tuple[int, ...] | None = None  # who the event is about; None: every member (a move)
+    new_head: int | None = None  # 世帯主変更: the member who becomes head (asked, never chosen by the app)
+    new_relation: str = ""  # 世帯主変更: the new head's 続柄 to the old head as the form prints it
     bank: BankAccount | None = None
     death: Death | None = None
     marriage: Marriage | None = None

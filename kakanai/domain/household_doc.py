@@ -90,7 +90,7 @@ _MESSAGES = {
 
 
 def _problem_from_pydantic(error: ErrorDetails) -> Problem | None:
-    loc = [part for part in error["loc"] if part not in ("int", "NotifierDoc", "function-after[_clean_text(), str]")]
+    loc = [part for part in error["loc"] if part not in ("int", "NotifierDoc", "NotifierDocV2", "function-after[_clean_text(), str]")]
     kind = error["type"]
     if kind == "value_error":
         ja, _, en = str(error["ctx"]["error"]).partition(" (")
@@ -172,6 +172,11 @@ def _v2_checks(doc: HouseholdDocV2) -> list[Problem]:
     if doc.old is not None and bool(doc.old.postal) == (doc.old.country is not None):
         problems.append(Problem("old", "前の住所は郵便番号（国内）か国・地域コード（国外）のどちらかで書きます",
                                 "old address needs a postal code or a country"))
+    if doc.new_head is not None:
+        problems += _indexes("new_head", [doc.new_head], len(doc.members))
+        if doc.subjects is not None and doc.new_head in doc.subjects and doc.event in ("death", "move_out"):
+            problems.append(Problem("new_head", "新しい世帯主が、亡くなった方・転出する方になっています",
+                                    "new head leaves the household"))
     return problems + _bank_checks(doc.bank) + _event_checks(doc)
 
 
@@ -292,8 +297,9 @@ def _member(doc: MemberDoc) -> Member:
     return replace(member, domicile=doc.domicile, domicile_head=doc.domicile_head, alias=doc.alias,
                    residence=residence, birth_time=doc.birth_time or "", birth_place=doc.birth_place,
                    birth_country=doc.birth_country, pensioner=doc.pensioner, allowance=doc.allowance,
-                   child_support=doc.child_support, seal_registered=doc.seal_registered, school=school,
-                   disability=disability)
+                   child_support=doc.child_support, seal_registered=doc.seal_registered, high_cost=doc.high_cost,
+                   school=school, disability=disability, insured=doc.insured, pension_class=doc.pension_class,
+                   civil_servant=doc.civil_servant, late_disability=doc.late_disability)
 
 
 def _to_household(doc: HouseholdDoc) -> Household:
@@ -303,12 +309,13 @@ def _to_household(doc: HouseholdDoc) -> Household:
     else:
         n = doc.notifier
         notifier = OutsideNotifier(family=n.family, given=n.given, family_kana=n.family_kana,
-                                   given_kana=n.given_kana, relation=n.relation, phone=n.phone)
+                                   given_kana=n.given_kana, relation=n.relation, phone=n.phone,
+                                   address=getattr(n, "address", ""), agent=bool(getattr(n, "agent", False)))
     if isinstance(doc, HouseholdDocV2):
         subjects = tuple(doc.subjects) if doc.subjects is not None else None
         b = doc.bank
         bank = BankAccount(b.bank, b.branch, b.kind, b.number, b.holder_kana) if b is not None else None
-        facts = _event_facts(doc)
+        facts = _event_facts(doc) | {"new_head": doc.new_head, "new_relation": doc.new_relation}
     else:
         births = [m.birth.isoformat() for m in doc.members]
         subjects, bank = subjects_by_kkn1_rule(doc.event, births, doc.date.isoformat()), None
@@ -356,7 +363,8 @@ def household_to_document(household: Household) -> dict[str, Any]:
         b = household.bank
         doc["bank"] = {"bank": b.bank, "branch": b.branch, "kind": b.kind, "number": b.number,
                        "holder_kana": b.holder_kana}
-    return doc | _event_docs(household)
+    return doc | _event_docs(household) | _non_empty({"new_head": household.new_head,
+                                                      "new_relation": household.new_relation})
 
 
 def _event_docs(household: Household) -> dict[str, Any]:
@@ -376,7 +384,8 @@ def _event_docs(household: Household) -> dict[str, Any]:
 
 def _notifier_doc(n: OutsideNotifier) -> dict[str, Any]:
     return {"family": n.family, "given": n.given, "family_kana": n.family_kana,
-            "given_kana": n.given_kana, "relation": n.relation, "phone": n.phone}
+            "given_kana": n.given_kana, "relation": n.relation, "phone": n.phone} | _non_empty(
+                {"address": n.address, "agent": n.agent or None})
 
 
 def _member_doc(m: Member) -> dict[str, Any]:
@@ -387,7 +396,9 @@ def _member_doc(m: Member) -> dict[str, Any]:
     } | _non_empty({"domicile": m.domicile, "domicile_head": m.domicile_head, "alias": m.alias})
     doc |= _non_empty({"birth_time": m.birth_time, "birth_place": m.birth_place, "birth_country": m.birth_country,
                        "pensioner": m.pensioner, "allowance": m.allowance, "child_support": m.child_support,
-                       "seal_registered": m.seal_registered})
+                       "seal_registered": m.seal_registered, "high_cost": m.high_cost, "insured": m.insured,
+                       "pension_class": m.pension_class, "civil_servant": m.civil_servant,
+                       "late_disability": m.late_disability})
     if m.school is not None:
         doc["school"] = _non_empty({"kind": m.school.kind, "name": m.school.name, "grade": m.school.grade})
     if m.disability is not None:

@@ -19,6 +19,7 @@ from kakanai.domain.vocabulary import (
     DISABILITY_KINDS,
     EVENTS,
     INSURANCES,
+    INSURED_KINDS,
     RESIDENCE_CATEGORIES,
     SCHOOL_KINDS,
     SEXES,
@@ -244,8 +245,20 @@ class MemberDocV2(MemberDoc):
     allowance: bool | None = None
     child_support: bool | None = None
     seal_registered: bool | None = None
+    high_cost: bool | None = None
     school: SchoolDoc | None = None
     disability: DisabilityDoc | None = None
+    insured: Annotated[str, _one_of(INSURED_KINDS)] | None = None
+    pension_class: Annotated[int, Field(ge=1, le=3)] | None = None
+    civil_servant: bool | None = None
+    late_disability: bool | None = None
+
+
+class NotifierDocV2(NotifierDoc):
+    """A notifier from outside the household, with their address and whether they are a 代理人."""
+
+    address: Text = ""
+    agent: bool | None = None
 
 
 class DeathDoc(Doc):
@@ -294,3 +307,6 @@ class HouseholdDocV2(HouseholdDoc):
     death: DeathDoc | None = None
     marriage: MarriageDoc | None = None
     child_allowance: ChildAllowanceDoc | None = None
+    notifier: int | NotifierDocV2  # a v2 notifier is a v1 notifier with more
+    new_head: Annotated[int, Field(ge=0)] | None = None
+    new_relation: Text = ""

@@ -15,6 +15,7 @@ empty in their code stays empty).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from kakanai.domain.catalog import Catalog, Form
@@ -32,7 +33,11 @@ _ADDRESS_NEEDS = {"move_in": ("new", "old"), "move_within": ("new", "old"), "mov
 _COUNT_DEFAULTS = {"extras.dogs": 0, "extras.mopeds": 0}
 # optional fields a printed form shows and the clerk asks for (an empty answer is kept as "none")
 _ASKED_WHEN_PRINTED = {"new.building": "new.building", "old.building": "old.building", "old.head": "old.head",
-                       "phone": "phone"}
+                       "phone": "phone", "death.when": "death.time", "death.place": "death.place",
+                       "death.funeral": "death.funeral", "marriage.domicile": "marriage.domicile",
+                       "marriage.together": "marriage.together", "claimant.name": "child_allowance.claimant"}
+# the same for a member column (asked of the form's people): a newborn's time and place of birth
+_MEMBER_ASKED_WHEN_PRINTED = {"member.birth_when": "birth_time", "member.birth_place": "birth_place"}
 _HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)  # what, when, how many, the addresses: then each person, then the rest
 _MEMBER_ORDER = tuple(MEMBER_SPECS)
 
@@ -52,8 +57,9 @@ class Interview:
     """An interview over a catalog, starting from what a QR code (or nothing) already told."""
 
     def __init__(self, catalog: Catalog, base: Draft | None = None,
-                 added: dict[str, tuple[int, ...]] | None = None) -> None:
+                 added: dict[str, tuple[int, ...]] | None = None, visit_date: date | None = None) -> None:
         self.catalog = catalog
+        self.visit_date = visit_date  # the day the resident comes: ages and deadlines are looked at on it too
         self.base: Draft = dict(base or {})
         self.answers: Draft = {}
         self.added = dict(added or {})  # procedures the clerk added (id → members): their forms ask too
@@ -71,8 +77,8 @@ class Interview:
         return known
 
     def plan(self) -> Plan:
-        """The plan for what is known now."""
-        return plan(self.draft, self.catalog)
+        """The plan for what is known now, on the visit day."""
+        return plan(self.draft, self.catalog, self.visit_date)
 
     def questions(self) -> list[Question]:
         """Every question still open, in a stable order (household first, then each member)."""
@@ -203,9 +209,12 @@ def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str]) -
         if field.required:
             for path in SOURCES[field.source].needs:
                 needed.setdefault(path, reason)
-        elif field.source in _ASKED_WHEN_PRINTED:
+        if field.source in _ASKED_WHEN_PRINTED:
             needed.setdefault(_ASKED_WHEN_PRINTED[field.source], reason)
     for column in form.member_columns:
+        if column.source in _MEMBER_ASKED_WHEN_PRINTED:
+            for i in subjects:
+                needed.setdefault(member_path(i, _MEMBER_ASKED_WHEN_PRINTED[column.source]), reason)
         if column.required:
             for i in subjects:
                 for key in SOURCES[column.source].needs:

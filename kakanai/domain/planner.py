@@ -7,7 +7,7 @@ facts are missing) is `Undecided` and names the draft paths that would settle it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kakanai.domain.catalog import Catalog, Procedure
@@ -23,6 +23,8 @@ class PlannedProcedure:
     procedure: Procedure
     subjects: tuple[int, ...]
     reasons: tuple[str, ...]
+    last_day: date | None = None  # the deadline's last day, where it counts from a day
+    late: bool = False  # that day was before the visit: flag it to the clerk, word it for the resident
 
     @property
     def id(self) -> str:
@@ -56,13 +58,20 @@ def member_name(draft: Draft, index: int) -> str:
     return f"{family}　{given}".strip("　") if family or given else f"世帯員{index + 1}"
 
 
+def in_context(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Draft:
+    """A copy of a draft with what its conditions read besides the household: the day the resident
+    comes and the city's prefecture (the planner and a form's checkboxes decide alike)."""
+    context = {**draft, CITY_PREFECTURE: catalog.city.prefecture}
+    if visit_date is not None:
+        context[VISIT_DATE] = visit_date.isoformat()
+    return context
+
+
 def plan(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Plan:
     """The plan for a draft household under a catalog, on ``visit_date`` (the day the resident
     comes; None: the event date). Ages that change between the event and the visit (a woman who
     turns 20 after moving in) are looked at on both days."""
-    draft = {**draft, CITY_PREFECTURE: catalog.city.prefecture}
-    if visit_date is not None:
-        draft[VISIT_DATE] = visit_date.isoformat()
+    draft = in_context(draft, catalog, visit_date)
     event = draft.get("event")
     items: list[PlannedProcedure] = []
     undecided: list[Undecided] = []
@@ -75,8 +84,22 @@ def plan(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Plan
             if needs:
                 undecided.append(Undecided(procedure, needs))
     order = {p.id: n for n, p in enumerate(catalog.procedures)}
+    items = [_with_deadline(item, draft) for item in items]
     items.sort(key=lambda it: (catalog.department_order(it.procedure.definition.department), order[it.id]))
     return Plan(tuple(items), tuple(undecided))
+
+
+def _with_deadline(item: PlannedProcedure, draft: Draft) -> PlannedProcedure:
+    """The item with its last day (counted from the event, or from the filing: the visit) and
+    whether the visit is after it."""
+    deadline = item.procedure.deadline
+    try:
+        event_date = date.fromisoformat(str(draft.get("date")))
+    except ValueError:
+        return item
+    visit = max(event_date, date.fromisoformat(draft[VISIT_DATE])) if draft.get(VISIT_DATE) else event_date
+    last = deadline.last_day(event_date, visit) if deadline else None
+    return replace(item, last_day=last, late=last is not None and last < visit) if last else item
 
 
 def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[PlannedProcedure], tuple[str, ...]]:
@@ -85,7 +108,7 @@ def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[
         return [], ()
     if household.value is None:
         return [], household.needs
-    base = (event_reason, *household.reasons)
+    base = household.reasons or (event_reason,)
     scope = procedure.definition.scope
     if scope == "household":
         return [PlannedProcedure(procedure, (), base)], ()
@@ -97,12 +120,21 @@ def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[
     needs = tuple(dict.fromkeys(p for v in verdicts.values() for p in v.needs))
     reasons = {i: _member_reason(draft, i, verdicts[i]) for i in subjects}
     if scope == "each_member":
-        return [PlannedProcedure(procedure, (i,), base + (reasons[i],)) for i in subjects], needs
+        return [PlannedProcedure(procedure, (i,), _reasons(base, household.reasons, (reasons[i],)))
+                for i in subjects], needs
     if not subjects:
         return [], needs
-    return [PlannedProcedure(procedure, tuple(subjects), base + tuple(reasons[i] for i in subjects))], needs
+    return [PlannedProcedure(procedure, tuple(subjects),
+                             _reasons(base, household.reasons, tuple(reasons[i] for i in subjects)))], needs
+
+
+def _reasons(base: tuple[str, ...], household: tuple[str, ...], members: tuple[str, ...]) -> tuple[str, ...]:
+    """The household's reasons and each member's; the event alone when nothing else decided it."""
+    said = tuple(r for r in members if r)
+    return (*household, *said) if household or said else base
 
 
 def _member_reason(draft: Draft, index: int, verdict: Verdict) -> str:
-    detail = "、".join(verdict.reasons) or "対象者"
-    return f"{member_name(draft, index)}: {detail}"
+    """「山田　キヨ: 76歳、後期高齢者医療に加入中」, or "" when only being concerned decided it."""
+    detail = "、".join(verdict.reasons)
+    return f"{member_name(draft, index)}: {detail}" if detail else ""

@@ -12,7 +12,7 @@ from typing import Any
 
 from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters, check_year, is_blank
 from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
-from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, SEX_LABELS
+from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, INSURED_KIND_LABELS, SEX_LABELS
 from kakanai.domain.wareki import parse_date
 
 _YES = {"はい", "有", "あり", "yes", "y", "1", "true"}
@@ -47,6 +47,14 @@ HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("phone", "連絡先の電話番号", "phone", optional=True),
     QuestionSpec("extras.dogs", "飼っている犬の数", "int"),
     QuestionSpec("extras.mopeds", "原付（125cc以下のバイク）の台数", "int"),
+    QuestionSpec("new_head", "新しい世帯主（届出人に伺ってください）", "notifier"),
+    QuestionSpec("death.time", "死亡した時刻（24時間で 14:30 など）", "clock", optional=True),
+    QuestionSpec("death.place", "死亡したところ（病院名・住所）", "text", optional=True),
+    QuestionSpec("death.funeral", "葬儀（葬祭）を行った日", "date", optional=True),
+    QuestionSpec("marriage.surname_of", "婚姻後の夫婦の氏（どちらの氏にするか）", "notifier"),
+    QuestionSpec("marriage.domicile", "婚姻後の新しい本籍", "text", optional=True),
+    QuestionSpec("marriage.together", "同居を始めた日", "date", optional=True),
+    QuestionSpec("child_allowance.claimant", "児童手当の請求者（父母のうち所得の高い方）", "notifier", optional=True),
 )}
 
 MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
@@ -61,6 +69,14 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("card", "マイナンバーカードを持っているか", "bool"),
     QuestionSpec("care_certified", "要介護・要支援の認定を受けているか", "bool"),
     QuestionSpec("seal", "印鑑登録をするか", "bool"),
+    QuestionSpec("insured", "勤め先の健康保険で本人か家族（被扶養者）か", "choice", tuple(INSURED_KIND_LABELS.items())),
+    QuestionSpec("birth_time", "生まれた時刻（24時間で 3:15 など）", "clock", optional=True),
+    QuestionSpec("birth_place", "生まれたところ（病院名・住所）", "text", optional=True),
+    QuestionSpec("pensioner", "年金を受けていたか（65歳以上でも確認します）", "bool"),
+    QuestionSpec("allowance", "児童手当を受け取っているか", "bool"),
+    QuestionSpec("child_support", "児童扶養手当を受けているか", "bool"),
+    QuestionSpec("seal_registered", "この市で印鑑登録をしているか", "bool"),
+    QuestionSpec("high_cost", "高額療養費の支給の対象か（お知らせが届いているか）", "bool"),
 )}
 
 # The date question names the day the event is about (a 転居 is not asked for a 出生日)
@@ -98,6 +114,21 @@ def _date(spec: QuestionSpec, raw: Any, _: int | None) -> str:
     return check_year(parse_date(str(raw))).isoformat()
 
 
+_CLOCK = re.compile(r"^(午前|午後)?([0-9]{1,2})(?:[:：時])([0-9]{1,2})?分?$")
+
+
+def _clock(spec: QuestionSpec, raw: Any, _: int | None) -> str:
+    """A time of day as "HH:MM" (24 h) from 14:30, 14時30分 or 午後2時30分."""
+    match = _CLOCK.match(normalize_digits(str(raw)).replace(" ", ""))
+    hour, minute = (int(match.group(2)), int(match.group(3) or 0)) if match else (-1, -1)
+    if match and match.group(1):
+        hour = hour + 12 if match.group(1) == "午後" and hour < 12 else hour
+        hour = -1 if hour > 23 or (match.group(1) == "午前" and hour > 12) else hour
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError("時刻は 14:30 や 午後2時30分 のように入力してください (not a time of day)")
+    return f"{hour:02d}:{minute:02d}"
+
+
 def _int(spec: QuestionSpec, raw: Any, _: int | None) -> int:
     text = normalize_digits(str(raw))
     if not re.fullmatch("[0-9]{1,3}", text) or not spec.low <= int(text) <= spec.high:
@@ -129,6 +160,6 @@ def _notifier(spec: QuestionSpec, raw: Any, n: int | None) -> int:
     return index
 
 
-_HANDLERS = {"text": _text, "kana": _kana, "date": _date, "int": _int, "bool": _bool, "choice": _choice,
+_HANDLERS = {"text": _text, "kana": _kana, "date": _date, "int": _int, "bool": _bool, "choice": _choice, "clock": _clock,
              "postal": lambda s, r, n: normalize_postal(str(r)), "phone": lambda s, r, n: normalize_phone(str(r)),
              "notifier": _notifier}

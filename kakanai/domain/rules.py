@@ -19,8 +19,9 @@ from typing import Any
 
 from kakanai.domain.draft import Draft, member_count
 from kakanai.domain.facts import HOUSEHOLD_FACTS, MEMBER_FACTS, STAGE_LABELS, Fact, Unknown, household_fact, member_fact
+from kakanai.domain.phrases import phrase
 from kakanai.domain.problems import Problem
-from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
+from kakanai.domain.vocabulary import INSURED_KIND_LABELS, event_label, insurance_label, sex_label
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,11 @@ class Clause:
             return bool(value) == self.flag
         return value in self.allowed
 
-    def explain(self, value: Any) -> str:
-        """A clerk-readable reason, e.g. ``年齢 76（75以上）``."""
-        return f"{self.fact.label} {display(self.fact, value)}（{self.criterion()}）"
+    def explain(self, value: Any, draft: Draft, index: int = -1) -> str:
+        """Why the clause held, as a colleague would note it (「国民健康保険に加入中」, 「未就学（5歳）」,
+        「75歳の誕生日（令和8年12月2日）から後期高齢者医療」); "" when it goes without saying (the
+        person is one the event is about, the event itself)."""
+        return phrase(self.fact, value, draft, index)
 
     def criterion(self) -> str:
         """What the clause asks for, in Japanese."""
@@ -75,6 +78,17 @@ class Condition:
     any_member: Condition | None = None
     scope: str = "member"
 
+    def describe(self) -> str:
+        """The condition in words, for the catalog's documentation: 「年齢 20〜59、健康保険 国民健康保険・加入なし」."""
+        parts = [f"{c.fact.label} {c.criterion()}" for c in self.clauses]
+        if self.any_of:
+            parts.append("（" + " または ".join(c.describe() for c in self.any_of) + "）")
+        if self.negated is not None:
+            parts.append(f"ただし「{self.negated.describe()}」を除く")
+        if self.any_member is not None:
+            parts.append(f"世帯に「{self.any_member.describe()}」の人がいる")
+        return "、".join(parts)
+
     def facts(self) -> set[str]:
         """Every fact name the condition mentions (for documentation and checks)."""
         names = {c.fact.name for c in self.clauses}
@@ -93,6 +107,8 @@ def display(fact: Fact, value: Any) -> str:
         return STAGE_LABELS.get(value, str(value))
     if fact.name == "sex":
         return sex_label(value)
+    if fact.name == "insured":
+        return INSURED_KIND_LABELS.get(value, str(value))
     if fact.kind == "bool":
         return "はい" if value else "いいえ"
     return str(value)
@@ -171,16 +187,10 @@ def evaluate(condition: Condition, draft: Draft, index: int = -1) -> Verdict:
     if condition.negated is not None:
         inner = evaluate(condition.negated, draft, index)
         value = None if inner.value is None else not inner.value
-        results.append(Verdict(value, (_negation(condition.negated),) if value else (), inner.needs))
+        results.append(Verdict(value, (), inner.needs))  # why something is excluded is no reason to do it
     if condition.any_member is not None:
         results.append(_any_member(condition.any_member, draft))
     return _all(results)
-
-
-def _negation(condition: Condition) -> str:
-    """Why a ``not`` held, e.g. ``健康保険が生活保護ではない``."""
-    parts = [f"{c.fact.label}が{c.criterion()}" for c in condition.clauses]
-    return ("・".join(parts) or "除外条件") + "ではない"
 
 
 def _clause(clause: Clause, draft: Draft, index: int) -> Verdict:
@@ -189,7 +199,8 @@ def _clause(clause: Clause, draft: Draft, index: int) -> Verdict:
     if isinstance(value, Unknown):
         return Verdict(None, needs=value.needs)
     ok = clause.holds(value)
-    return Verdict(ok, (clause.explain(value),) if ok else ())
+    reason = clause.explain(value, draft, index) if ok else ""
+    return Verdict(ok, (reason,) if reason else ())
 
 
 def _all(results: list[Verdict]) -> Verdict:

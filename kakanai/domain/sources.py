@@ -11,12 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from kakanai.domain.ages import grade_on
 from kakanai.domain.banks import bank_name, branch_name
 from kakanai.domain.countries import country_name
 from kakanai.domain.household import Household, Member
 from kakanai.domain.vocabulary import (
     ACCOUNT_KIND_LABELS,
+    DISABILITY_KIND_LABELS,
     RESIDENCE_CATEGORY_LABELS,
+    SCHOOL_KIND_LABELS,
     LifeEvent,
     insurance_label,
     sex_label,
@@ -100,6 +103,78 @@ def _head_text(h: Household, attribute: str) -> str:
     return str(getattr(head, attribute)) if head is not None else ""
 
 
+CHILD_LAST_GRADE = 12  # 18歳に達した日以後の最初の3月31日まで (高校3年相当)
+
+
+def format_clock(clock: str) -> str:
+    """A 24-hour "HH:MM" as 戸籍 forms print it: 午前3時5分, 午後2時30分 (正午 is 午後0時)."""
+    if not clock:
+        return ""
+    hour, minute = (int(part) for part in clock.split(":"))
+    return f"{'午後' if hour >= 12 else '午前'}{hour % 12}時{minute}分"
+
+
+def _when(day: date | None, clock: str) -> str:
+    return "　".join(filter(None, (format_wareki(day) if day else "", format_clock(clock))))
+
+
+def _death(fn: Callable[[Household], str]) -> Callable[[Household, int], str]:
+    return lambda h, _: fn(h) if h.death is not None else ""
+
+
+def _mourner(h: Household, _: int) -> str:
+    """The 喪主 (who is paid the 葬祭費): as told, else the notifier."""
+    told = h.death.mourner if h.death is not None else ""
+    return told or h.notifier_person.full_name
+
+
+def _subject_names(h: Household, _: int) -> str:
+    return "、".join(m.full_name for i, m in enumerate(h.members) if h.subjects is not None and i in h.subjects)
+
+
+def _surname_taken(h: Household, _: int) -> str:
+    """婚姻後の夫婦の氏 as the 婚姻届 asks it: 夫の氏 or 妻の氏 (by the sex of whose surname it is)."""
+    index = h.marriage.surname_of if h.marriage is not None else None
+    couple = [m for i, m in enumerate(h.members) if h.subjects is not None and i in h.subjects]
+    if index is None or index >= len(h.members) or any(m.foreign for m in couple):
+        return ""  # a marriage with a foreign national: each keeps their surname (the column stays empty)
+    return f"{'夫' if h.members[index].sex == 'M' else '妻'}の氏（{h.surname_after}）"
+
+
+def _claimant(attribute: str) -> Callable[[Household, int], str]:
+    def text(h: Household, _: int) -> str:
+        index = h.child_allowance.claimant if h.child_allowance is not None else None
+        return str(getattr(h.members[index], attribute)) if index is not None and index < len(h.members) else ""
+    return text
+
+
+def _children(h: Household, _: int) -> str:
+    """The children left after a death (18歳到達年度末まで): who a 遺族基礎年金 is for."""
+    return "、".join(m.full_name for i, m in enumerate(h.members)
+                    if not h.is_subject(i) and grade_on(m.birth, h.date) <= CHILD_LAST_GRADE and m.relation in ("子", "孫"))
+
+
+def _family_after(h: Household, i: int) -> str:
+    """A spouse's surname after the marriage, where it changes ("" where it does not)."""
+    after = h.surname_after
+    member = h.members[i]
+    return after if after and h.is_subject(i) and member.family != after and not member.foreign else ""
+
+
+def _school(member: Member) -> str:
+    school = member.school
+    if school is None:
+        return ""
+    grade = f"{school.grade}年" if school.grade else ""
+    return "　".join(filter(None, (school.name or SCHOOL_KIND_LABELS.get(school.kind, ""), grade)))
+
+
+def _disability(member: Member) -> str:
+    if member.disability is None:
+        return ""
+    return f"{DISABILITY_KIND_LABELS.get(member.disability.kind, '')}　{member.disability.grade}".strip("　")
+
+
 _HOUSEHOLD = (
     Source("event", "household", "異動の種類", ("event",), lambda h, _: h.event.label),
     Source("date", "household", "異動日", ("date",), lambda h, _: format_wareki(h.date)),
@@ -124,9 +199,26 @@ _HOUSEHOLD = (
     Source("notifier.kana", "household", "届出人 フリガナ", ("notifier",), lambda h, _: h.notifier_person.full_kana),
     Source("notifier.relation", "household", "届出人 続柄", ("notifier",), _notifier_relation),
     Source("head.name", "household", "世帯主 氏名", (), lambda h, _: _head_text(h, "full_name")),
+    Source("head.before", "household", "届出の時の世帯主", (), lambda h, _: h.head.full_name if h.head else ""),
     Source("head.kana", "household", "世帯主 フリガナ", (), lambda h, _: _head_text(h, "full_kana")),
     Source("dogs", "household", "飼い犬の数", ("extras.dogs",), lambda h, _: str(h.extras.dogs)),
     Source("mopeds", "household", "原付の台数", ("extras.mopeds",), lambda h, _: str(h.extras.mopeds)),
+    Source("subjects.names", "household", "届出の対象者", (), _subject_names),
+    Source("death.when", "household", "死亡した日時", ("date",), lambda h, _: _when(h.date, h.death.time if h.death else "")),
+    Source("death.place", "household", "死亡したところ", (), _death(lambda h: h.death.place)),  # type: ignore[union-attr]
+    Source("death.funeral", "household", "葬儀を行った日", (),
+           _death(lambda h: format_wareki(h.death.funeral) if h.death and h.death.funeral else "")),
+    Source("death.mourner", "household", "喪主", ("notifier",), _mourner),
+    Source("birth.multiple", "household", "単胎・多胎の別", (),
+           lambda h, _: ("多胎" if len(h.subjects or ()) > 1 else "単胎") if h.event is LifeEvent.BIRTH else ""),
+    Source("children.names", "household", "18歳到達年度末までの子", (), _children),
+    Source("marriage.surname", "household", "婚姻後の夫婦の氏", (), _surname_taken),
+    Source("marriage.domicile", "household", "新しい本籍", (),
+           lambda h, _: h.marriage.domicile if h.marriage else ""),
+    Source("marriage.together", "household", "同居を始めたとき", (),
+           lambda h, _: format_wareki(h.marriage.together) if h.marriage and h.marriage.together else ""),
+    Source("claimant.name", "household", "請求者", ("child_allowance.claimant",), _claimant("full_name")),
+    Source("claimant.relation", "household", "請求者の続柄", ("child_allowance.claimant",), _claimant("relation")),
 )
 
 _MEMBER = (
@@ -144,6 +236,15 @@ _MEMBER = (
     Source("member.domicile", "member", "本籍", (), _member(lambda m: m.domicile)),
     Source("member.domicile_head", "member", "筆頭者", (), _member(lambda m: m.domicile_head)),
     Source("member.alias", "member", "通称", (), _member(lambda m: m.alias)),
+    Source("member.birth_when", "member", "生まれたとき", ("birth",),
+           _member(lambda m: _when(m.birth, m.birth_time) if not m.foreign else
+                   "　".join(filter(None, (format_seireki(m.birth), format_clock(m.birth_time)))))),
+    Source("member.birth_place", "member", "生まれたところ", (),
+           _member(lambda m: "　".join(filter(None, (country_name(m.birth_country) if m.birth_country else "",
+                                                     m.birth_place))))),
+    Source("member.family_after", "member", "婚姻後の氏", (), _family_after),
+    Source("member.school", "member", "学校・園と学年", (), _member(_school)),
+    Source("member.disability", "member", "障害者手帳", (), _member(_disability)),
     Source("member.residence_card", "member", "在留カード等番号", (), _residence(lambda m: m.residence.card)),  # type: ignore[union-attr]
     Source("member.residence_status", "member", "在留資格", (), _residence(lambda m: m.residence.status)),  # type: ignore[union-attr]
     Source("member.residence_until", "member", "在留期間等の満了日", (),
@@ -152,7 +253,36 @@ _MEMBER = (
            _residence(lambda m: RESIDENCE_CATEGORY_LABELS.get(m.residence.category or "", ""))),  # type: ignore[union-attr]
 )
 
-SOURCES: dict[str, Source] = {s.name: s for s in _HOUSEHOLD + _MEMBER}
+def _new_head(attribute: str) -> Callable[[Household, int], str]:
+    """The member who becomes 世帯主 (as the notifier told it: never chosen by the app)."""
+    def text(h: Household, _: int) -> str:
+        i = h.new_head
+        if i is None or i >= len(h.members):
+            return ""
+        return h.new_relation if attribute == "relation" and h.new_relation else str(getattr(h.members[i], attribute))
+    return text
+
+
+def _home_address(h: Household, _: int) -> str:
+    """Where the household lives: the address left on a 転出, else the (new) address."""
+    address = h.old if h.event is LifeEvent.MOVE_OUT else h.new
+    return address.one_line if address else ""
+
+
+def _notifier_address(h: Household, i: int) -> str:
+    """The notifier's address: as told for someone from outside, the household's for a member."""
+    return h.notifier.address if not isinstance(h.notifier, int) else _home_address(h, i)
+
+
+_MOVES = (
+    Source("new_head.name", "household", "新しい世帯主", ("new_head",), _new_head("full_name")),
+    Source("new_head.relation", "household", "新しい世帯主の続柄", ("new_head",), _new_head("relation")),
+    Source("home.address", "household", "住所", (), _home_address),
+    Source("date.seireki", "household", "異動日（西暦）", ("date",), lambda h, _: format_seireki(h.date)),
+    Source("notifier.address", "household", "届出人 住所", ("notifier",), _notifier_address),
+)
+
+SOURCES: dict[str, Source] = {s.name: s for s in _HOUSEHOLD + _MEMBER + _MOVES}
 
 
 def source_text(name: str, household: Household, member_index: int = -1) -> str:

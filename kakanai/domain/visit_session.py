@@ -52,7 +52,7 @@ class VisitSession:
         """An interview over what is known (answers are shared, not copied); the forms of procedures
         the clerk added ask what they print too."""
         added = {pid: tuple(self.added_for.get(pid, ())) for pid in self.added}
-        interview = Interview(catalog, self.base, added)
+        interview = Interview(catalog, self.base, added, self.started_at.astimezone().date())
         interview.answers = self.answers
         return interview
 

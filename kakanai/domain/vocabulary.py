@@ -95,3 +95,8 @@ SCHOOL_KINDS = tuple(SCHOOL_KIND_LABELS)
 # the kind of a 障害者手帳 (KKN2 ``members[].disability.kind``)
 DISABILITY_KIND_LABELS = {"physical": "身体障害者手帳", "intellectual": "療育手帳", "mental": "精神障害者保健福祉手帳"}
 DISABILITY_KINDS = tuple(DISABILITY_KIND_LABELS)
+# 被用者保険での立場 (KKN2 ``members[].insured``): the insured person or a dependent (被扶養者)
+INSURED_KIND_LABELS = {"insured": "被保険者（本人）", "dependent": "被扶養者（家族）"}
+INSURED_KINDS = tuple(INSURED_KIND_LABELS)
+# 国民年金の種別 (KKN2 ``members[].pension_class``; 0: not insured by age)
+PENSION_CLASS_LABELS = {1: "第1号被保険者", 2: "第2号被保険者", 3: "第3号被保険者"}

@@ -13,9 +13,9 @@ from datetime import date
 from kakanai.domain.catalog import Catalog, Form, FormField
 from kakanai.domain.draft import Draft, draft_from_household
 from kakanai.domain.household import Household
-from kakanai.domain.planner import Plan, PlannedProcedure
+from kakanai.domain.planner import Plan, PlannedProcedure, in_context
 from kakanai.domain.rules import evaluate
-from kakanai.domain.sources import SOURCES, source_text
+from kakanai.domain.sources import SOURCES, format_seireki, source_text
 from kakanai.domain.wareki import format_wareki
 
 
@@ -65,7 +65,7 @@ def label_of(item: FormField) -> str:
 
 def form_sheets(household: Household, plan: Plan, catalog: Catalog, issued: date) -> list[FormSheet]:
     """One sheet per (plan item, form) in plan order; an each-member item gives one per subject."""
-    draft = draft_from_household(household)
+    draft = in_context(draft_from_household(household), catalog, issued)
     sheets: list[FormSheet] = []
     for item in plan.items:
         groups = _subject_groups(item, len(household.members))
@@ -93,8 +93,9 @@ def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedPr
     missing = [c.label for c in fields if c.required and not c.text.strip()]
     missing += [f"{c.label}（{household.members[r.member_index].full_name}）"
                 for r in rows for c in r.cells if c.required and not c.text.strip()]
+    filed = format_seireki(issued) if form.definition.era == "seireki" else format_wareki(issued)
     return FormSheet(form, (item.id,), item.procedure.title, subjects, catalog.city.name, department.name,
-                     department.counter, format_wareki(issued), fields, columns, rows,
+                     department.counter, filed, fields, columns, rows,
                      tuple((box.label, evaluate(box.condition, draft).value is True) for box in form.checkboxes), tuple(missing))
 
 

@@ -29,7 +29,7 @@ def draw_form_page(canvas: Canvas, sheet: FormSheet, layout: PageLayout, visit_i
     _title(canvas, sheet.form.title, layout.title)
     if layout.note:
         draw_fitted(canvas, sheet.form.note, layout.note, GOTHIC, 8, 6, align="center")
-    draw_fitted(canvas, f"（宛先）{sheet.city}長", layout.addressee, MINCHO, 11, 8, pad=0)
+    draw_fitted(canvas, f"（宛先）{sheet.form.definition.addressee or sheet.city + '長'}", layout.addressee, MINCHO, 11, 8, pad=0)
     draw_fitted(canvas, f"届出日　{sheet.issued}", layout.addressee, MINCHO, 11, 8, align="right", pad=0)
     if layout.checks_label:
         _checks(canvas, layout.checks_label, layout.checks)

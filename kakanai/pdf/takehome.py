@@ -14,7 +14,7 @@ from itertools import groupby
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.household import Household
+from kakanai.domain.household import Household, LifeEvent
 from kakanai.domain.planner import Plan, PlannedProcedure
 from kakanai.domain.wareki import format_wareki
 from kakanai.pdf.draw import SHADE, draw_box, draw_fitted, wrap
@@ -122,7 +122,14 @@ def _heading(flow: _Flow, household: Household, catalog: Catalog, issued: date) 
     flow.text(f"{household.notifier_person.full_name} 様", 16, font=MINCHO, gap=1 * MM)
     flow.text(f"ご来庁日 {format_wareki(issued)}　　届出 {household.event.label}（{format_wareki(household.date)}）",
               SMALL, gap=1 * MM)
-    flow.text("本日はご来庁ありがとうございました。手続の内容と、これからのご案内をお渡しします。", SMALL)
+    flow.text(opening(household), SMALL)
+
+
+def opening(household: Household) -> str:
+    """The sheet's first words: condolences for a death (おくやみ), thanks for everything else."""
+    if household.event is LifeEvent.DEATH:
+        return "このたびは心よりお悔やみ申し上げます。本日のお手続きの内容と、これからのご案内をお渡しします。"
+    return "本日はご来庁ありがとうございました。手続の内容と、これからのご案内をお渡しします。"
 
 
 def _procedure(flow: _Flow, household: Household, items: list[PlannedProcedure]) -> None:
@@ -134,9 +141,13 @@ def _procedure(flow: _Flow, household: Household, items: list[PlannedProcedure])
     flow.text(f"対象: {who}", SMALL, indent=10 * MM, gap=0)
     deadline = items[0].procedure.deadline
     if deadline:
-        last = deadline.last_day(household.date)
+        last = items[0].last_day or deadline.last_day(household.date)
         until = f"{format_wareki(last)}まで　※" if last else ""
-        flow.text(f"期限: {until}{deadline.text}", SMALL, indent=10 * MM, gap=0)
+        if items[0].late and last:  # the visit is after the last day: say so kindly, and what to do
+            text = f"期限: {format_wareki(last)}まで（{deadline.text}）でしたが、過ぎています。本日お手続きください"
+        else:
+            text = f"期限: {until}{deadline.text}"
+        flow.text(text, SMALL, indent=10 * MM, gap=0)
     if definition.bring:
         flow.text(f"お持ちいただくもの: {'、'.join(definition.bring)}", SMALL, indent=10 * MM, gap=0)
     if definition.note:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +80,11 @@ class Casework:
         """The visit's complete household (raises `InvalidInput` while something is missing)."""
         return self.interview(session).household()
 
-    def plan_of(self, intake: Intake) -> Plan:
-        """The plan of a household read from a code or a file, as the counter would start it."""
-        return self.plan(VisitSession("", _EPOCH, base=intake.draft))
+    def plan_of(self, intake: Intake, visit_date: date | None = None) -> Plan:
+        """The plan of a household read from a code or a file, as the counter would start it on
+        ``visit_date`` (None: on the event date)."""
+        started = datetime.combine(visit_date, time(12), tzinfo=UTC) if visit_date else _EPOCH
+        return self.plan(VisitSession("", started, base=intake.draft))
 
     def pending(self, plan: Plan, draft: Draft) -> tuple[Pending, ...]:
         """The undecided procedures of a plan, for whom and why (the same wording everywhere)."""

@@ -13,12 +13,39 @@ from tests.conftest import FIXTURES
 FAMILY = str(FIXTURES / "households" / "family_move_in.json")
 
 
+def _care_line(path: Path) -> int:
+    """The line of care_certification_transfer's member_when (the catalog grows; the line moves)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith("member_when = { care = true"))
+
+
 def test_plan_prints_each_procedure_with_whom_and_why(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", FAMILY]) == 0
+    assert main(["plan", FAMILY, "--visit", "2026-04-01"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "転入　令和8年4月1日　4人　手続 12件"
-    assert "後期高齢者医療 加入（転入）　［保険年金課 後期高齢者医療係 7番窓口］" in out
-    assert "対象: 山田　キヨ" in out and "理由: 届出: 転入 / 山田　キヨ: 年齢 75（75以上）" in out
+    assert "後期高齢者医療 加入（他の都道府県から転入）　［保険年金課 後期高齢者医療係 7番窓口］" in out
+    assert "対象: 山田　キヨ" in out and "理由: 他の都道府県からの転入 / 山田　キヨ: 75歳" in out
+    assert "期限: 住み始めた日から14日以内（令和8年4月15日まで）" in out and "過ぎています" not in out
+
+
+def test_plan_flags_a_deadline_passed_on_the_visit_day(capsys: pytest.CaptureFixture[str]) -> None:
+    # Given the family comes eight months after moving in
+    assert main(["plan", FAMILY, "--visit", "令和8年12月1日"]) == 0
+    out = capsys.readouterr().out
+    # Then the 転入届 is late, but the card's 90 days count from today's 転入届
+    assert "期限: 住み始めた日から14日以内（令和8年4月15日まで）　※期限を過ぎています" in out
+    assert "期限: 転入届の日から90日以内（過ぎるとカードが失効します）（令和9年3月1日まで）\n" in out
+
+
+def test_plan_shows_undecided_procedures_with_the_question_that_decides_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = json.loads(Path(FAMILY).read_text(encoding="utf-8"))
+    doc["members"][1]["insurance"] = None
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["plan", str(path), "--visit", "2026-04-01"]) == 0
+    out = capsys.readouterr().out
+    assert " ? 国民健康保険 加入: 山田　花子さんの今の健康保険" in out
 
 
 def test_plan_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,7 +88,7 @@ def test_forms_check_lists_every_error_of_a_broken_catalog(catalog_copy: Path, c
     assert main(["forms", "check", str(catalog_copy)]) == 2
     err = capsys.readouterr().err
     assert "forms/forms/other.toml:9 [inu]: form[0].fields[6].source: 知らない項目 'cats'" in err
-    assert "forms/procedures/kaigo.toml:22 [care_certification_transfer]: procedure[1].member_when.care: 知らない条件名です 'care'" in err
+    assert f"forms/procedures/kaigo.toml:{_care_line(kaigo)} [care_certification_transfer]: procedure[1].member_when.care: 知らない条件名です 'care'" in err
 
 
 def test_commands_use_the_catalog_it_configured_for_the_window(catalog_copy: Path, tmp_path: Path,

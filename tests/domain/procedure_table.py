@@ -67,7 +67,8 @@ class Row:
     household procedure; for an each-member procedure, everyone it is planned for). ``absent``:
     procedure ids that must not be planned. ``reasons``: procedure id → text that must appear in
     its reasons. ``undecided``: procedure ids still undecided (their facts are missing). ``visit``:
-    the day the resident comes (ISO), when it is not the event date."""
+    the day the resident comes (ISO), when it is not the event date. ``late`` / ``on_time``:
+    procedure ids whose deadline has / has not passed on the visit day."""
 
     case: str
     basis: str
@@ -77,6 +78,8 @@ class Row:
     reasons: dict[str, str] = field(default_factory=dict)
     undecided: tuple[str, ...] = ()
     visit: str | None = None
+    late: tuple[str, ...] = ()
+    on_time: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.case
@@ -109,6 +112,11 @@ def check_row(row: Row, catalog: Catalog) -> None:
     for procedure_id, text in row.reasons.items():
         reasons = " / ".join(r for item in the_plan.items if item.id == procedure_id for r in item.reasons)
         assert text in reasons, f"{where}: {procedure_id} の理由に「{text}」がありません（{reasons}）"
+    late = {item.id for item in the_plan.items if item.late}
+    for procedure_id in row.late:
+        assert procedure_id in late, f"{where}: {procedure_id} の期限は過ぎているはずです（過ぎたもの: {sorted(late)}）"
+    for procedure_id in row.on_time:
+        assert procedure_id in planned and procedure_id not in late, f"{where}: {procedure_id} は期限内のはずです"
     undecided = {u.procedure.id for u in the_plan.undecided}
     for procedure_id in row.undecided:
         assert procedure_id in undecided, f"{where}: {procedure_id} は未確定のはずです（未確定: {sorted(undecided)}）"

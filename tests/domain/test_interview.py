@@ -49,9 +49,15 @@ def test_a_qr_without_insurance_asks_only_for_that(catalog: Catalog) -> None:
 def test_answering_settles_the_plan(catalog: Catalog) -> None:
     interview = _qr_interview(catalog, "family_move_in", m1={"insurance": None})
     interview.answer("members[1].insurance", "被用者保険（社会保険）")
+    # on an employee insurance, whether she is the insured person or a dependent decides her 国民年金 種別
+    assert [q.path for q in interview.questions()] == ["members[1].insured"]
+    interview.answer("members[1].insured", "被扶養者（家族）")
     assert interview.questions() == []
     nhi = next(item for item in interview.plan().items if item.id == "nhi_join")
     assert nhi.subjects == (0, 2)
+    # a dependent spouse on an employee insurance is 第3号: her 国民年金 goes through the employer
+    pension = next(item for item in interview.plan().items if item.id == "pension_address")
+    assert pension.subjects == (0,)
 
 
 def _interview_move_within(catalog: Catalog) -> Interview:

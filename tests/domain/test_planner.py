@@ -49,11 +49,13 @@ def test_a_family_of_four_moves_in_from_another_prefecture(catalog: Catalog) -> 
     ]
     assert the_plan.undecided == ()
     # And each says why
-    assert "山田　キヨ: 年齢 75（75以上）" in _reasons(the_plan, "late_elderly_join")
-    assert "山田　翔太: 学年相当 11（12以下）" in _reasons(the_plan, "child_allowance_claim")
-    assert "飼い犬の数 1（1以上）" in _reasons(the_plan, "dog_registration_move_in")
-    assert "山田　花子: 年齢 42（20〜59）、健康保険 国民健康保険" in _reasons(the_plan, "pension_address")
-    assert _reasons(the_plan, "nhi_join").startswith("届出: 転入")
+    assert _reasons(the_plan, "late_elderly_join") == "他の都道府県からの転入 / 山田　キヨ: 75歳"
+    assert "山田　翔太: 高校2年生相当" in _reasons(the_plan, "child_allowance_claim")
+    assert _reasons(the_plan, "dog_registration_move_in") == "犬 1頭"
+    assert "山田　花子: 国民年金の第1号被保険者、42歳" in _reasons(the_plan, "pension_address")
+    assert _reasons(the_plan, "nhi_join").startswith("山田　太郎: 国民健康保険に加入中、44歳")
+    # what goes without saying is not said: being one of the movers, the event itself
+    assert _reasons(the_plan, "juminido_move_in") == "届出: 転入"
 
 
 def test_a_younger_child_in_the_family_also_changes_school(catalog: Catalog) -> None:
@@ -81,8 +83,9 @@ def test_a_baby_is_born_into_a_household_on_kokuho(catalog: Catalog) -> None:
         ("nhi_join_birth", (1,)),
         ("child_allowance_birth", (1,)),
         ("child_medical_birth", (1,)),
+        ("maternal_child_health_birth", ()),
     ]
-    assert "鈴木　陽菜: 届出の対象者 はい（該当）" in _reasons(the_plan, "birth_registration")
+    assert _reasons(the_plan, "birth_registration") == "届出: 出生"  # who the event is about goes without saying
 
 
 def test_a_baby_born_into_an_employee_insured_household_needs_no_kokuho(catalog: Catalog) -> None:
@@ -95,15 +98,17 @@ def test_a_baby_born_into_an_employee_insured_household_needs_no_kokuho(catalog:
 def test_the_head_of_a_household_of_three_dies(catalog: Catalog) -> None:
     # Given an 82-year-old head on 後期高齢者医療 with a care certification dies; his son files
     the_plan = _plan_for("death_of_head", catalog)
-    # Then the おくやみ procedures follow: head change, 後期 loss and 葬祭費, pension, 介護 loss
+    # Then the おくやみ procedures follow: 火葬許可, head change, 後期 loss and 葬祭費, 介護 loss
     assert _who(the_plan) == [
         ("death_registration", (0,)),
+        ("cremation_permit", (0,)),
         ("head_change", ()),
-        ("pension_death", (0,)),
         ("late_elderly_leave", (0,)),
         ("funeral_allowance_late_elderly", (0,)),
         ("care_leave", (0,)),
     ]
+    # And whether he received a pension is asked, not assumed from his age
+    assert "pension_death" in {u.procedure.id for u in the_plan.undecided}
 
 
 def test_no_head_change_when_only_one_member_remains(catalog: Catalog) -> None:
@@ -114,19 +119,22 @@ def test_no_head_change_when_only_one_member_remains(catalog: Catalog) -> None:
 
 
 def test_a_couple_marries(catalog: Catalog) -> None:
+    # A Japanese man marries a French woman: neither surname changes by the marriage (氏の変更届 is separate)
     the_plan = _plan_for("marriage", catalog)
-    assert _who(the_plan) == [("marriage_registration", (0, 1)), ("mynumber_card_update", (0,))]
+    assert _who(the_plan) == [("marriage_registration", (0, 1))]
 
 
 def test_a_family_moves_out(catalog: Catalog) -> None:
     doc = household_doc("family_move_in")
-    doc.update(event="move_out", old=doc["new"] | {"head": "山田 太郎"})
-    doc.pop("new")
+    # to 仙台 (another prefecture: the grandmother's 後期高齢者医療 ends here and the city issues her
+    # 負担区分等証明書 for the new 広域連合)
+    doc.update(event="move_out", old=doc["new"] | {"head": "山田 太郎"}, new=doc["old"])
     the_plan = _plan_doc(doc, catalog)
     assert _who(the_plan) == [
         ("juminido_move_out", (0, 1, 2, 3)),
         ("nhi_leave", (0, 1, 2)),
         ("late_elderly_leave", (3,)),
+        ("late_elderly_certificate_out", (3,)),
         ("care_certificate_issue", (3,)),
         ("care_leave", (3,)),
         ("child_allowance_end", (2,)),
@@ -153,4 +161,6 @@ def test_kouki_follows_who_is_insured_not_age_alone(catalog: Catalog) -> None:
     doc["members"][3].update(insurance="late_elderly", birth="1956-01-01")
     the_plan = _plan_doc(doc, catalog)
     assert ("late_elderly_join", (3,)) in _who(the_plan)
-    assert "健康保険 後期高齢者医療（後期高齢者医療）、健康保険が生活保護ではない" in _reasons(the_plan, "late_elderly_join")
+    assert "山田　キヨ: 後期高齢者医療に加入中" in _reasons(the_plan, "late_elderly_join")
+    # and, from another prefecture at 70, says what proves her 障害認定 to the new 広域連合
+    assert ("late_elderly_disability_proof", (3,)) in _who(the_plan)

@@ -48,8 +48,30 @@ def test_member_conditions_hold_or_not(raw: dict[str, Any], member: dict[str, An
 
 
 def test_a_condition_that_holds_says_why_in_the_clerks_words() -> None:
+    # an exclusion that did not apply is no reason to do anything: only the age is said
     verdict = evaluate(_condition({"age": {"min": 75}, "not": {"insurance": "welfare"}}), _draft(GRANDMOTHER), 0)
-    assert verdict.reasons == ("年齢 75（75以上）", "健康保険が生活保護ではない")
+    assert verdict.reasons == ("75歳",)
+
+
+@pytest.mark.parametrize(("raw", "member", "reason"), [
+    ({"insurance": ["nhi", "none"]}, {"birth": "1980-01-01", "insurance": "nhi"}, "国民健康保険に加入中"),
+    ({"insurance": "welfare"}, {"birth": "1980-01-01", "insurance": "welfare"}, "生活保護を受給中"),
+    ({"grade": {"max": 12}}, {"birth": "2021-06-01"}, "未就学（5歳）"),
+    ({"grade": {"max": 12}}, {"birth": "2016-06-01"}, "小学4年生"),
+    ({"grade": {"max": 12}}, {"birth": "2009-06-01"}, "高校2年生相当"),
+    ({"school_stage": "junior_high"}, {"birth": "2012-06-01"}, "中学生"),
+    ({"days_to_75": {"min": 1}}, {"birth": "1951-12-02"}, "75歳の誕生日（令和8年12月2日）から後期高齢者医療"),
+    ({"card": True}, {"birth": "1980-01-01", "card": True}, "マイナンバーカードあり"),
+])
+def test_each_fact_reads_as_a_colleagues_note(raw: dict[str, Any], member: dict[str, Any], reason: str) -> None:
+    draft = {"event": "move_in", "date": "2026-12-01", "member_count": 1} | {f"members[0].{k}": v for k, v in member.items()}
+    assert evaluate(_condition(raw), draft, 0).reasons == (reason,)
+
+
+def test_being_the_one_the_event_is_about_goes_without_saying() -> None:
+    draft = {"event": "move_in", "date": "2026-12-01", "member_count": 1, "members[0].birth": "1980-01-01"}
+    verdict = evaluate(_condition({"subject": True}), draft, 0)
+    assert verdict.value is True and verdict.reasons == ()
 
 
 def test_a_missing_fact_is_unknown_and_names_what_would_settle_it() -> None:

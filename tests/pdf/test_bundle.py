@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -98,13 +99,28 @@ def test_an_each_member_procedure_gives_a_page_per_person(family_bundle: Rendere
     assert "山田　太郎" in family_bundle.lines(cards[0].page_numbers[0])
 
 
+def _death_of_head_with_new_head() -> dict[str, Any]:
+    """The death of the head, as a KKN2 code names it: the deceased, and the new head the family chose."""
+    return household_doc("death_of_head") | {"v": 2, "subjects": [0], "new_head": 1}
+
+
 def test_a_household_procedure_lists_every_member(tmp_path: Path, catalog: Catalog) -> None:
     # Given the head of a household of three dies, the head change (household scope) lists all three
-    rendered = render(tmp_path, "death_of_head", catalog)
+    rendered = render(tmp_path, "death_of_head", catalog, _death_of_head_with_new_head())
     head_change = next(f for f in rendered.report.forms if f.procedure_ids == ("head_change",))
     lines = rendered.lines(head_change.page_numbers[0])
     assert {"高橋　正男", "高橋　和子", "高橋　美咲"} <= set(lines)
     assert "世帯主変更" in lines
+    # and names the new head the family told, under the old one
+    assert "高橋　和子" in lines[lines.index("新しい世帯主") + 1:]
+
+
+def test_the_head_change_never_names_a_head_the_app_chose(tmp_path: Path, catalog: Catalog) -> None:
+    # Given a code that does not say who becomes head
+    rendered = render(tmp_path, "death_of_head", catalog)
+    head_change = next(f for f in rendered.report.forms if f.procedure_ids == ("head_change",))
+    # Then the form says the new head is missing (the interview asks it) rather than guessing
+    assert head_change.missing == ("新しい世帯主",)
 
 
 def test_a_long_member_table_continues_on_further_pages(tmp_path: Path, catalog: Catalog) -> None:
@@ -177,7 +193,7 @@ def test_the_qr_carries_only_the_visit_form_and_page(family_bundle: Rendered, tm
 
 def test_every_life_event_renders(tmp_path: Path, catalog: Catalog) -> None:
     for name in ("birth", "marriage", "single_move_within", "death_of_head"):
-        rendered = render(tmp_path, name, catalog)
+        rendered = render(tmp_path, name, catalog, _death_of_head_with_new_head() if name == "death_of_head" else None)
         assert rendered.report.pages == len(rendered.reader().pages) > len(rendered.report.forms)
         missing = {f.form_id: f.missing for f in rendered.report.forms if f.missing}
         # every required box is filled (a newborn's insurance columns are optional in the catalog)

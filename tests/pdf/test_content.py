@@ -31,7 +31,7 @@ def test_values_are_the_domains_texts_with_wareki_dates(catalog: Catalog) -> Non
 
 def test_checkboxes_are_ticked_by_their_conditions_on_the_household(catalog: Catalog) -> None:
     sheets = {s.procedure_ids[0]: s for s in _sheets("death_of_head", catalog)}
-    assert sheets["funeral_allowance_late_elderly"].checks == (("国民健康保険", False), ("後期高齢者医療", True))
+    assert sheets["care_leave"].checks == (("資格取得（転入）", False), ("資格喪失（転出・死亡）", True), ("住所変更", False))
     assert dict(sheets["death_registration"].checks) == {}
     assert dict(sheets["head_change"].checks)["世帯主変更"] is True
 

@@ -69,7 +69,7 @@ def test_a_wifes_death_with_the_head_listed_first_files_for_the_wife(catalog: Ca
     assert _row(sheets["death_registration"], 0)["亡くなった方の氏名"] == "佐藤　和子"
     assert "head_change" not in sheets
     funeral = sheets["funeral_allowance_late_elderly"]
-    assert _row(funeral, 0)["亡くなった方"] == "佐藤　和子" and _fields(funeral)["口座番号"] == "7654321"
+    assert _row(funeral, 0)["亡くなった被保険者"] == "佐藤　和子" and _fields(funeral)["口座番号"] == "7654321"
 
 
 def test_the_same_household_in_kkn1_order_files_for_the_husband(catalog: Catalog) -> None:

@@ -86,7 +86,8 @@ def test_a_short_form_gets_taller_rows_up_to_a_limit(family_bundle: Rendered, ca
 def test_ticked_boxes_follow_the_household(family_bundle: Rendered, catalog: Catalog) -> None:
     layout = page_layouts(_sheets(family_bundle, catalog)[0])[0]
     assert [(m.label, m.ticked) for m in layout.checks] == [
-        ("転入", True), ("国外からの転入", False), ("転出", False), ("転居", False), ("世帯主変更", False)]
+        ("転入", True), ("国外からの転入", False), ("転出", False), ("転居", False),
+        ("代理人による届出（委任状あり）", False)]
     assert all(m.box.inside(layout.checks_label) for m in layout.checks)
 
 

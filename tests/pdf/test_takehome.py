@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.planner import Plan, PlannedProcedure
+from kakanai.domain.draft import draft_from_household
+from kakanai.domain.planner import Plan, PlannedProcedure, plan
 from kakanai.pdf.bundle import render_bundle
 from tests.conftest import household_doc
-from tests.pdf.helpers import ISSUED, VISIT, Rendered, render
+from tests.pdf.helpers import ISSUED, VISIT, Rendered, household_of, render
 
 
 def _takehome(bundle: Rendered) -> list[str]:
@@ -65,3 +67,17 @@ def test_procedures_the_clerk_added_join_their_counter_once(tmp_path: Path, cata
     assert lines.count("□ 印鑑登録申請") == 1
     assert lines[lines.index("□ 印鑑登録申請") + 1] == "対象: 山田　太郎、山田　花子"
     assert lines.index("□ 印鑑登録申請") < lines.index(headings[1])
+
+
+def test_a_deadline_passed_on_the_visit_day_is_worded_for_the_resident(tmp_path: Path, catalog: Catalog) -> None:
+    # Given a family that moved in on 1 April and comes on 1 December (the 14 days are long gone)
+    household = household_of(household_doc("family_move_in"))
+    visit = date(2026, 12, 1)
+    the_plan = plan(draft_from_household(household), catalog, visit_date=visit)
+    path = tmp_path / "late.pdf"
+    report = render_bundle(household, the_plan, catalog, path, visit_id=VISIT, issued=visit)
+    late = Rendered(path, report, household, the_plan)
+    text = "".join(_takehome(late))
+    # Then the sheet tells them plainly, and the card's 90 days count from today's 転入届
+    assert "期限: 令和8年4月15日まで（住み始めた日から14日以内）でしたが、過ぎています。本日お手続きください" in text
+    assert "期限: 令和9年3月1日まで　※転入届の日から90日以内（過ぎるとカードが失効します）" in text
