@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from kakanai.domain.ages import grade_on
+from kakanai.domain.ages import age_on, grade_on
 from kakanai.domain.banks import bank_name, branch_name
 from kakanai.domain.countries import country_name
 from kakanai.domain.household import Household, Member
@@ -82,15 +82,20 @@ def _yes_no(value: bool | None) -> str:
 
 
 def current_head(h: Household) -> Member | None:
-    """The head after the event: for the death of the head, the spouse, else the eldest living member."""
+    """The head after the event. When the head dies or leaves while others stay, the new head is
+    never chosen by the app: the one the notifier named (``new_head``), else the only member aged 15
+    or over who stays (head by law), else None (not known yet: the 世帯主変更届 asks)."""
     head = h.head
-    if h.event is LifeEvent.DEATH and head is not None and h.is_subject(h.members.index(head)):
-        living = [m for i, m in enumerate(h.members) if not h.is_subject(i)]
-        if not living:
-            return head
-        spouse = next((m for m in living if m.relation in ("妻", "夫")), None)
-        return spouse or min(living, key=lambda m: m.birth)
-    return head
+    if head is None or h.subjects is None or not h.is_subject(h.members.index(head)) or h.event in (
+            LifeEvent.MOVE_IN, LifeEvent.BIRTH, LifeEvent.MARRIAGE):
+        return head
+    staying = [i for i in range(len(h.members)) if not h.is_subject(i)]
+    if not staying:
+        return head
+    if h.new_head is not None and h.new_head in staying:
+        return h.members[h.new_head]
+    adults = [i for i in staying if age_on(h.members[i].birth, max(h.date, h.members[i].birth)) >= 15]
+    return h.members[adults[0]] if len(adults) == 1 else None
 
 
 def _notifier_relation(h: Household, _: int) -> str:

@@ -10,6 +10,7 @@ from kakanai.domain.household_doc import parse_household
 from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
 from tests.conftest import household_doc
+from tests.domain.procedure_table import household, person
 
 
 def _paths(interview: Interview) -> list[str]:
@@ -289,3 +290,35 @@ def test_a_name_of_only_a_zero_width_space_is_refused_in_the_qr_code() -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_household(doc)
     assert "members[0].family: 空欄です" in caught.value.clerk_message()
+
+
+def test_the_new_head_is_asked_only_when_a_head_change_is_needed(catalog: Catalog) -> None:
+    # Given a code: the head moves out alone, his wife and their 15-year-old son stay
+    doc = household("move_out", "2026-04-01", person("太郎", "1980-01-01", seal_registered=False),
+                    person("花子", "1982-01-01", "妻", sex="F"), person("一郎", "2011-04-01", "子"), subjects=[0])
+    interview = Interview(catalog, draft_from_household(parse_household(doc).household))
+    # Then the only question is who becomes head: asked, never chosen by the app
+    assert [(q.path, q.label) for q in interview.questions()] == [("new_head", "新しい世帯主（届出人に伺ってください）")]
+    interview.answer("new_head", 1)
+    assert interview.questions() == [] and interview.household().household.new_head == 1
+    # And with a son of 14 (one person aged 15+ stays: she is head by law) nothing is asked
+    doc["members"][2]["birth"] = "2011-04-03"
+    assert Interview(catalog, draft_from_household(parse_household(doc).household)).questions() == []
+
+
+def test_insured_or_dependent_is_asked_only_of_20_to_59_on_an_employee_insurance(catalog: Catalog) -> None:
+    # Given a family moving in on an employee insurance: father 45, son 21, daughter 12, grandfather 70
+    doc = household("move_in", "2026-04-01", person("太郎", "1981-01-01", insurance="employee"),
+                    person("一郎", "2005-01-01", "子", insurance="employee"),
+                    person("花", "2014-01-01", "子", sex="F", insurance="employee"),
+                    person("茂", "1956-01-01", "父", insurance="employee"))
+    interview = Interview(catalog, draft_from_household(parse_household(doc).household))
+    # Then only the two aged 20–59 are asked (their 国民年金 種別 depends on it)
+    assert [q.path for q in interview.questions()] == ["members[0].insured", "members[1].insured"]
+    before = interview.remaining()
+    interview.answer("members[0].insured", "被保険者（本人）")
+    interview.answer("members[1].insured", "被扶養者（家族）")
+    assert interview.questions() == [] and before is not None and interview.remaining() == 0
+    # And the student on his father's insurance is 第1号
+    pension = next(item for item in interview.plan().items if item.id == "pension_address")
+    assert pension.subjects == (1,)
