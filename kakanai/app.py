@@ -2,6 +2,12 @@
 
 Screens get only what they use: the window gets a controller and plain options; the controller
 gets the catalog, the visit service and the document service.
+
+A counter's start (`run`): Qt and a first window (`StartupWindow`, which keeps any scan made
+meanwhile) come first; settings, the data folder's lock, logging, catalog and services are made
+by a start thread (pydantic, the catalog's TOML and the domain load there, off the UI thread);
+then the UI thread builds the counter window, which takes over the first window and its scans,
+and a warm-up thread connects the visit log and renders a throwaway bundle.
 """
 
 from __future__ import annotations
@@ -12,17 +18,18 @@ import shutil
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass, field
 from datetime import date
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kakanai.bootstrap import Services, build_services
-from kakanai.domain.problems import InvalidInput
-from kakanai.instance import AlreadyRunning, lock_data_folder
 from kakanai.logsafe import SafeFormatter, safe_traceback
-from kakanai.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # pydantic and the catalog load in the start thread, after the first window shows
+    from kakanai.bootstrap import Services
+    from kakanai.settings import Settings
 
 log = logging.getLogger("kakanai")
 
@@ -177,68 +184,145 @@ def run(*, demo: bool = False, selftest: bool = False, overrides: dict[str, Any]
     app = QApplication.instance() or QApplication(sys.argv[:1])
     overrides = dict(overrides or {})
     if not selftest:
-        if demo:
-            overrides.setdefault("data_dir", str(load_settings().data_path() / "demo"))
-        return _run_on_data_folder(app, overrides, demo=demo, selftest=False)
+        return _serve_counter(app, overrides, demo=demo)
     from kakanai.ui import dialogs
 
     dialogs.AUTO_ANSWER = False  # no person to answer: never block on a dialog
     scratch = Path(tempfile.mkdtemp(prefix="kakanai-selftest-"))
     # its own data folder, visit log (SQLite there, whatever database_url says) and save folder
     overrides.update(data_dir=str(scratch / "data"), database_url="", pdf_save_dir=str(scratch / "saved"))
+    start = prepare(overrides, demo=True)
     try:
-        return _run_on_data_folder(app, overrides, demo=True, selftest=True)
+        if start.failure:
+            return _fatal(start.failure)
+        from kakanai.selftest import walk_one_visit
+
+        window = _counter_window(app, start, demo=True)
+        return walk_one_visit(app, window, start.services)
     finally:
+        start.finish()
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _run_on_data_folder(app: Any, overrides: dict[str, Any], *, demo: bool, selftest: bool) -> int:
-    """Settings, then the data folder's lock (one kakanai per folder), then the counter."""
-    try:
-        settings = load_settings(overrides=overrides)
-        lock = lock_data_folder(settings.data_path())
-    except (InvalidInput, AlreadyRunning) as exc:
-        return _fatal(exc.clerk_message())
-    except OSError as exc:
-        return _fatal(_DATA_FOLDER_UNUSABLE.format(exc.filename or ""))
+WINDOW_COMMANDS: dict[tuple[str, ...], dict[str, bool]] = {(): {}, ("--selftest",): {"selftest": True},
+                                                      ("demo",): {"demo": True}}
+
+
+def run_window_command(argv: list[str]) -> int | None:
+    """``kakanai``, ``kakanai --selftest`` or ``kakanai demo``: the window, started without building the
+    command line's parser (which imports every tool's modules: SQLAlchemy, numpy, pydantic); None for
+    any other command line, which `kakanai.cli.main` handles."""
+    options = WINDOW_COMMANDS.get(tuple(argv))
+    return None if options is None else run(**options)
+
+
+@dataclass
+class Start:
+    """What the start thread made for the UI thread, or the clerk's message when it failed; the
+    counter's parts that `finish` lets go of when the window closes."""
+
+    settings: Settings | None = None
+    services: Services | None = None
+    failure: str = ""
+    lock: Any = None
     handler: logging.Handler | None = None
+    warming: threading.Thread | None = None
+    windows: list[Any] = field(default_factory=list)  # kept alive while the counter runs
+
+    def finish(self) -> None:
+        """Stop the warm-up, flush and close the services, the log file and the folder's lock."""
+        if self.warming is not None:
+            self.warming.join(timeout=10)  # a render half done must not meet a closed database
+        if self.services is not None:
+            self.services.close()
+        if self.handler is not None:
+            logging.getLogger().removeHandler(self.handler)
+            self.handler.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def prepare(overrides: dict[str, Any], *, demo: bool) -> Start:
+    """Settings, the data folder's lock (one kakanai per folder), logging, catalog and services,
+    and the window's modules imported: Qt-free work, run by the start thread while the first window shows."""
+    from kakanai.bootstrap import build_services
+    from kakanai.domain.problems import InvalidInput
+    from kakanai.instance import AlreadyRunning, lock_data_folder
+    from kakanai.settings import load_settings
+
+    start = Start()
     try:
-        handler = install_logging(settings.data_path())
-        return _serve(app, settings, demo=demo, selftest=selftest)
-    finally:
-        if handler is not None:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-        lock.release()
+        if demo:
+            overrides.setdefault("data_dir", str(load_settings().data_path() / "demo"))
+        settings = start.settings = load_settings(overrides=overrides)
+        start.lock = lock_data_folder(settings.data_path())
+        start.handler = install_logging(settings.data_path())
+        start.services = build_services(settings)
+    except (InvalidInput, AlreadyRunning) as exc:
+        start.failure = exc.clerk_message()
+    except OSError as exc:
+        start.failure = _DATA_FOLDER_UNUSABLE.format(exc.filename or "")
+    if not start.failure:
+        import kakanai.ui.main_window  # noqa: F401 - the window's classes, so the UI thread only builds
+    return start
 
 
-def _serve(app: Any, settings: Settings, *, demo: bool, selftest: bool) -> int:
+def _counter_window(app: Any, start: Start, *, demo: bool) -> Any:
+    """Fonts, translation and the counter window, on the UI thread."""
     from kakanai.ui.i18n import install_translation
     from kakanai.ui.style import install_fonts
 
-    try:
-        install_fonts(app, settings.font_point_size)
-        install_translation(app, settings.language)
-        services = build_services(settings)
-    except InvalidInput as exc:
-        return _fatal(exc.clerk_message())
-    except OSError as exc:
-        return _fatal(_DATA_FOLDER_UNUSABLE.format(exc.filename or ""))
+    assert start.settings is not None and start.services is not None
+    install_fonts(app, start.settings.font_point_size)
+    install_translation(app, start.settings.language)
     sys.excepthook = _excepthook
-    try:
-        window = build_window(services, demo=demo)
-        if selftest:
-            from kakanai.selftest import walk_one_visit
+    return build_window(start.services, demo=demo)
 
-            return walk_one_visit(app, window, services)
-        window.show_for_counter()
-        warming = start_warm_up(services)
+
+def _serve_counter(app: Any, overrides: dict[str, Any], *, demo: bool) -> int:
+    """The first window at once; the start thread prepares the rest; the counter window takes over."""
+    from PySide6.QtCore import QObject, Signal
+
+    from kakanai.ui.startup_window import StartupWindow
+
+    class Prepared(QObject):
+        done = Signal()  # emitted by the start thread, handled on the UI thread
+
+    first = StartupWindow()
+    first.showMaximized()
+    made: list[Start] = []
+    prepared = Prepared()
+    prepared.done.connect(lambda: _take_over(app, first, made[0], demo=demo))
+
+    def work() -> None:
         try:
-            return app.exec()
-        finally:
-            warming.join(timeout=10)  # a render half done must not meet a closed database
+            made.append(prepare(overrides, demo=demo))
+        except Exception as exc:  # noqa: BLE001 - said to the clerk, never a silent hang
+            log.critical("start failed\n%s", safe_traceback(exc, exc.__traceback__))
+            made.append(Start(failure="kakanai を準備できませんでした。情報システム係に連絡してください。"))
+        prepared.done.emit()
+
+    starting = threading.Thread(target=work, name="kakanai-start", daemon=True)
+    starting.start()
+    try:
+        return app.exec()
     finally:
-        services.close()
+        starting.join()
+        if made:
+            made[0].finish()
+
+
+def _take_over(app: Any, first: Any, start: Start, *, demo: bool) -> None:
+    """On the UI thread, once the start thread is done: the counter window replaces the first one and
+    gets the scans it kept; then the warm-up starts. A failure is told to the clerk, and the app ends."""
+    if start.failure:
+        app.exit(_fatal(start.failure))
+        return
+    window = _counter_window(app, start, demo=demo)
+    window.show_for_counter()
+    first.hand_over(window)
+    start.windows.append(window)
+    start.warming = start_warm_up(start.services)  # type: ignore[arg-type]
 
 
 WARM_UP_VISIT = "V00000000-WARMUP"  # no visit: the id printed on the throwaway pages
@@ -284,4 +368,6 @@ def _fatal(message: str) -> int:
 
 def settings_for_tests(data_dir: Path, **values: Any) -> Settings:
     """Settings with a private data folder (used by tests and the self-test)."""
+    from kakanai.settings import load_settings
+
     return load_settings([], {"data_dir": str(data_dir), **values})

@@ -55,3 +55,89 @@ def test_the_warm_up_connects_the_log_and_writes_nothing(qapp, tmp_path: Path) -
         assert not [p for p in made if p.suffix == ".pdf"]
     finally:
         services.close()
+
+
+_FIRST_WINDOW_PROBE = """
+import json, sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from kakanai import app
+qt = QApplication([])
+window_seen = threading.Event()
+prepare = app.prepare
+def held_prepare(*args, **kwargs):  # the start thread waits until the first window was seen
+    window_seen.wait(30)
+    return prepare(*args, **kwargs)
+app.prepare = held_prepare
+def shown():
+    if not any(isinstance(w, QMainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
+        QTimer.singleShot(0, shown)
+        return
+    print(json.dumps(sorted({m.split(".")[0] if m.split(".")[0] != "kakanai" else m for m in sys.modules})), flush=True)
+    window_seen.set()
+    QTimer.singleShot(0, close_when_up)
+def close_when_up():
+    counter = [w for w in QApplication.topLevelWidgets() if hasattr(w, "controller") and w.isVisible()]
+    if counter:
+        counter[0].close()
+    else:
+        QTimer.singleShot(5, close_when_up)
+QTimer.singleShot(0, shown)
+sys.exit(app.run(overrides={"data_dir": sys.argv[1]}))
+"""
+
+
+def test_the_first_window_shows_before_settings_catalog_and_pydantic_load(tmp_path: Path) -> None:
+    # Given a counter started the way a clerk starts it
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", _FIRST_WINDOW_PROBE, str(tmp_path / "data")], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=120, check=True)
+    # Then its first window shows with none of the start thread's work done (the thread is held until then)
+    loaded = set(json.loads(done.stdout.splitlines()[0]))
+    assert loaded.isdisjoint({*HEAVY, "pydantic", "kakanai.settings", "kakanai.domain.catalog", "kakanai.bootstrap"}), \
+        sorted(loaded & {*HEAVY, "pydantic", "kakanai.settings", "kakanai.domain.catalog", "kakanai.bootstrap"})
+    assert "kakanai.ui.startup_window" in loaded
+
+
+def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kakanai.demo import demo_residents
+    from kakanai.ui.startup_window import StartupWindow
+
+    code = demo_residents()[0][1]
+    seen: dict[str, object] = {}
+
+    def top(test: object) -> object | None:
+        return next((w for w in QApplication.topLevelWidgets() if test(w) and w.isVisible()), None)  # type: ignore[operator]
+
+    def scan_into_the_first_window() -> None:
+        first = top(lambda w: isinstance(w, StartupWindow))
+        if first is None:
+            QTimer.singleShot(1, scan_into_the_first_window)
+            return
+        # When a resident's code is scanned (keyboard wedge) before the counter window is up
+        QTest.keyClicks(first, code)  # type: ignore[arg-type]
+        QTest.keyClick(first, Qt.Key.Key_Return)  # type: ignore[arg-type]
+        seen["kept"] = list(first.queued)  # type: ignore[attr-defined]
+        seen["counter up when scanned"] = top(lambda w: hasattr(w, "controller")) is not None
+        QTimer.singleShot(1, look_at_the_counter)
+
+    def look_at_the_counter() -> None:
+        window = top(lambda w: hasattr(w, "controller"))
+        if window is None:
+            QTimer.singleShot(5, look_at_the_counter)
+            return
+        controller = window.controller  # type: ignore[attr-defined]
+        seen["visit"] = controller.session is not None and controller.has_household()
+        seen["first window left"] = top(lambda w: isinstance(w, StartupWindow)) is None
+        window.close()  # type: ignore[attr-defined]
+
+    # Given a counter starting
+    QTimer.singleShot(0, scan_into_the_first_window)
+    assert app.run(overrides={"data_dir": str(tmp_path)}) == 0
+    # Then the first window kept the code, and the counter window started the visit with it
+    assert seen["counter up when scanned"] is False and seen["kept"] == [code]
+    assert seen["visit"] is True and seen["first window left"] is True
