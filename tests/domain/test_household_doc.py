@@ -12,6 +12,7 @@ from kakanai.domain.household import LifeEvent, OutsideNotifier
 from kakanai.domain.household_doc import household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput
 from tests.conftest import household_doc
+from tests.domain.procedure_table import household, person
 
 
 def _errors(doc: Any) -> dict[str, str]:
@@ -125,3 +126,40 @@ def test_a_wrong_notifier_is_an_error_on_notifier(family: dict[str, Any], bad: A
 def test_markup_in_a_name_is_kept_literally(family: dict[str, Any]) -> None:
     family["members"][0]["given"] = "<b>太郎</b> & <font size=90>"
     assert parse_household(family).household.members[0].given == "<b>太郎</b> & <font size=90>"
+
+
+def _move_out_with_new_facts() -> dict[str, Any]:
+    return household("move_out", "2026-04-01",
+                     person("太郎", "1980-01-01", insurance="employee", insured="insured", pension_class=2, civil_servant=True),
+                     person("花子", "1982-01-01", "妻", sex="F", insurance="employee", insured="dependent",
+                            late_disability=False),
+                     person("一郎", "2005-01-01", "子"), subjects=[0], new_head=1, new_relation="妻",
+                     notifier={"family": "佐藤", "given": "一", "family_kana": "サトウ", "given_kana": "ハジメ",
+                               "relation": "知人", "agent": True, "address": "北海道札幌市中央区北1条西2丁目"})
+
+
+def test_the_insurance_pension_head_and_agent_facts_round_trip() -> None:
+    # Given a code with who is insured or a dependent, the 国民年金 種別, a 公務員, the new head and a 代理人
+    parsed = parse_household(_move_out_with_new_facts())
+    h = parsed.household
+    assert parsed.warnings == []
+    assert (h.members[0].insured, h.members[0].pension_class, h.members[0].civil_servant) == ("insured", 2, True)
+    assert (h.members[1].insured, h.members[1].late_disability) == ("dependent", False)
+    assert (h.new_head, h.new_relation) == (1, "妻")
+    assert h.notifier.agent is True and h.notifier.address == "北海道札幌市中央区北1条西2丁目"  # type: ignore[union-attr]
+    # When written back and read again, nothing is lost
+    assert parse_household(household_to_document(h)).household == h
+
+
+@pytest.mark.parametrize(("change", "path"), [
+    (lambda d: d["members"][0].update(pension_class=4), "members[0].pension_class"),
+    (lambda d: d["members"][0].update(insured="self"), "members[0].insured"),
+    (lambda d: d.update(new_head=7), "new_head"),
+    (lambda d: d.update(new_head=0), "new_head"),  # the head who moves out cannot be the new head
+])
+def test_a_wrong_insurance_pension_or_head_fact_is_named(change: Any, path: str) -> None:
+    doc = _move_out_with_new_facts()
+    change(doc)
+    with pytest.raises(InvalidInput) as caught:
+        parse_household(doc)
+    assert any(p.path.startswith(path) for p in caught.value.problems), caught.value.problems
