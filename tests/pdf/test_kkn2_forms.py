@@ -91,3 +91,46 @@ def test_a_move_out_prints_the_destination_and_the_planned_day(catalog: Catalog)
     fields = _fields(sheet)
     assert fields["転出先"] == "宮城県仙台市青葉区一番町3丁目2番1号" and fields["転出予定日"] == "令和8年4月20日"
     assert _row(sheet, 0)["本籍"] == "北海道見本市北1条西1丁目1番地" and _row(sheet, 0)["筆頭者"] == "佐藤 一郎"
+
+
+def test_the_head_leaves_and_the_head_change_prints_the_head_the_family_named(catalog: Catalog) -> None:
+    # Given the head moves out alone to 仙台 through a 代理人, his wife and adult son stay, the son becomes head
+    document = _doc("death_of_wife") | {"event": "move_out", "date": "2026-04-20", "subjects": [0]}
+    document = {k: v for k, v in document.items() if k != "bank"}
+    document["members"].append(document["members"][1] | {"relation": "子", "given": "健", "given_kana": "ケン",
+                                                         "birth": "1990-01-01", "sex": "M"})
+    document["new_head"] = 2
+    document["old"] = document.pop("new") | {"head": "佐藤 一郎"}
+    document["new"] = {"postal": "980-0811", "address": "宮城県仙台市青葉区一番町3丁目2番1号", "building": ""}
+    document["notifier"] = {"family": "田中", "given": "進", "family_kana": "タナカ", "given_kana": "ススム",
+                            "relation": "知人", "agent": True, "address": "北海道札幌市中央区北1条西2丁目"}
+    sheets = _sheets(document, catalog)
+    head = _fields(sheets["head_change"])
+    # Then the 世帯主変更届 prints the old head, the new one as told, and the 代理人 with their address
+    assert (head["旧世帯主"], head["新しい世帯主"]) == ("佐藤　一郎", "佐藤　健")
+    assert head["届出人"] == "田中　進" and head["届出人の住所"] == "北海道札幌市中央区北1条西2丁目"
+    assert dict(sheets["head_change"].checks)["代理人による届出（委任状あり）"] is True
+    # And the 転出届 is for him alone, to the 転出先 on the 転出予定日
+    move_out = sheets["juminido_move_out"]
+    assert [r.cells[0].text for r in move_out.rows] == ["佐藤　一郎"]
+    assert _fields(move_out)["転出先"].startswith("宮城県仙台市") and _fields(move_out)["転出予定日"] == "令和8年4月20日"
+    # And the 委任状 is on what to bring
+    plan = plan_of(decode(encode_document(document)).household, catalog)
+    letter = next(i for i in plan.items if i.id == "agent_letter")
+    assert letter.procedure.definition.bring[0].startswith("委任状")
+
+
+def test_the_kouki_form_is_addressed_to_the_kouiki_rengou_and_the_foreign_sheet_is_in_seireki(catalog: Catalog) -> None:
+    document = _doc("move_in_from_abroad")
+    document["members"][0]["birth"] = "1948-05-10"  # a grandfather of 77 among them
+    sheets = form_sheets_of(document, catalog)
+    koki = next(s for s in sheets if s.form.id == "koki")
+    assert koki.form.definition.addressee == "北海道後期高齢者医療広域連合長"
+    assert dict(koki.checks)["資格取得（他の都道府県・国外から転入）"] is True
+    foreign = next(s for s in sheets if s.form.id == "juminido_gaikoku")
+    assert foreign.issued == "2026年4月1日" and _fields(foreign)["異動日"].startswith("20")
+
+
+def form_sheets_of(document: dict[str, Any], catalog: Catalog) -> list[FormSheet]:
+    household = decode(encode_document(document)).household
+    return form_sheets(household, plan_of(household, catalog), catalog, ISSUED)
