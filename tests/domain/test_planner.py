@@ -132,6 +132,7 @@ def test_a_family_moves_out(catalog: Catalog) -> None:
     the_plan = _plan_doc(doc, catalog)
     assert _who(the_plan) == [
         ("juminido_move_out", (0, 1, 2, 3)),
+        ("mynumber_move_out_notice", (0, 1)),
         ("nhi_leave", (0, 1, 2)),
         ("late_elderly_leave", (3,)),
         ("late_elderly_certificate_out", (3,)),
@@ -139,6 +140,7 @@ def test_a_family_moves_out(catalog: Catalog) -> None:
         ("care_leave", (3,)),
         ("child_allowance_end", (2,)),
         ("child_medical_end", (2,)),
+        ("dog_registration_move_out", ()),
     ]
 
 

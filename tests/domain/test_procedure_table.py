@@ -188,6 +188,15 @@ ROWS = [
         expect={"seal_registration_lapse": ("太郎",)}),
     Row("seal_registration_unknown_is_asked", "印鑑条例（転出による登録の抹消）",
         household("move_out", D, person("太郎", "1980-01-01")), undecided=("seal_registration_lapse",)),
+    # -- what the resident is told on a 転出 (the new city does the rest) ---------------------------
+    Row("move_out_card_dog_and_pupil_told_what_the_new_city_needs", "番号利用法17条、狂犬病予防法4条4項、学校教育法施行令13条",
+        household("move_out", D, person("太郎", "1985-01-01", card=True), person("一郎", "2016-06-01", "子"),
+                  extras={"dogs": 1, "mopeds": 0, "seal_registration": []}),
+        expect={"mynumber_move_out_notice": ("太郎",), "school_transfer_out": ("一郎",), "dog_registration_move_out": ()}),
+    Row("disability_card_follows_the_move", "身体障害者福祉法施行令9条・11条",
+        household("move_within", D, person("太郎", "1970-01-01", disability={"kind": "physical", "grade": "2級"}),
+                  person("花子", "1972-01-01", "妻", sex="F")),
+        expect={"disability_address_move_within": ("太郎",)}),
     # -- 代理人 ------------------------------------------------------------------------------------
     Row("agent_brings_a_letter_of_attorney", "住民基本台帳法27条・同法施行令26条（代理人の届出）",
         household("move_in", D, person("太郎", "1990-01-01"), notifier=OUTSIDER | {"agent": True, "address": "札幌市"}),
