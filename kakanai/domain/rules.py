@@ -223,4 +223,10 @@ def _any_member(condition: Condition, draft: Draft) -> Verdict:
     count = member_count(draft)
     if count is None:
         return Verdict(None, needs=("member_count",))
-    return _any([evaluate(condition, draft, i) for i in range(count)])
+    verdicts = [evaluate(condition, draft, i) for i in range(count)]
+    found = _any(verdicts)
+    if found.value and found.reasons:  # say whose fact it is: 「高橋　正男: 世帯主」
+        index = verdicts.index(found)
+        name = "　".join(str(draft.get(f"members[{index}].{k}") or "") for k in ("family", "given")).strip("　")
+        return Verdict(True, (f"{name or f'世帯員{index + 1}'}: {'、'.join(found.reasons)}",))
+    return found
