@@ -151,6 +151,19 @@ def _couple_surname(draft: Draft, _: int) -> Any:
     return "husband" if draft.get(member_path(taken, "sex")) == "M" else "wife"
 
 
+def _claimant_civil_servant(draft: Draft, _: int) -> Any:
+    """Whether the 児童手当 claimant is a 公務員 (then the employer pays it, not the city): the
+    claimant's ``civil_servant``; while the claimant is not known, asked only when a parent is one."""
+    claimant = draft.get("child_allowance.claimant")
+    if isinstance(claimant, int):
+        return draft.get(member_path(claimant, "civil_servant")) is True
+    parents = [k for k in range(draft.get("member_count") or 0)
+               if draft.get(member_path(k, "relation")) in ("世帯主", *_SPOUSES)]
+    if any(draft.get(member_path(k, "civil_servant")) is True for k in parents):
+        return Unknown(("child_allowance.claimant",))
+    return False
+
+
 def _born_abroad(draft: Draft, i: int) -> Any:
     return draft.get(member_path(i, "birth_country")) not in (None, "", "JP")
 
@@ -277,6 +290,7 @@ HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("mopeds", "household", "int", "原付の台数", _household_raw("extras.mopeds")),
     Fact("members_count", "household", "int", "人数", _member_count),
     Fact("from_abroad", "household", "bool", "国外からの転入", _from_abroad),
+    Fact("claimant_civil_servant", "household", "bool", "児童手当の請求者が公務員", _claimant_civil_servant),
     Fact("couple_surname", "household", "enum", "婚姻後の夫婦の氏", _couple_surname, ("husband", "wife", "none")),
     Fact("remaining_15_plus", "household", "int", "残る15歳以上の世帯員", _remaining_15_plus),
     Fact("old_same_prefecture", "household", "bool", "前住所が同じ都道府県", _same_prefecture("old")),

@@ -110,6 +110,7 @@ _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
     "late_disability": _bool("後期高齢者医療の障害認定あり", "障害認定なし"),
     "civil_servant": _bool("公務員", "公務員以外"),
     "pensioner": _bool("年金を受給中", "年金は受けていない"),
+    "claimant_civil_servant": _bool("請求者が公務員（勤務先で請求）", ""),
     "couple_surname": lambda v, d, i: {"husband": "夫の氏を称する", "wife": "妻の氏を称する",
                                        "none": "外国籍の方との婚姻（氏は変わりません）"}.get(str(v), ""),
     "allowance_recipient": _bool("児童手当を受給中", ""),
