@@ -207,6 +207,12 @@ ROWS = [
     Row("move_in_filed_8_months_late", "住民基本台帳法22条（14日以内）・52条（過料）、番号利用法施行令（転入届の日から90日）",
         household("move_in", D, person("太郎", "1990-01-01", card=True)), visit="2026-12-01",
         late=("juminido_move_in", "nhi_join"), on_time=("mynumber_continue",)),
+    Row("move_out_filed_after_moving_late", "住民基本台帳法24条（転出届: 転出の日から14日以内）",
+        household("move_out", D, person("太郎", "1990-01-01", seal_registered=False)), visit="2026-05-01",
+        late=("juminido_move_out",)),
+    Row("move_out_filed_before_the_move", "住民基本台帳法24条（転出届: 転出予定日の14日前から）",
+        household("move_out", D, person("太郎", "1990-01-01", seal_registered=False)), visit="2026-03-25",
+        on_time=("juminido_move_out",)),
     Row("move_in_filed_in_time", "住民基本台帳法22条（14日以内）",
         household("move_in", D, person("太郎", "1990-01-01")), visit="2026-04-15", on_time=("juminido_move_in",)),
 ]
