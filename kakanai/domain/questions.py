@@ -72,7 +72,7 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("insured", "勤め先の健康保険で本人か家族（被扶養者）か", "choice", tuple(INSURED_KIND_LABELS.items())),
     QuestionSpec("birth_time", "生まれた時刻（24時間で 3:15 など）", "clock", optional=True),
     QuestionSpec("birth_place", "生まれたところ（病院名・住所）", "text", optional=True),
-    QuestionSpec("pensioner", "年金を受けていたか（65歳以上でも確認します）", "bool"),
+    QuestionSpec("pensioner", "年金を受けていたか（老齢・障害・遺族年金の受給者か）", "bool"),
     QuestionSpec("allowance", "児童手当を受け取っているか", "bool"),
     QuestionSpec("child_support", "児童扶養手当を受けているか", "bool"),
     QuestionSpec("seal_registered", "この市で印鑑登録をしているか", "bool"),
