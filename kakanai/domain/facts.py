@@ -151,6 +151,18 @@ def _couple_surname(draft: Draft, _: int) -> Any:
     return "husband" if draft.get(member_path(taken, "sex")) == "M" else "wife"
 
 
+def _allowance_recipient(draft: Draft, i: int) -> Any:
+    """Whether member ``i`` receives 児童手当 now: as told; where no child (高校3年相当まで) stays in
+    the household it does not matter, so it is not asked."""
+    told = draft.get(member_path(i, "allowance"))
+    if told is not None:
+        return told
+    grade = _on_birth(grade_on)
+    children = [k for k in range(draft.get("member_count") or 0)
+                if _is_subject(draft, k) is False and not isinstance(g := grade(draft, k), Unknown) and g <= 12]
+    return Unknown((member_path(i, "allowance"),)) if children else False
+
+
 def _claimant_civil_servant(draft: Draft, _: int) -> Any:
     """Whether the 児童手当 claimant is a 公務員 (then the employer pays it, not the city): the
     claimant's ``civil_servant``; while the claimant is not known, asked only when a parent is one."""
@@ -274,7 +286,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("seal_requested", "member", "bool", "印鑑登録の希望", _member_raw("seal")),
     Fact("subject", "member", "bool", "届出の対象者", _is_subject),
     Fact("pensioner", "member", "bool", "年金を受給中", _member_raw("pensioner")),
-    Fact("allowance_recipient", "member", "bool", "児童手当を受給中", _member_raw("allowance")),
+    Fact("allowance_recipient", "member", "bool", "児童手当を受給中", _allowance_recipient),
     Fact("child_support", "member", "bool", "児童扶養手当を受給中", _member_raw("child_support")),
     Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),
