@@ -70,7 +70,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     problems = casework.printable_problems(household)
     if problems and not args.allow_missing_glyphs:
         raise InvalidInput(problems, GLYPHS_TITLE)
-    the_plan = casework.plan_of(intake)
+    the_plan = casework.plan_of(intake, issued)  # ages and deadlines on the day it is filed
     if not the_plan.items:
         raise CliError("この世帯に必要な手続がないため、印刷する様式がありません")
     visit_id = args.visit_id or f"V{issued:%Y%m%d}-{secrets.token_hex(3).upper()}"
