@@ -322,3 +322,36 @@ def test_insured_or_dependent_is_asked_only_of_20_to_59_on_an_employee_insurance
     # And the student on his father's insurance is 第1号
     pension = next(item for item in interview.plan().items if item.id == "pension_address")
     assert pension.subjects == (1,)
+
+
+@pytest.mark.parametrize("event", ["move_in", "move_out", "move_within"])
+def test_a_family_move_asks_the_new_facts_in_a_stable_order_and_the_count_never_goes_up(
+        catalog: Catalog, event: str) -> None:
+    # Given a family on an employee insurance (the father insured, his wife and their student son of 21
+    # dependents, a daughter of 14), interviewed from nothing for a move
+    doc = household(event, "2026-04-01", person("太郎", "1975-01-01", insurance="employee", insured="insured",
+                                                card=True, seal_registered=True),
+                    person("花子", "1977-01-01", "妻", sex="F", insurance="employee", insured="dependent",
+                           seal_registered=False),
+                    person("一郎", "2005-01-01", "子", insurance="employee", insured="dependent", seal_registered=False),
+                    person("花", "2012-01-01", "子", sex="F", insurance="employee", seal_registered=False))
+    answers = draft_from_household(parse_household(doc).household)
+    interview = Interview(catalog)
+    for path in ("event", "date", "member_count"):
+        interview.answer(path, answers[path])
+    asked, counts = [], [interview.remaining()]
+    while questions := interview.questions():
+        path = questions[0].path
+        asked.append(path)
+        interview.answer(path, answers.get(path) if answers.get(path) not in (None, "") else "")
+        counts.append(interview.remaining())
+    # Then the count shown never went up, and each person's questions came together, in order
+    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    members = [p for p in asked if p.startswith("members[")]
+    assert members == sorted(members, key=lambda p: int(p[8:p.index("]")])), members
+    # And the new facts were asked only where a procedure depends on them
+    insured = [p for p in asked if p.endswith(".insured")]
+    seal = [p for p in asked if p.endswith(".seal_registered")]
+    assert insured == (["members[0].insured", "members[1].insured", "members[2].insured"] if event == "move_in" else [])
+    assert seal == (["members[0].seal_registered", "members[1].seal_registered", "members[2].seal_registered"]
+                    if event == "move_out" else [])
