@@ -126,7 +126,7 @@ _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
 
 def phrase(fact: Fact, value: Any, draft: Draft, index: int = -1) -> str:
     """The reason a clause on ``fact`` held with ``value``; "" when it goes without saying. A fact
-    with no phrase of its own reads as its label (true), 「…なし」 (false) or 「label value」."""
+    with no phrase of its own reads as its label (true), 「label：いいえ」 (false) or 「label value」."""
     if fact.name in _SILENT:
         return ""
     special = _PHRASES.get(fact.name)
