@@ -16,7 +16,7 @@ import numpy as np
 import qrcode
 import qrcode.constants
 import qrcode.util
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFilter, UnidentifiedImageError
 from qrcode.exceptions import DataOverflowError
 
 from kakanai.qr.payload import KKN2, PREFIX, QrPayloadError
@@ -82,8 +82,17 @@ def as_grey_array(image: Picture) -> np.ndarray[Any, np.dtype[np.uint8]]:
     return np.ascontiguousarray(array, dtype=np.uint8)
 
 
+SECOND_LOOK = ImageFilter.UnsharpMask(radius=2, percent=150, threshold=2)
+"""The sharpening of a frame in which zxing found a code it could not read (a blurred webcam frame)."""
+
+
 class ZxingDecoder:
-    """QR codes read with zxing-cpp (tries rotations, downscaling and inverted codes)."""
+    """QR codes read with zxing-cpp (tries rotations, downscaling and inverted codes).
+
+    When zxing locates a QR code in a frame but cannot decode it (a checksum error: typically a
+    blurred 640×480 frame), the frame is sharpened (`SECOND_LOOK`) and read once more. A frame with
+    no code in it costs nothing extra. On bench/qr_corpus's degraded frames at 640×480 this second
+    look reads the KKN2 frame the first pass missed, and 6 of the 16 KKN1 frames."""
 
     name = "zxing"
 
@@ -97,10 +106,19 @@ class ZxingDecoder:
         self._zxing = zxingcpp
 
     def decode(self, image: Picture) -> list[str]:
-        """The texts of every QR code found in ``image``."""
-        found = self._zxing.read_barcodes(as_grey_array(image), formats=self._zxing.BarcodeFormat.QRCode,
-                                          text_mode=self._zxing.TextMode.Plain)
-        return [barcode.text for barcode in found if barcode.valid]
+        """The texts of every QR code found in ``image`` (a second look at a sharpened copy when a code
+        was seen but not read)."""
+        grey = as_grey_array(image)
+        found = self._read(grey, return_errors=True)
+        texts = [barcode.text for barcode in found if barcode.valid]
+        if texts or all(barcode.valid for barcode in found):
+            return texts
+        sharpened = np.asarray(Image.fromarray(grey).filter(SECOND_LOOK))
+        return [barcode.text for barcode in self._read(sharpened) if barcode.valid]
+
+    def _read(self, grey: np.ndarray[Any, np.dtype[np.uint8]], *, return_errors: bool = False) -> list[Any]:
+        return list(self._zxing.read_barcodes(grey, formats=self._zxing.BarcodeFormat.QRCode,
+                                              text_mode=self._zxing.TextMode.Plain, return_errors=return_errors))
 
 
 class ZbarDecoder:
