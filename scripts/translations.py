@@ -111,6 +111,16 @@ EN = {
     "ダッシュボードを開くには、監督者のパスワードを入力してください。": "Type the supervisor password to open the dashboard.",
     "{0}秒後にもう一度入力できます": "You can try again in {0} s", "確認中…": "Checking…",
     "パスワードが違います（あと{0}回）": "Wrong password ({0} tries left)", "確認できませんでした（{0}）": "Could not check ({0})",
+    "QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります":
+        "A QR code can be scanned right away; without one, interview with the question below",
+    "{0}氏名（氏と名の間を空ける）": "{0}full name (a space between family and given name)",
+    "{0}フリガナ（氏と名の間を空ける）": "{0}name in kana (a space between family and given name)",
+    "例: 山田 太郎（空けずに Enter なら氏だけ）": "e.g. 山田 太郎 (Enter with no space: the family name only)",
+    "例: やまだ たろう（カタカナ・ひらがな）": "e.g. やまだ たろう (katakana or hiragana)",
+    "{0}（郵便番号を入れると町名まで入ります）": "{0} (a postal code fills in the town)",
+    "例: 090-0001 のあと、丁目・番地": "e.g. 090-0001, then the block and number",
+    "本人確認（選んで Enter で印刷・書類の種類だけを記録します）":
+        "Identity check (choose, Enter prints; only the kind of document is recorded)",
 }
 
 

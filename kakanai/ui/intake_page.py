@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -18,12 +20,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kakanai.domain.draft import split_member_path
 from kakanai.domain.interview import Question
+from kakanai.domain.kana import normalize_postal
 from kakanai.domain.questions import QuestionSpec
 from kakanai.qr.scan_field import ScanField
 
 HINTS = {"date": "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01", "kana": "カタカナ（ひらがなでも可）",
          "postal": "例: 090-0001", "phone": "例: 090-1234-5678", "int": "数字"}
+
+
+POSTAL = re.compile(r"〒?[0-9０-９]{3}[-－]?[0-9０-９]{4}")
+SPACE = re.compile(r"[ 　]+")
+
+
+def paired(first: Question, second: Question) -> str:
+    """Which two questions one answer may give: "name" (氏 and 名, or their フリガナ, of one person:
+    typed with a space between), "address" (a postal code, then the address: the city's town is
+    filled in as soon as the code is typed); "" for none."""
+    one, two = split_member_path(first.path), split_member_path(second.path)
+    if one and two and one[0] == two[0] and (one[1], two[1]) in (("family", "given"), ("family_kana", "given_kana")):
+        return "name"
+    if first.path in ("new.postal", "old.postal") and second.path == first.path.replace("postal", "address"):
+        return "address"
+    return ""
+
+
+def split_answer(kind: str, text: str, town: Callable[[str], str]) -> list[str]:
+    """The one or two answers a paired question's text holds: 「佐藤 健」 → 佐藤, 健; 「090-0024
+    北海道見本市北4条東2丁目5番地」 → the code and the address. One answer only when there is no
+    space (the second is then asked on its own), or when the address is the town the code gave
+    and nothing more (丁目・番地 still to come)."""
+    text = text.strip()
+    if kind == "name":
+        parts = SPACE.split(text, maxsplit=1)
+        return parts if len(parts) == 2 and all(parts) else [text]
+    code, _, rest = text.partition(" ")
+    rest = rest.strip()
+    if postal_code(code) is None or not rest:
+        return [text]
+    return [code] if rest == town(code) else [code, rest]
+
+
+def postal_code(text: str) -> str | None:
+    """``NNN-NNNN`` when ``text`` is a whole postal code, else None."""
+    if not POSTAL.fullmatch(text):
+        return None
+    try:
+        return normalize_postal(text)
+    except ValueError:
+        return None
 
 
 class _EnterFilter(QObject):
@@ -45,6 +91,7 @@ class IntakePage(QWidget):
 
     scanned = Signal(str)
     answered = Signal(str, object)  # path, raw answer
+    answered_together = Signal(list)  # [(path, raw), …] of a paired question, in order
     revisit_requested = Signal(str)  # the clerk wants to change an earlier answer (its path)
 
     def __init__(self) -> None:
@@ -61,6 +108,9 @@ class IntakePage(QWidget):
         self.error = QLabel(objectName="error")
         self.text = QLineEdit()
         self.text.returnPressed.connect(self._submit)
+        self.text.textEdited.connect(self._on_edited)
+        self.town: Callable[[str], str] = lambda code: ""  # the city's 町域 of a postal code (set by the window)
+        self._pair: tuple[Question, Question, str] | None = None
         self.choice = QComboBox()
         self._enter = _EnterFilter(self._submit)
         self.choice.installEventFilter(self._enter)
@@ -72,7 +122,7 @@ class IntakePage(QWidget):
         self.answered_list = QListWidget()
         self.answered_list.itemActivated.connect(self._on_revisit)
         self._current: Question | None = None
-        self.prefer_scan = True  # a new visit starts at the scan field; Tab goes to the interview
+        self.prefer_scan = False  # the interview's first question has the focus; a scan is caught anywhere
         self._layout()
 
     def _layout(self) -> None:
@@ -101,7 +151,10 @@ class IntakePage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.answered_list.addItem(item)
         self._members = members
-        if questions:
+        kind = paired(questions[0], questions[1]) if len(questions) > 1 else ""
+        if kind:
+            self.ask_pair(questions[0], questions[1], kind, remaining)
+        elif questions:
             self.ask(questions[0], remaining=remaining, current=questions[0].suggestion or None)
         else:
             self._current = None
@@ -113,8 +166,8 @@ class IntakePage(QWidget):
     def ask(self, question: Question, remaining: int | None = None, current: Any = None) -> None:
         """Put one question in the editor (with how many may still come, when that is known)."""
         self._current = question
-        count = self.tr("　（残り {0}）").format(remaining) if remaining else ""
-        self.question.setText(question.label + count)
+        self._pair = None
+        self.question.setText(question.label + self._count(remaining))
         self.reason.setText(question.reason)
         self.editor.setEnabled(True)
         self.submit.setEnabled(True)
@@ -132,6 +185,32 @@ class IntakePage(QWidget):
             self.text.setPlaceholderText("　".join(filter(None, [HINTS.get(question.spec.kind, ""), optional])))
             self.editor.setCurrentWidget(self.text)
 
+    def ask_pair(self, first: Question, second: Question, kind: str, remaining: int | None) -> None:
+        """Two questions in one text field: 氏名 (or フリガナ) with a space, or 郵便番号 then 住所."""
+        self.ask(first, remaining=remaining)
+        self._pair = (first, second, kind)
+        if kind == "name":
+            stem = first.label.removesuffix(first.spec.label)
+            label = self.tr("{0}氏名（氏と名の間を空ける）") if first.spec.kind == "text" else \
+                self.tr("{0}フリガナ（氏と名の間を空ける）")
+            self.question.setText(label.format(stem) + self._count(remaining))
+            self.text.setPlaceholderText(self.tr("例: 山田 太郎（空けずに Enter なら氏だけ）") if first.spec.kind == "text"
+                                         else self.tr("例: やまだ たろう（カタカナ・ひらがな）"))
+        else:
+            self.question.setText(self.tr("{0}（郵便番号を入れると町名まで入ります）").format(second.label)
+                                  + self._count(remaining))
+            self.text.setPlaceholderText(self.tr("例: 090-0001 のあと、丁目・番地"))
+
+    def _count(self, remaining: int | None) -> str:
+        return self.tr("　（残り {0}）").format(remaining) if remaining else ""
+
+    def _on_edited(self, text: str) -> None:
+        """A postal code typed in full: the town follows it at once, the cursor after it."""
+        code = postal_code(text.strip())
+        if self._pair is None or self._pair[2] != "address" or code is None:
+            return
+        self.text.setText(f"{code} {self.town(code)}".rstrip() + " " * (not self.town(code)))
+
     def _choices(self, spec: QuestionSpec) -> list[tuple[Any, str]]:
         if spec.kind == "bool":
             return [(True, "はい"), (False, "いいえ")]
@@ -145,15 +224,20 @@ class IntakePage(QWidget):
         self.prefer_scan = False
         widget = self.editor.currentWidget()
         raw = self.choice.currentData() if widget is self.choice else self.text.text()
+        if self._pair is not None and widget is self.text:
+            first, second, kind = self._pair
+            parts = split_answer(kind, str(raw), lambda code: self.town(postal_code(code) or ""))
+            self.answered_together.emit(list(zip((first.path, second.path), parts, strict=False)))
+            return
         self.answered.emit(self._current.path, raw)
 
     def _on_revisit(self, item: QListWidgetItem) -> None:
         self.revisit_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def new_visit(self) -> None:
-        """A new visit: clear messages and start at the scan field."""
-        self.prefer_scan = True
-        self.status.setText(self.tr("QRコードがない方は Tab で聞き取りに進みます"))
+        """A new visit: clear messages; the first question has the focus (a scan is taken on any field)."""
+        self.prefer_scan = False
+        self.status.setText(self.tr("QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります"))
         self.error.clear()
 
     def show_error(self, text: str) -> None:

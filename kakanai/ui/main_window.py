@@ -173,12 +173,17 @@ class MainWindow(QMainWindow):
         self.intake_page.scan.typed.connect(lambda text: self._scan_outcome(NOT_A_CODE, False))
         self.intake_page.scan.rejected.connect(lambda text: self._scan_outcome(text, False))
         self.intake_page.answered.connect(self._on_answer)
+        self.intake_page.answered_together.connect(self._on_answers)
+        self.intake_page.town = lambda code: c.casework.catalog.postal.get(code, "")
         self.intake_page.revisit_requested.connect(self._on_revisit)
         self.household_page.member_edited.connect(self._on_member_edited)
         self.household_page.procedure_toggled.connect(self._on_toggle)
         self.household_page.add_requested.connect(self._on_add_procedure)
         self.review_page.jump_requested.connect(self._on_jump)
+        self.review_page.identity_checked.connect(c.identity_checked)
+        self.review_page.print_requested.connect(self._on_print_from_review)
         self.print_page.print_requested.connect(self._on_print)
+        self.print_page.identity_then_print.connect(self._on_identity_then_print)
         self.print_page.retry_requested.connect(self._on_retry)
         self.print_page.finish_requested.connect(self._on_finish)
         self.print_page.identity_checked.connect(c.identity_checked)
@@ -234,6 +239,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.steps.setCurrentRow(list(STEP_KEYS).index(step) if step in STEP_KEYS else 0)
         if step == "review":
+            self.review_page.set_identity(self.controller.session.identity if self.controller.session else "")
             self.review_page.show_rendering()
             self.controller.render()
         elif step == "print" and self.controller.session is not None:
@@ -435,6 +441,17 @@ class MainWindow(QMainWindow):
         if not error and self.stack.currentWidget() is self.intake_page:  # all answered: 世帯・手続 has the focus
             self.intake_page.focus_default()
 
+    def _on_answers(self, answers: list[tuple[str, object]]) -> None:
+        """One text that answered two questions (氏名, 郵便番号と住所): in order, up to the first refused."""
+        error = ""
+        for path, raw in answers:
+            error = self.controller.answer(path, raw)
+            if error:
+                break
+        self.intake_page.show_error(error)
+        if self.stack.currentWidget() is self.intake_page:
+            self.intake_page.focus_default()
+
     def _on_revisit(self, path: str) -> None:
         interview = self.controller.interview()
         self.intake_page.ask(interview.question(path, "変更する"), current=interview.draft.get(path))
@@ -478,6 +495,8 @@ class MainWindow(QMainWindow):
         self.review_page.show_bundle(bundle.pdf, report.pages, problems, rows)
         self.print_run.stop()  # a new bundle is printed anew
         self.print_page.show_summary(self.tr("様式 {0} ページ（お手続き案内を含む）を印刷します。").format(report.pages))
+        if self.stack.currentWidget() is self.review_page:
+            self.review_page.focus_default()  # problems first, else the 本人確認
 
     def _on_bundle_failed(self, text: str) -> None:
         """No bundle: what is still to ask, named as the interview asks it (Enter goes there)."""
@@ -507,6 +526,18 @@ class MainWindow(QMainWindow):
             return
         self.controller.printing()  # the visit's printing time: submitted → done
         self.print_run.start(bundle, printer, self.options.print_plan, self.options.save_folder)
+
+    def _on_print_from_review(self) -> None:
+        """本人確認 chosen with Enter on the review: on to 印刷・署名, printing at once."""
+        if self.controller.bundle is None:
+            return  # still being made: the choice is kept, F5 prints once it is there
+        self._go("print")
+        self._on_identity_then_print(self.print_page.printers.currentText())
+
+    def _on_identity_then_print(self, printer: str) -> None:
+        """本人確認 chosen with Enter: print this bundle, unless it is printing or printed already."""
+        if self.controller.bundle is not None and self.print_run.bundle is not self.controller.bundle:
+            self._on_print(printer)
 
     def _on_retry(self, printer: str) -> None:
         self.print_run.retry(printer, self.options.print_plan, self.options.save_folder)

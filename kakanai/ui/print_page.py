@@ -29,6 +29,7 @@ class PrintPage(QWidget):
     """Printer choice, すべて印刷, the printer's state (with 再試行 when something is wrong), then 完了."""
 
     print_requested = Signal(str)  # printer name
+    identity_then_print = Signal(str)  # Enter on the document checked: print unless printed already (printer)
     retry_requested = Signal(str)  # printer name
     finish_requested = Signal()
     identity_checked = Signal(str)  # 本人確認: the kind of document checked (a code)
@@ -42,7 +43,7 @@ class PrintPage(QWidget):
         for code, label in IDENTITY_DOCUMENTS.items():
             self.identity.addItem(label, code)
         self.identity.activated.connect(self._on_identity)
-        self._enter = _EnterPicks(self.identity, self._on_identity)
+        self._enter = _EnterPicks(self.identity, self._on_identity_enter)
         self.printers = QComboBox()
         self.print_button = QPushButton(self.tr("すべて印刷　［F5］"), objectName="primary")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.printers.currentText()))
@@ -56,7 +57,7 @@ class PrintPage(QWidget):
         layout.addWidget(QLabel(self.tr("印刷・署名"), objectName="title"))
         layout.addWidget(self.summary)
         check = QHBoxLayout()
-        check.addWidget(QLabel(self.tr("本人確認（書類の種類だけを記録します）")))
+        check.addWidget(QLabel(self.tr("本人確認（選んで Enter で印刷・書類の種類だけを記録します）")))
         check.addWidget(self.identity, 1)
         layout.addLayout(check)
         row = QHBoxLayout()
@@ -104,6 +105,12 @@ class PrintPage(QWidget):
         if self.identity.currentData():
             self.identity_checked.emit(self.identity.currentData())
             self.print_button.setFocus()
+
+    def _on_identity_enter(self) -> None:
+        """Enter on the document checked: recorded, then printed at once (one key, as F5 would)."""
+        self._on_identity()
+        if self.identity_done():
+            self.identity_then_print.emit(self.printers.currentText())
 
     def focus_default(self) -> None:
         """本人確認 first while it is not done, then the print button."""

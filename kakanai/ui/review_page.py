@@ -12,7 +12,19 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPoi
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.domain.visits import IDENTITY_DOCUMENTS
+from kakanai.ui.print_page import _EnterPicks
 
 _ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -45,6 +57,8 @@ class ReviewPage(QWidget):
     """Problems on the left (Enter jumps to the field), the rendered bundle on the right."""
 
     jump_requested = Signal(str)  # a draft path such as members[1].given
+    identity_checked = Signal(str)  # 本人確認: the kind of document checked (a code)
+    print_requested = Signal()  # Enter on the document checked: print now
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,6 +82,14 @@ class ReviewPage(QWidget):
         self._keys = _PageKeys(self)
         for widget in (self.view, self.forms, self.problems):
             widget.installEventFilter(self._keys)
+        self.identity = QComboBox()
+        self.identity.addItem(self.tr("（確認した書類を選ぶ）"), "")
+        for code, label in IDENTITY_DOCUMENTS.items():
+            self.identity.addItem(label, code)
+        self.identity.activated.connect(self._on_identity)
+        self._enter = _EnterPicks(self.identity, self._on_identity_enter)
+        self._problems = False
+        self._recorded = ""  # the visit's 本人確認 as recorded (not recorded twice)
         self.page_label = QLabel()
         self.view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
         self._layout()
@@ -80,6 +102,8 @@ class ReviewPage(QWidget):
         left.addWidget(self.problems, 1)
         left.addWidget(QLabel(self.tr("様式（Enter でそのページへ・✍ は署名欄）")))
         left.addWidget(self.forms, 1)
+        left.addWidget(QLabel(self.tr("本人確認（選んで Enter で印刷・書類の種類だけを記録します）")))
+        left.addWidget(self.identity)
         tools = QHBoxLayout()
         tools.addWidget(self.page_label, 1)
         for text, step in ((self.tr("縮小 [Ctrl -]"), -1), (self.tr("拡大 [Ctrl +]"), 1)):
@@ -158,6 +182,7 @@ class ReviewPage(QWidget):
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
         """List problems, or say there are none."""
+        self._problems = bool(problems)
         self.problems.clear()
         for message, path in problems:
             item = QListWidgetItem(message)
@@ -166,8 +191,27 @@ class ReviewPage(QWidget):
         if not problems:
             self.problems.addItem(QListWidgetItem(self.tr("問題はありません")))
 
+    def set_identity(self, code: str) -> None:
+        """The visit's 本人確認 so far ("" until a document was checked)."""
+        self._recorded = code
+        self.identity.setCurrentIndex(max(0, self.identity.findData(code)))
+
+    def _on_identity(self, *_: object) -> None:
+        code = self.identity.currentData()
+        if code and code != self._recorded:
+            self._recorded = code
+            self.identity_checked.emit(code)
+
+    def _on_identity_enter(self) -> None:
+        self._on_identity()
+        if self.identity.currentData():
+            self.print_requested.emit()
+
     def focus_default(self) -> None:
-        """Problems first."""
+        """Problems first when there are any; else the 本人確認 (choosing it with Enter prints)."""
+        if not self._problems and self.document.pageCount():
+            self.identity.setFocus()
+            return
         self.problems.setFocus()
         if self.problems.count() and self.problems.currentRow() < 0:
             self.problems.setCurrentRow(0)

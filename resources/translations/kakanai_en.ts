@@ -544,105 +544,135 @@ Red: serving longer than the target</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="55" />
+        <location filename="../../kakanai/ui/intake_page.py" line="102" />
         <source>ここでQRコードを読み取ってください（スキャナーをかざす）</source>
         <translation>Scan the resident's QR code here</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="70" />
+        <location filename="../../kakanai/ui/intake_page.py" line="120" />
         <source>回答　［Enter］</source>
         <translation>Answer  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="80" />
+        <location filename="../../kakanai/ui/intake_page.py" line="130" />
         <source>読取・聞き取り</source>
         <translation>Scan / interview</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="91" />
+        <location filename="../../kakanai/ui/intake_page.py" line="141" />
         <source>入力済み（Enter で直す）</source>
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="108" />
+        <location filename="../../kakanai/ui/intake_page.py" line="161" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="116" />
+        <location filename="../../kakanai/ui/intake_page.py" line="194" />
+        <source>{0}氏名（氏と名の間を空ける）</source>
+        <translation>{0}full name (a space between family and given name)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="195" />
+        <source>{0}フリガナ（氏と名の間を空ける）</source>
+        <translation>{0}name in kana (a space between family and given name)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="197" />
+        <source>例: 山田 太郎（空けずに Enter なら氏だけ）</source>
+        <translation>e.g. 山田 太郎 (Enter with no space: the family name only)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="198" />
+        <source>例: やまだ たろう（カタカナ・ひらがな）</source>
+        <translation>e.g. やまだ たろう (katakana or hiragana)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="200" />
+        <source>{0}（郵便番号を入れると町名まで入ります）</source>
+        <translation>{0} (a postal code fills in the town)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="202" />
+        <source>例: 090-0001 のあと、丁目・番地</source>
+        <translation>e.g. 090-0001, then the block and number</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="205" />
         <source>　（残り {0}）</source>
         <translation>  ({0} to go)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="131" />
-        <source>なければ空のまま Enter</source>
-        <translation>if none, leave empty and press Enter</translation>
+        <location filename="../../kakanai/ui/intake_page.py" line="240" />
+        <source>QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります</source>
+        <translation>A QR code can be scanned right away; without one, interview with the question below</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="156" />
-        <source>QRコードがない方は Tab で聞き取りに進みます</source>
-        <translation>No QR code? Press Tab to interview</translation>
+        <location filename="../../kakanai/ui/intake_page.py" line="184" />
+        <source>なければ空のまま Enter</source>
+        <translation>if none, leave empty and press Enter</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="217" />
+        <location filename="../../kakanai/ui/main_window.py" line="222" />
         <source>カードを読み取っています…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="252" />
+        <location filename="../../kakanai/ui/main_window.py" line="258" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="264" />
+        <location filename="../../kakanai/ui/main_window.py" line="270" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="266" />
+        <location filename="../../kakanai/ui/main_window.py" line="272" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="359" />
+        <location filename="../../kakanai/ui/main_window.py" line="365" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="373" />
+        <location filename="../../kakanai/ui/main_window.py" line="379" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="386" />
+        <location filename="../../kakanai/ui/main_window.py" line="392" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="480" />
+        <location filename="../../kakanai/ui/main_window.py" line="497" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="486" />
+        <location filename="../../kakanai/ui/main_window.py" line="505" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="491" />
+        <location filename="../../kakanai/ui/main_window.py" line="510" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="494" />
+        <location filename="../../kakanai/ui/main_window.py" line="513" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="498" />
+        <location filename="../../kakanai/ui/main_window.py" line="517" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
@@ -716,42 +746,42 @@ Red: serving longer than the target</translation>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="41" />
+        <location filename="../../kakanai/ui/print_page.py" line="42" />
         <source>（確認した書類を選ぶ）</source>
         <translation>(choose the document checked)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="47" />
+        <location filename="../../kakanai/ui/print_page.py" line="48" />
         <source>すべて印刷　［F5］</source>
         <translation>Print all  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="50" />
+        <location filename="../../kakanai/ui/print_page.py" line="51" />
         <source>再試行　［F5］</source>
         <translation>Retry  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="53" />
+        <location filename="../../kakanai/ui/print_page.py" line="54" />
         <source>完了　［F6］</source>
         <translation>Finish  [F6]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="56" />
+        <location filename="../../kakanai/ui/print_page.py" line="57" />
         <source>印刷・署名</source>
         <translation>Print &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="59" />
-        <source>本人確認（書類の種類だけを記録します）</source>
-        <translation>Identity check (only the kind of document is recorded)</translation>
+        <location filename="../../kakanai/ui/print_page.py" line="60" />
+        <source>本人確認（選んで Enter で印刷・書類の種類だけを記録します）</source>
+        <translation>Identity check (choose, Enter prints; only the kind of document is recorded)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="63" />
+        <location filename="../../kakanai/ui/print_page.py" line="64" />
         <source>プリンター</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="70" />
+        <location filename="../../kakanai/ui/print_page.py" line="71" />
         <source>署名をいただいたら「完了」を押してください。</source>
         <translation>Press Finish once the forms are signed.</translation>
     </message>
@@ -759,52 +789,62 @@ Red: serving longer than the target</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="77" />
+        <location filename="../../kakanai/ui/review_page.py" line="86" />
+        <source>（確認した書類を選ぶ）</source>
+        <translation>(choose the document checked)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="99" />
         <source>確認　（F5 で印刷へ）</source>
         <translation>Review  (F5: print)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="79" />
+        <location filename="../../kakanai/ui/review_page.py" line="101" />
         <source>直すところ（Enter でその項目へ）</source>
         <translation>To fix (Enter jumps there)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="81" />
+        <location filename="../../kakanai/ui/review_page.py" line="103" />
         <source>様式（Enter でそのページへ・✍ は署名欄）</source>
         <translation>Forms (Enter shows the page; ✍ marks a signature)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="85" />
+        <location filename="../../kakanai/ui/review_page.py" line="105" />
+        <source>本人確認（選んで Enter で印刷・書類の種類だけを記録します）</source>
+        <translation>Identity check (choose, Enter prints; only the kind of document is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="109" />
         <source>縮小 [Ctrl -]</source>
         <translation>Zoom out [Ctrl -]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="85" />
+        <location filename="../../kakanai/ui/review_page.py" line="109" />
         <source>拡大 [Ctrl +]</source>
         <translation>Zoom in [Ctrl +]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="122" />
+        <location filename="../../kakanai/ui/review_page.py" line="146" />
         <source>幅に合わせる</source>
         <translation>fit to width</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="123" />
+        <location filename="../../kakanai/ui/review_page.py" line="147" />
         <source>{0}/{1}ページ　{2}　（Home/End・Ctrl +/-）</source>
         <translation>page {0}/{1}  {2}  (Home/End, Ctrl +/-)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="128" />
+        <location filename="../../kakanai/ui/review_page.py" line="152" />
         <source>様式を作成しています…</source>
         <translation>Making the forms…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="151" />
+        <location filename="../../kakanai/ui/review_page.py" line="175" />
         <source>様式 {0} ページ</source>
         <translation>{0} form pages</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="167" />
+        <location filename="../../kakanai/ui/review_page.py" line="192" />
         <source>問題はありません</source>
         <translation>No problems</translation>
     </message>

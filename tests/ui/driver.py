@@ -51,6 +51,19 @@ class Clerk:
         self.keystrokes += len(text) + 1
         self.log.append(text)
 
+    def postal_then_address(self, postal: str, rest: str) -> None:
+        """A postal code typed (the town fills in), then the rest of the address through the IME and
+        Enter: one action, len(postal) + len(rest) + 1 keystrokes."""
+        target = self._target()
+        QTest.keyClicks(target, postal)
+        event = QInputMethodEvent("", [])
+        event.setCommitString(rest)
+        QApplication.sendEvent(target, event)
+        QTest.keyClick(target, Qt.Key.Key_Return)
+        self.actions += 1
+        self.keystrokes += len(postal) + len(rest) + 1
+        self.log.append(f"{postal} {rest}")
+
     def choose(self, downs: int) -> None:
         """Pick the n-th choice of a combo box with ↓ and Enter: one action."""
         target = self._target()

@@ -47,6 +47,7 @@ def test_a_typed_entry_in_the_scan_field_is_answered(counter: Counter) -> None:
     sounds: list[bool] = []
     window.sound = sounds.append
     window.intake_page.scan._clock = iter(range(100)).__next__  # a person's pace: one key a second
+    window.intake_page.scan.setFocus()  # the clerk clicked the scan field and typed there
     clerk.type_ascii("A-12")
     assert "QRコードではありません" in window.intake_page.error.text() and sounds == [False]
 

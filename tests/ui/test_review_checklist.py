@@ -83,7 +83,6 @@ def test_an_unfinished_interview_is_listed_by_its_questions_not_by_paths(counter
     # Given a clerk who has asked only the event, the date and the headcount of a birth
     window, clerk = counter.window, counter.clerk
     clerk.press(K.Key_F1)
-    clerk.press(K.Key_Tab)
     clerk.choose(3)  # 出生
     clerk.type_ascii("R8.6.10")
     clerk.type_ascii("2")
