@@ -58,8 +58,8 @@ def type_date(driver: Any, prefix: str, iso: str, wareki: bool) -> None:
 
 def _address(driver: Any, side: str, address: dict[str, Any]) -> None:
     if address.get("country"):
-        _click(driver, "old-abroad")
-        _choose(driver, "old-country", address["country"])
+        _click(driver, f"{side}-abroad")
+        _choose(driver, f"{side}-country", address["country"])
     else:
         _type(driver, f"{side}-postal", address["postal"])
     _type(driver, f"{side}-address", address["address"])  # replaces the town the postal code filled in
@@ -67,6 +67,12 @@ def _address(driver: Any, side: str, address: dict[str, Any]) -> None:
         _type(driver, f"{side}-building", address["building"])
     if side == "old":
         _type(driver, "old-head", address.get("head", ""))
+    elif address.get("head"):
+        _type(driver, "new-head", address["head"])
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _member(driver: Any, k: int, member: dict[str, Any], wareki: bool) -> None:
@@ -78,9 +84,49 @@ def _member(driver: Any, k: int, member: dict[str, Any], wareki: bool) -> None:
         _choose(driver, f"m{k}-insurance", member["insurance"])
     for key in ("card", "care_certified"):
         if member.get(key) is not None:
-            _choose(driver, f"m{k}-{key}", "yes" if member[key] else "no")
+            _choose(driver, f"m{k}-{key}", _yes_no(member[key]))
     if member.get("nationality"):
         _choose(driver, f"m{k}-nationality", member["nationality"])
+    for key, value in member.items():  # the facts the page generates fields for from the model
+        if key not in _OWN_MEMBER_FIELDS:
+            _set(driver, f"m{k}-{key}", value)
+
+
+_OWN_MEMBER_FIELDS = {"family", "given", "family_kana", "given_kana", "relation", "birth", "sex", "insurance", "card",
+                      "care_certified", "nationality"}
+
+
+def _set(driver: Any, element_id: str, value: Any) -> None:
+    """Answer a generated field the way its kind asks: a choice, a date, a text; an object field by field."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _set(driver, f"{element_id}-{key}", inner)
+        return
+    element = driver.find_element("id", element_id)
+    if element.tag_name == "select":
+        _choose(driver, element_id, _yes_no(value) if isinstance(value, bool) else str(value))
+    elif element.tag_name == "fieldset":  # a date: 年 月 日
+        type_date(driver, element_id, value, wareki=False)
+    else:
+        _type(driver, element_id, str(value))
+
+
+_OWN_HOUSEHOLD_FIELDS = {"v", "event", "date", "phone", "new", "old", "notifier", "members", "extras", "subjects", "bank"}
+
+
+def _notifier(driver: Any, notifier: int | dict[str, str]) -> None:
+    if isinstance(notifier, int):
+        _choose(driver, "notifier", str(notifier))
+        return
+    _choose(driver, "notifier", "other")
+    for key, value in notifier.items():
+        _set(driver, f"n-{key}", value)
+
+
+def _bank(driver: Any, bank: dict[str, str]) -> None:
+    for key in ("bank", "branch", "number", "holder_kana"):
+        _type(driver, f"bank-{key}", bank[key])
+    _choose(driver, "bank-kind", bank["kind"])
 
 
 def fill(driver: Any, doc: dict[str, Any], typed: dict[str, Any], wareki: bool = False) -> None:
@@ -100,8 +146,13 @@ def fill(driver: Any, doc: dict[str, Any], typed: dict[str, Any], wareki: bool =
             _click(driver, f"m{i}-subject")
         if i in doc.get("extras", {}).get("seal_registration", []):
             _click(driver, f"m{i}-seal")
-    _choose(driver, "notifier", str(doc["notifier"]))
+    _notifier(driver, doc["notifier"])
     _type(driver, "phone", typed.get("phone", doc.get("phone", "")))
+    if doc.get("bank"):
+        _bank(driver, doc["bank"])
+    for key, value in doc.items():  # the household's facts the page generates fields for
+        if key not in _OWN_HOUSEHOLD_FIELDS:
+            _set(driver, key if isinstance(value, dict) else f"h-{key}", value)
     for key in ("dogs", "mopeds"):
         count = doc.get("extras", {}).get(key, 0)
         if count:

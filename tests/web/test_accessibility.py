@@ -16,6 +16,12 @@ from tests.web.resident import open_page
 AXE = (Path(build.__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 
 
+def Select(element: Any) -> Any:  # selenium's name; imported only where the browser is
+    from selenium.webdriver.support.select import Select as _Select
+
+    return _Select(element)
+
+
 def _violations(driver: Any) -> list[str]:
     driver.execute_script(AXE)
     result = driver.execute_async_script(
@@ -25,11 +31,17 @@ def _violations(driver: Any) -> list[str]:
     return list(result)
 
 
-@pytest.mark.parametrize("lang", ["ja", "en", "vi"])
+@pytest.mark.parametrize("lang", ["ja", "ja-easy", "en", "zh", "ko", "vi", "pt"])
 def test_no_violation_on_any_screen(browser: Any, built_page: Path, lang: str) -> None:
     open_page(browser, built_page, lang)
     browser.find_element("id", "event-move_in").click()
     browser.find_element("id", "add-member").click()
+    # every section shown: a foreign resident's generated fields, a notifier from outside, the bank
+    Select(browser.find_element("id", "m1-nationality")).select_by_value("VN")
+    Select(browser.find_element("id", "notifier")).select_by_value("other")
+    browser.find_element("id", "old-abroad").click()
+    assert browser.find_element("id", "m1-residence-card").is_displayed()
+    assert browser.find_element("id", "n-family").is_displayed() and browser.find_element("id", "bank-bank").is_displayed()
     assert _violations(browser) == []
     browser.find_element("id", "check").click()  # an empty form: every error shown and linked
     assert browser.find_element("id", "errors").is_displayed()
@@ -45,6 +57,8 @@ def test_it_reflows_at_320_css_pixels(built_page: Path) -> None:
     with chromium(size=(320, 640)) as driver:
         open_page(driver, built_page, "pt")
         driver.find_element("id", "event-move_in").click()
+        Select(driver.find_element("id", "notifier")).select_by_value("other")
+        Select(driver.find_element("id", "m0-nationality")).select_by_value("BR")
         driver.find_element("id", "check").click()
         wide = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert wide <= 0

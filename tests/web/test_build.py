@@ -108,7 +108,83 @@ def test_a_check_the_page_does_not_know_stops_the_build(monkeypatch: pytest.Monk
 
 def test_each_event_asks_what_its_procedures_need(catalog: Catalog) -> None:
     events = {e["code"]: e for e in spec.page_spec(catalog)["events"]}
-    assert events["move_in"]["member"] == ["insurance", "card", "care_certified", "seal", "nationality"]
-    assert events["move_in"]["household"] == ["extras.dogs", "extras.mopeds"]
-    assert events["marriage"]["member"] == ["card", "nationality"] and events["marriage"]["subjects"] == [2, 2]
-    assert events["move_out"]["addresses"] == ["old", "new"]
+    # the facts the move-in's conditions decide on, and what the 住民異動届 prints beyond the basics:
+    # 本籍・筆頭者, 通称 and the 在留カード facts
+    assert {"insurance", "card", "care_certified", "seal", "nationality", "domicile", "domicile_head", "alias",
+            "residence.card", "residence.until"} <= set(events["move_in"]["member"])
+    assert {"old.head", "extras.dogs", "extras.mopeds", "new.head", "bank"} <= set(events["move_in"]["household"])
+    # a marriage asks what decides the name changes (card, 国保, …) and the 婚姻届's 本籍・筆頭者, not dogs
+    assert {"card", "insurance", "nationality", "domicile", "domicile_head"} <= set(events["marriage"]["member"])
+    assert "extras.dogs" not in events["marriage"]["household"] and events["marriage"]["subjects"] == [2, 2]
+    assert events["move_out"]["addresses"] == ["old", "new"] and events["birth"]["addresses"] == []
+    assert "bank" in events["birth"]["household"] and "bank" in events["death"]["household"]
+    # a birth never asks a move's questions
+    assert not {"extras.mopeds", "new.head", "old.head"} & set(events["birth"]["household"])
+
+
+def test_a_fact_a_form_prints_is_asked_by_the_page(tmp_path: Path) -> None:
+    """A city that prints 通称 on its 婚姻 form gets the question on the page at its next build."""
+    shutil.copytree(forms_dir(), tmp_path / "forms")
+    events = {e["code"]: e for e in spec.page_spec(load_catalog(tmp_path / "forms"))["events"]}
+    assert "alias" not in events["marriage"]["member"]
+    shimin = tmp_path / "forms" / "forms" / "shimin.toml"  # the 婚姻届 (konin) is there
+    text = shimin.read_text(encoding="utf-8")
+    column = '  { source = "member.domicile_head", label = "筆頭者", width = 0.5, required = false },\n]\n\n[[form]]\nid = "inkan"'
+    assert column in text
+    alias = '  { source = "member.alias", label = "通称", required = false },\n'
+    shimin.write_text(text.replace(column, alias + column, 1), encoding="utf-8")
+    events = {e["code"]: e for e in spec.page_spec(load_catalog(tmp_path / "forms"))["events"]}
+    assert "alias" in events["marriage"]["member"]
+
+
+def test_addresses_abroad_are_offered_only_where_the_counter_accepts_them(catalog: Catalog) -> None:
+    events = {e["code"]: e for e in spec.page_spec(catalog)["events"]}
+    assert events["move_in"]["abroad"] == ["old"]
+    # a move out to another country: offered as soon as the counter accepts new.country for 転出
+    from kakanai.domain.household_doc import parse_household
+    from kakanai.domain.problems import InvalidInput
+
+    try:
+        parse_household({"v": 2, "event": "move_out", "date": "2026-04-01", "notifier": 0,
+                         "old": {"postal": "090-0001", "address": "見本市"}, "new": {"country": "US", "address": "NY"},
+                         "members": [{"family": "見本", "given": "", "family_kana": "ミホン", "given_kana": "",
+                                      "birth": "1990-01-01", "sex": "F", "relation": "世帯主"}]})
+        counter_accepts = True
+    except InvalidInput:
+        counter_accepts = False
+    assert events["move_out"]["abroad"] == (["new"] if counter_accepts else [])
+    assert events["move_within"]["abroad"] == [] and events["birth"]["abroad"] == []
+
+
+def test_every_fact_the_page_asks_has_words(catalog: Catalog) -> None:
+    """A fact the page generates a field for is labelled (the page's text, else the counter's own
+    Japanese words found by the probe), never shown as a key name; the shipped facts are translated."""
+    page = spec.page_spec(catalog)
+    texts = page_texts()["strings"]
+    for event in page["events"]:
+        for key in event["member"]:
+            assert texts["ja"].get(f"member.{key}") or page["labels"].get(f"member.{key}"), key
+        for key in set(event["household"]) - {"extras.dogs", "extras.mopeds", "old.head"}:  # the page's own fields
+            assert texts["ja"].get(key) or texts["ja"].get(f"{key}.legend") or page["labels"].get(key), key
+    assert page["choiceLabels"]["account_kind"]["ordinary"] == "普通"
+    assert texts["en"]["member.residence.card"] == "Residence card number"
+
+
+def test_the_bank_list_is_the_counter_s(catalog: Catalog) -> None:
+    from kakanai.domain.banks import bank_name, branch_name
+
+    banks = spec.page_spec(catalog)["banks"]
+    assert banks["0005"][0] == bank_name("0005") and banks["0005"][1]["001"] == branch_name("0005", "001")
+    assert "9999" not in banks and len(banks) > 1000
+
+
+COMMITTED = Path(__file__).parents[2] / "site" / "index.html"
+
+
+def test_the_committed_page_is_built_from_the_sources(catalog: Catalog) -> None:
+    """site/index.html is what `scripts/dev kakanai web build -o site` writes from today's model,
+    catalog, texts and vendor files; a change to any of them without rebuilding fails here."""
+    assert COMMITTED.is_file(), "no site/index.html: run scripts/dev kakanai web build -o site"
+    assert COMMITTED.read_bytes() == render_page(catalog), (
+        "site/index.html is stale (the household model, the catalog or the page changed): "
+        "run scripts/dev kakanai web build -o site and commit it")

@@ -12,89 +12,129 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kakanai.domain.household_doc import parse_household
+from kakanai.domain.problems import InvalidInput
 from kakanai.qr.payload import decode
 from tests.web.browser import requests_made
 from tests.web.resident import code_in_screenshot, errors_shown, fill, open_page, show_code
 
+LANGUAGES = ["ja", "ja-easy", "en", "zh", "ko", "vi", "pt"]
+NONE = {"dogs": 0, "mopeds": 0, "seal_registration": []}
 YAMADA = {"family": "山田", "given": "太郎", "family_kana": "ヤマダ", "given_kana": "タロウ", "birth": "1981-05-10",
           "sex": "M", "relation": "世帯主"}
-# (language, household as the counter should read it, what the resident types differently, 和暦?)
-CASES: dict[str, tuple[str, dict[str, Any], dict[str, str], bool]] = {
-    "move_in family, 和暦, hiragana and half-width kana, full-width phone": ("ja", {
+HANAKO = {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1983-11-03",
+          "sex": "F", "relation": "妻"}
+MUFG = {"bank": "0005", "branch": "001", "kind": "ordinary", "number": "1234567", "holder_kana": "ヤマダ　タロウ"}
+SON = {"family": "鈴木", "given": "一郎", "family_kana": "スズキ", "given_kana": "イチロウ", "relation": "子",
+       "phone": "080-1111-2222"}
+# one household per life event, as the counter should read it, and what the resident types differently
+HOUSEHOLDS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+    "move_in, a family of four with an account for the child allowance": ({
         "v": 2, "event": "move_in", "date": "2026-04-01", "phone": "090-1234-5678",
         "new": {"postal": "090-0001", "address": "北海道見本市北1条西1丁目1番地", "building": "コーポ見本101"},
         "old": {"postal": "980-0811", "address": "宮城県仙台市青葉区一番町3丁目2番1号", "head": "山田 太郎"},
         "notifier": 0,
-        "members": [YAMADA | {"insurance": "nhi", "card": True, "care_certified": False},
-                    {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1983-11-03",
-                     "sex": "F", "relation": "妻", "insurance": "nhi", "card": True, "care_certified": False},
+        "members": [YAMADA | {"insurance": "nhi", "card": True, "care_certified": False,
+                              "domicile": "宮城県仙台市青葉区本町3丁目8番", "domicile_head": "山田 太郎"},
+                    HANAKO | {"insurance": "nhi", "card": True, "care_certified": False},
                     {"family": "山田", "given": "翔太", "family_kana": "ヤマダ", "given_kana": "ショウタ", "birth": "2009-08-20",
                      "sex": "M", "relation": "子", "insurance": "nhi", "card": False, "care_certified": False},
                     {"family": "山田", "given": "キヨ", "family_kana": "ヤマダ", "given_kana": "キヨ", "birth": "1950-12-01",
                      "sex": "F", "relation": "母", "insurance": "late_elderly", "card": False, "care_certified": True}],
-        "extras": {"dogs": 1, "mopeds": 0, "seal_registration": [0]}},
-        {"1.family_kana": "やまだ", "1.given_kana": "ﾊﾅｺ", "phone": "０９０ー１２３４ー５６７８"}, True),
-    "move_out alone": ("en", {
-        "v": 2, "event": "move_out", "date": "2026-05-20",
-        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "佐藤 一郎"},
-        "new": {"postal": "100-0001", "address": "東京都千代田区千代田1番1号"},
-        "notifier": 0, "members": [{"family": "佐藤", "given": "一郎", "family_kana": "サトウ", "given_kana": "イチロウ",
-                                    "birth": "1990-02-28", "sex": "M", "relation": "世帯主", "insurance": "employee"}],
-        "extras": {"dogs": 0, "mopeds": 1, "seal_registration": []}}, {}, False),
-    "move_within": ("ja-easy", {
-        "v": 2, "event": "move_within", "date": "2026-06-01",
-        "new": {"postal": "090-0011", "address": "北海道見本市北1条東2丁目"},
-        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "鈴木 花"},
-        "notifier": 0, "members": [{"family": "鈴木", "given": "花", "family_kana": "スズキ", "given_kana": "ハナ",
-                                    "birth": "1975-07-07", "sex": "F", "relation": "世帯主", "insurance": "nhi"}],
-        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {}, True),
-    "birth of a second child": ("zh", {
-        "v": 2, "event": "birth", "date": "2026-03-03", "notifier": 1, "subjects": [2],
-        "members": [YAMADA | {"insurance": "nhi"},
-                    {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1983-11-03",
-                     "sex": "F", "relation": "妻", "insurance": "nhi"},
-                    {"family": "山田", "given": "陽菜", "family_kana": "ヤマダ", "given_kana": "ヒナ", "birth": "2026-03-03",
-                     "sex": "F", "relation": "子", "insurance": "nhi"}],
-        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {}, False),
-    "death of the wife, the head listed first": ("ko", {
-        "v": 2, "event": "death", "date": "2026-02-10", "notifier": 0, "subjects": [1],
-        "members": [YAMADA | {"insurance": "nhi", "care_certified": False},
-                    {"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ", "birth": "1943-11-03",
-                     "sex": "F", "relation": "妻", "insurance": "late_elderly", "care_certified": True}],
-        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {}, True),
-    "marriage with a Brazilian resident": ("pt", {
-        "v": 2, "event": "marriage", "date": "2026-07-07", "notifier": 1, "subjects": [0, 1],
-        "members": [{"family": "SILVA", "given": "ANA", "family_kana": "シルバ", "given_kana": "アナ", "birth": "1995-09-15",
-                     "sex": "F", "relation": "本人", "card": True, "nationality": "BR"},
-                    {"family": "田中", "given": "健", "family_kana": "タナカ", "given_kana": "ケン", "birth": "1992-01-31",
-                     "sex": "M", "relation": "本人", "card": False}],
-        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": []}}, {"0.family_kana": "しるば"}, False),
-    "move in from Hanoi, a Vietnamese family": ("vi", {
+        "extras": {"dogs": 1, "mopeds": 0, "seal_registration": [0]}, "bank": MUFG},
+        {"1.family_kana": "やまだ", "1.given_kana": "ﾊﾅｺ", "phone": "０９０ー１２３４ー５６７８"}),
+    "move_in from Hanoi, a Vietnamese couple with residence cards": ({
         "v": 2, "event": "move_in", "date": "2026-04-15",
         "new": {"postal": "090-0001", "address": "北海道見本市北1条西5丁目", "building": "グランハイツ203"},
         "old": {"country": "VN", "address": "12 Phố Huế, Hai Bà Trưng, Hà Nội", "head": "NGUYEN VAN AN"},
         "notifier": 0,
         "members": [{"family": "NGUYEN", "given": "VAN AN", "family_kana": "グエン", "given_kana": "ヴァン　アン",
                      "birth": "1988-10-02", "sex": "M", "relation": "世帯主", "insurance": "none", "card": False,
-                     "care_certified": False, "nationality": "VN"},
+                     "care_certified": False, "nationality": "VN", "alias": "阮 文安",
+                     "residence": {"card": "AB12345678CD", "status": "技術・人文知識・国際業務", "until": "2029-04-14",
+                                   "category": "mid_long"}},
                     {"family": "TRAN", "given": "THI MAI", "family_kana": "チャン", "given_kana": "ティ　マイ",
                      "birth": "1990-04-12", "sex": "F", "relation": "妻", "insurance": "none", "card": False,
-                     "care_certified": False, "nationality": "VN"}],
-        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": [0, 1]}}, {"1.given_kana": "てぃ まい"}, False),
+                     "care_certified": False, "nationality": "VN",
+                     "residence": {"card": "CD87654321EF", "status": "家族滞在", "until": "2029-04-14",
+                                   "category": "mid_long"}}],
+        "extras": {"dogs": 0, "mopeds": 0, "seal_registration": [0, 1]}}, {"1.given_kana": "てぃ まい"}),
+    "move_out alone, with a moped": ({
+        "v": 2, "event": "move_out", "date": "2026-05-20",
+        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "佐藤 一郎"},
+        "new": {"postal": "100-0001", "address": "東京都千代田区千代田1番1号"},
+        "notifier": 0, "members": [{"family": "佐藤", "given": "一郎", "family_kana": "サトウ", "given_kana": "イチロウ",
+                                    "birth": "1990-02-28", "sex": "M", "relation": "世帯主", "insurance": "employee"}],
+        "extras": {"dogs": 0, "mopeds": 1, "seal_registration": []}}, {}),
+    "move_out to another country": ({
+        "v": 2, "event": "move_out", "date": "2026-09-01",
+        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "SILVA ANA"},
+        "new": {"country": "BR", "address": "Rua Augusta 100, São Paulo"},
+        "notifier": 0, "members": [{"family": "SILVA", "given": "ANA", "family_kana": "シルバ", "given_kana": "アナ",
+                                    "birth": "1995-09-15", "sex": "F", "relation": "世帯主", "insurance": "nhi",
+                                    "nationality": "BR"}],
+        "extras": NONE}, {}),
+    "move_within, her son from outside the household at the counter": ({
+        "v": 2, "event": "move_within", "date": "2026-06-01",
+        "new": {"postal": "090-0011", "address": "北海道見本市北1条東2丁目", "head": "鈴木 一郎"},
+        "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": "鈴木 花"},
+        "notifier": SON, "members": [{"family": "鈴木", "given": "花", "family_kana": "スズキ", "given_kana": "ハナ",
+                                      "birth": "1945-07-07", "sex": "F", "relation": "母", "insurance": "late_elderly",
+                                      "card": True, "care_certified": True}],
+        "extras": NONE}, {"phone": ""}),
+    "birth of a second child, paid into the father's account": ({
+        "v": 2, "event": "birth", "date": "2026-03-03", "notifier": 1, "subjects": [2],
+        "members": [YAMADA | {"insurance": "nhi"}, HANAKO | {"insurance": "nhi"},
+                    {"family": "山田", "given": "陽菜", "family_kana": "ヤマダ", "given_kana": "ヒナ", "birth": "2026-03-03",
+                     "sex": "F", "relation": "子", "insurance": "nhi", "birth_time": "05:42",
+                     "birth_place": "見本市立病院"}],
+        "extras": NONE, "bank": MUFG | {"branch": "002"}, "child_allowance": {"claimant": 0}}, {}),
+    "death of the wife, the head listed first, a son from outside notifies": ({
+        "v": 2, "event": "death", "date": "2026-02-10", "notifier": SON | {"family": "山田", "family_kana": "ヤマダ"},
+        "subjects": [1],
+        "members": [YAMADA | {"insurance": "nhi", "care_certified": False},
+                    HANAKO | {"birth": "1943-11-03", "insurance": "late_elderly", "care_certified": True,
+                              "domicile": "北海道見本市北1条西1丁目1番", "domicile_head": "山田 太郎"}],
+        "extras": NONE, "bank": MUFG,
+        "death": {"time": "14:05", "place": "見本市立病院", "funeral": "2026-02-13", "mourner": "山田 一郎"}}, {}),
+    "marriage with a Brazilian resident": ({
+        "v": 2, "event": "marriage", "date": "2026-07-07", "notifier": 1, "subjects": [0, 1],
+        "members": [{"family": "SILVA", "given": "ANA", "family_kana": "シルバ", "given_kana": "アナ", "birth": "1995-09-15",
+                     "sex": "F", "relation": "本人", "card": True, "nationality": "BR"},
+                    {"family": "田中", "given": "健", "family_kana": "タナカ", "given_kana": "ケン", "birth": "1992-01-31",
+                     "sex": "M", "relation": "本人", "card": False, "domicile": "北海道見本市北1条西1丁目1番",
+                     "domicile_head": "田中 健"}],
+        "extras": NONE, "marriage": {"surname_of": 1, "domicile": "北海道見本市北1条西1丁目1番", "together": "2026-06-01"}},
+        {"0.family_kana": "しるば"}),
 }
+# the older cases by name, for the tests below
+CASES = {"move_within": ("ja-easy", HOUSEHOLDS["move_within, her son from outside the household at the counter"][0],
+                         {}, True)}
 SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_the_counter_reads_what_the_resident_typed(browser: Any, built_page: Path, case: str, tmp_path: Path) -> None:
+def _offered(browser: Any, doc: dict[str, Any]) -> bool:
+    """Whether this build's page offers what ``doc`` needs (an address abroad the counter accepts)."""
+    spec = browser.execute_script("return JSON.parse(document.getElementById('kakanai-spec').textContent).events")
+    event = next(e for e in spec if e["code"] == doc["event"])
+    return all(side in event["abroad"] for side in ("new", "old") if doc.get(side, {}).get("country"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("case", list(HOUSEHOLDS))
+def test_the_counter_reads_what_the_resident_typed(browser: Any, built_page: Path, case: str, lang: str,
+                                                   tmp_path: Path) -> None:
     # Given a resident with the page in their language
-    lang, expected, typed, wareki = CASES[case]
+    expected, typed = HOUSEHOLDS[case]
     open_page(browser, built_page, lang)
+    if not _offered(browser, expected):
+        pytest.skip("the counter does not accept this address abroad yet (the page offers it once it does)")
     requests_made(browser)
-    # When they type their household and show the code
-    fill(browser, expected, typed, wareki)
+    # When they type their household (和暦 in Japanese, 西暦 otherwise) and show the code
+    fill(browser, expected, typed, wareki=lang.startswith("ja"))
     text = show_code(browser)
     # Then the counter's decoder reads the same household from the text and from the drawn code
     assert decode(text).household == parse_household(expected).household
@@ -106,10 +146,10 @@ def test_the_counter_reads_what_the_resident_typed(browser: Any, built_page: Pat
 def test_the_page_asks_only_what_the_event_needs(browser: Any, built_page: Path) -> None:
     open_page(browser, built_page, "ja")
     browser.find_element("id", "event-marriage").click()
-    shown = {i: browser.find_element("id", i).is_displayed() for i in ("f-new", "f-old", "m0-insurance", "m0-card",
-                                                                         "m0-subject", "dogs")}
-    assert shown == {"f-new": False, "f-old": False, "m0-insurance": False, "m0-card": True, "m0-subject": True,
-                     "dogs": False}
+    shown = {i: browser.find_element("id", i).is_displayed() for i in ("f-new", "f-old", "m0-seal", "m0-card",
+                                                                         "m0-subject", "dogs", "m0-school-kind")}
+    assert shown == {"f-new": False, "f-old": False, "m0-seal": False, "m0-card": True, "m0-subject": True,
+                     "dogs": False, "m0-school-kind": False}
     browser.find_element("id", "event-move_in").click()
     assert browser.find_element("id", "f-old").is_displayed() and browser.find_element("id", "dogs").is_displayed()
     assert not browser.find_element("id", "m0-subject").is_displayed()
@@ -212,3 +252,69 @@ def test_it_works_from_a_static_web_server_and_asks_for_nothing_else(browser: An
     assert decode(text).household.event.value == "move_in"
     assert code_in_screenshot(browser) == text
     assert [u for u in requests_made(browser) if not u.startswith("chrome")] == [served]
+
+
+DEATH = HOUSEHOLDS["death of the wife, the head listed first, a son from outside notifies"][0]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("n-family", "\u2066山田\u2069", "使えない記号"),  # bidi isolates in the notifier's name
+    ("bank-holder_kana", "ア" * 500, "200文字以内"),  # a huge paste into a generated field
+    ("m1-domicile", "\u202e本町", "使えない記号"),  # a fact the page generates from the model
+    ("bank-bank", "9999", "その金融機関コードはありません"),  # no such bank in the 全銀 list
+    ("bank-branch", "999", "その支店コードはありません"),
+    ("bank-number", "12345", "形式"),  # 7 digits, as on the passbook
+])
+def test_hostile_or_wrong_text_in_the_new_fields_is_refused(browser: Any, built_page: Path, field: str, value: str,
+                                                            message: str) -> None:
+    open_page(browser, built_page, "ja")
+    fill(browser, DEATH, {})
+    browser.execute_script("const f = document.getElementById(arguments[0]); f.value = arguments[1];"
+                           "f.dispatchEvent(new Event('input'))", field, value)
+    browser.find_element("id", "check").click()
+    assert any(message in line for line in errors_shown(browser)), errors_shown(browser)
+    assert not browser.find_element("id", "code").is_displayed()
+    assert browser.find_element("id", field).get_attribute("aria-invalid") == "true"
+
+
+def test_markup_in_generated_fields_is_kept_literal(browser: Any, built_page: Path) -> None:
+    sly = '<img src=x onerror="window.pwned=1">'
+    doc = DEATH | {"notifier": DEATH["notifier"] | {"relation": sly},
+                   "members": [DEATH["members"][0], DEATH["members"][1] | {"domicile": "</script>" + sly}]}
+    open_page(browser, built_page, "en")
+    fill(browser, doc, {})
+    text = show_code(browser)
+    household = decode(text).household
+    assert household.members[1].domicile == "</script>" + sly and household.notifier_person.relation == sly
+    assert browser.execute_script("return window.pwned === undefined && document.images.length === 0")
+
+
+def test_the_bank_and_branch_names_are_shown_as_typed(browser: Any, built_page: Path) -> None:
+    from kakanai.domain.banks import bank_name, branch_name
+
+    open_page(browser, built_page, "ja")
+    browser.find_element("id", "event-birth").click()
+    browser.find_element("id", "bank-bank").send_keys("０００５")  # full-width, as a phone keyboard may type
+    browser.find_element("id", "bank-branch").send_keys("001")
+    assert browser.find_element("id", "bank-name").text == bank_name("0005")
+    assert browser.find_element("id", "branch-name").text == branch_name("0005", "001")
+
+
+_CODES = st.sampled_from(["0005", "0001", "0009", "9999", "0000", "00a5", "５０００", ""])
+_BRANCHES = st.sampled_from(["001", "002", "100", "999", "000", "01", ""])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bank=_CODES, branch=_BRANCHES, number=st.sampled_from(["1234567", "123456", "１２３４５６７", ""]),
+       kind=st.sampled_from(["ordinary", "savings", "current", "other"]))
+def test_an_account_the_page_accepts_the_counter_accepts(browser: Any, built_page: Path, bank: str, branch: str,
+                                                         number: str, kind: str) -> None:
+    if browser.execute_script("return typeof window.kakanai") != "object":
+        open_page(browser, built_page, "ja")
+    doc = DEATH | {"bank": {"bank": bank, "branch": branch, "kind": kind, "number": number, "holder_kana": "ヤマダ"}}
+    result = browser.execute_script("return window.kakanai.validate(arguments[0])", doc)
+    try:
+        counter = parse_household(result["doc"]).household
+    except InvalidInput:
+        counter = None
+    assert (result["errors"] == []) == (counter is not None), (result["errors"], doc["bank"])

@@ -13,7 +13,8 @@
   /* ---- languages ---------------------------------------------------------------------------- */
   function t(key, n) {
     var table = TEXTS.strings[lang] || {};
-    var text = table[key] !== undefined ? table[key] : (TEXTS.strings.ja[key] !== undefined ? TEXTS.strings.ja[key] : key);
+    var text = table[key] !== undefined ? table[key] : (TEXTS.strings.ja[key] !== undefined ? TEXTS.strings.ja[key]
+      : (SPEC.labels[key] !== undefined ? SPEC.labels[key] : SPEC.labels[key.replace(/\.legend$/, "")] || key));  // a fact new to the model: the counter's words
     return n === undefined ? text : text.replace("{n}", String(n));
   }
 
@@ -21,6 +22,7 @@
     root.querySelectorAll("[data-t]").forEach(function (el) { el.textContent = t(el.dataset.t, el.dataset.n); });
     root.querySelectorAll("[data-t-label]").forEach(function (el) { el.setAttribute("aria-label", t(el.dataset.tLabel, el.dataset.n)); });
     root.querySelectorAll("select[data-countries]").forEach(fillCountries);
+    root.querySelectorAll("option[data-choice]").forEach(function (o) { o.textContent = choiceLabel(o.value, o.parentNode.choiceNode); });
   }
 
   function setLanguage(code) {
@@ -87,6 +89,211 @@
       el("p", { "class": "error", id: id + "-error", hidden: "" })]);
   }
 
+  /* ---- fields generated from the household model ------------------------------------------------
+   * A fact the page has no hand-made field for (one the model gained later) is asked by a field made
+   * from its JSON Schema node: yes/no, a choice of its codes, a date, a number or a text. */
+  var HAND_MEMBER = ["insurance", "card", "care_certified", "seal", "nationality"];
+  var HAND_HOUSEHOLD = ["extras.dogs", "extras.mopeds", "old.head", "new.head"];
+  var GENERIC_MEMBER = [], GENERIC_HOUSEHOLD = [];
+  SPEC.events.forEach(function (e) {
+    e.member.forEach(function (k) { if (HAND_MEMBER.indexOf(k) < 0 && GENERIC_MEMBER.indexOf(k) < 0) { GENERIC_MEMBER.push(k); } });
+    e.household.forEach(function (k) { if (HAND_HOUSEHOLD.indexOf(k) < 0 && GENERIC_HOUSEHOLD.indexOf(k) < 0) { GENERIC_HOUSEHOLD.push(k); } });
+  });
+
+  /* A schema node itself: a $ref followed, an optional's non-null branch (an object's first). */
+  function plain(node) {
+    if (node && node.anyOf) {
+      var branches = node.anyOf.filter(function (n) { return n.type !== "null"; }).map(plain);
+      node = branches.filter(function (n) { return n.type === "object"; })[0] || branches[0];
+    }
+    return node && node.$ref ? plain(SPEC.schema.$defs[node.$ref.split("/").pop()]) : node;
+  }
+
+  /* The node of a document path from the root: "bank", "death.time", "members.residence.card". */
+  function nodeAt(path) {
+    var node = SPEC.schema;
+    path.split(".").forEach(function (key) {
+      node = plain(node.properties[key]);
+      if (node.type === "array") { node = plain(node.items); }
+    });
+    return node;
+  }
+
+  function kindOf(node) {
+    if (node.type === "boolean") { return "bool"; }
+    if ((node["x-checks"] || []).indexOf("date") >= 0) { return "date"; }
+    if (node.enum && node.enum.indexOf("JP") >= 0 && node.enum.length > 100) { return "country"; }
+    if (node.enum) { return "choice"; }
+    if (node.type === "integer" && node.minimum === 0 && node.maximum === undefined) { return "member"; }  // an index
+    if (node.type === "integer" && node.maximum !== undefined && node.maximum - node.minimum < 10) { return "choice"; }
+    if (node.type === "integer") { return "int"; }
+    return (node["x-checks"] || []).indexOf("kana") >= 0 ? "kana" : "text";
+  }
+
+  function codes(node) {
+    if (node.enum) { return node.enum.map(String); }
+    var out = [];
+    for (var n = node.minimum; n <= node.maximum; n++) { out.push(String(n)); }
+    return out;
+  }
+
+  /* A code's words: the page's translation, else the counter's label from the vocabulary list that
+   * has every code of this choice (so "birth" of 30条の45区分 is not the event). */
+  function choiceLabel(code, node) {
+    var all = node ? codes(node) : [String(code)];
+    var table = Object.keys(SPEC.choiceLabels).map(function (k) { return [k, SPEC.choiceLabels[k]]; })
+      .filter(function (pair) { return all.every(function (c) { return pair[1][c] !== undefined; }); })[0];
+    var key = "choice." + (table ? table[0] + "." : "") + code;
+    var translated = t(key);
+    if (translated !== key) { return translated; }
+    return table ? table[1][String(code)] : String(code);
+  }
+
+  function labelKey(prefix, key) {
+    var own = prefix + "." + key;
+    return TEXTS.strings.ja[own] === undefined && SPEC.labels[own] === undefined &&
+      TEXTS.strings.ja["member." + key] !== undefined ? "member." + key : own;
+  }
+
+  function digitsOnly(node) { return /^\^\[0-9\]/.test(node.pattern || ""); }
+
+  function genericField(id, key, node) {
+    var kind = kindOf(node), input;
+    if (kind === "date") { return dateInput(id, key); }
+    if (kind === "bool") { input = select([["", "choose"], ["yes", "yes"], ["no", "no"]]); }
+    else if (kind === "country") { input = el("select", { "data-countries": "country" }); }
+    else if (kind === "member") { input = el("select", { "data-members": "" }); }
+    else if (kind === "choice") {
+      input = el("select", {}, [el("option", { value: "", "data-t": "choose" })]);
+      codes(node).forEach(function (code) { input.append(el("option", { value: code, "data-choice": "" })); });
+      input.choiceNode = node;
+    } else {
+      input = textInput({ maxlength: String(node.maxLength || 200) });
+      if (kind === "int" || digitsOnly(node)) { input.setAttribute("inputmode", "numeric"); }
+      if (kind === "kana") { input.lang = "ja"; input.addEventListener("blur", function () { input.value = KKN2.toKatakana(input.value); }); }
+    }
+    return field(id, key, input);
+  }
+
+  /* The members as choices of a select that names one of them (婚姻後の氏, 請求者, 新しい世帯主). */
+  function fillMemberChoices(selectNode) {
+    var keep = selectNode.value;
+    selectNode.textContent = "";
+    selectNode.append(new Option(t("choose"), ""));
+    memberKeys().forEach(function (k, i) {
+      var name = ($("m" + k + "-family").value + " " + $("m" + k + "-given").value).trim();
+      selectNode.append(new Option(t("member.legend", i + 1) + (name ? "：" + name : ""), String(i)));
+    });
+    selectNode.value = keep && Number(keep) < memberKeys().length ? keep : "";
+  }
+
+  function readGeneric(id, node) {
+    var kind = kindOf(node), text;
+    if (kind === "date") { return readDate(id); }
+    text = $(id).value;
+    if (kind === "bool") { return text === "" ? undefined : text === "yes"; }
+    if (kind === "member" || (kind === "choice" && node.type === "integer")) { return text === "" ? undefined : Number(text); }
+    if (kind === "int" || digitsOnly(node)) { text = KKN2.digits(text); }  // full-width digits typed
+    if (kind === "int") { return text === "" ? undefined : (/^[0-9]{1,9}$/.test(text) ? Number(text) : text); }
+    return text.trim() === "" ? undefined : text;
+  }
+
+  function writeGeneric(id, node, v) {
+    var kind = kindOf(node);
+    if (kind === "date") { writeDate(id, v); }
+    else if (kind === "bool") { $(id).value = v === true ? "yes" : v === false ? "no" : ""; }
+    else { $(id).value = v === undefined || v === null ? "" : String(v); }
+  }
+
+  function getPath(obj, path) {
+    return path.split(".").reduce(function (o, k) { return o && typeof o === "object" ? o[k] : undefined; }, obj);
+  }
+
+  function setPath(obj, path, v) {
+    if (v === undefined) { return; }
+    var keys = path.split("."), o = obj;
+    keys.slice(0, -1).forEach(function (k) { o = o[k] = o[k] || {}; });
+    o[keys[keys.length - 1]] = v;
+  }
+
+  /* The fields of one object of the document (a notifier from outside, the bank account, a death …). */
+  function objectFields(box, path, prefix, labelPrefix) {
+    Object.keys(nodeAt(path).properties).forEach(function (key) {
+      box.append(genericField(prefix + key, labelKey(labelPrefix, key), nodeAt(path + "." + key)));
+    });
+  }
+
+  function readObject(path, prefix) {
+    var out = {};
+    Object.keys(nodeAt(path).properties).forEach(function (key) {
+      setPath(out, key, readGeneric(prefix + key, nodeAt(path + "." + key)));
+    });
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  function writeObject(path, prefix, obj) {
+    Object.keys(nodeAt(path).properties).forEach(function (key) {
+      writeGeneric(prefix + key, nodeAt(path + "." + key), (obj || {})[key]);
+    });
+  }
+
+  /* The household's facts the page has no fields of its own for: an object in its own fieldset,
+   * a single value (新しい世帯主 …) in one fieldset for them all. */
+  function householdFields() {
+    GENERIC_HOUSEHOLD.forEach(function (key) {
+      var node = nodeAt(key);
+      if (node.type === "object") {
+        var box = $("f-" + key) || el("fieldset", { id: "f-" + key }, [el("legend", { "data-t": key + ".legend" })]);
+        if (!box.parentNode) { $("f-more").before(box); }
+        objectFields(box, key, key + "-", key);
+      } else {
+        $("f-more").append(genericField("h-" + key, key, node));
+      }
+    });
+  }
+
+  function readHousehold(doc) {
+    GENERIC_HOUSEHOLD.forEach(function (key) {
+      var node = nodeAt(key);
+      if (node.type === "object") {
+        if (visible("f-" + key)) { setPath(doc, key, readObject(key, key + "-")); }
+      } else if (visible("h-" + key)) { setPath(doc, key, readGeneric("h-" + key, node)); }
+    });
+  }
+
+  function writeHousehold(doc) {
+    GENERIC_HOUSEHOLD.forEach(function (key) {
+      var node = nodeAt(key);
+      if (node.type === "object") { writeObject(key, key + "-", doc[key]); } else { writeGeneric("h-" + key, node, doc[key]); }
+    });
+  }
+
+  /* ---- the bank account: codes checked against the 全銀 list the counter uses ------------------- */
+  function bankFields() {
+    if (GENERIC_HOUSEHOLD.indexOf("bank") < 0) { $("f-bank").remove(); return; }
+    $("bank-bank").setAttribute("list", "bank-list");
+    $("bank-branch").setAttribute("list", "branch-list");
+    $("bank-bank").after(el("p", { "class": "town", id: "bank-name", "aria-live": "polite" }));
+    $("bank-branch").after(el("p", { "class": "town", id: "branch-name", "aria-live": "polite" }));
+    var list = $("bank-list");
+    Object.keys(SPEC.banks).forEach(function (code) { list.append(el("option", { value: code, label: SPEC.banks[code][0] })); });
+    $("bank-bank").addEventListener("input", showBank);
+    $("bank-branch").addEventListener("input", showBank);
+  }
+
+  function showBank() {
+    if (!$("bank-bank")) { return; }
+    var bank = SPEC.banks[KKN2.digits($("bank-bank").value)], code = KKN2.digits($("bank-branch").value);
+    $("bank-name").textContent = bank ? bank[0] : "";
+    $("branch-name").textContent = bank && bank[1][code] ? bank[1][code] : "";
+    var list = $("branch-list"), shown = list.dataset.bank;
+    if (bank && shown !== $("bank-bank").value) {
+      list.textContent = "";
+      Object.keys(bank[1]).forEach(function (b) { list.append(el("option", { value: b, label: bank[1][b] })); });
+      list.dataset.bank = $("bank-bank").value;
+    }
+  }
+
   /* ---- dates: 和暦 or 西暦 ------------------------------------------------------------------- */
   function readDate(id) {
     var y = KKN2.digits($(id + "-y").value), m = KKN2.digits($(id + "-m").value), d = KKN2.digits($(id + "-d").value);
@@ -119,16 +326,14 @@
     var box = $("f-" + side);
     var postal = textInput({ inputmode: "numeric", autocomplete: side === "new" ? "postal-code" : "off", maxlength: "10" });
     var parts = [el("legend", { "data-t": side + ".legend" })];
-    if (side === "old") {
-      parts.push(el("div", { "class": "field check" }, [el("input", { type: "checkbox", id: "old-abroad" }),
-        el("label", { "for": "old-abroad", "data-t": "old.abroad" })]));
-      parts.push(field("old-country", "old.country", el("select", { "data-countries": "country" })));
-    }
+    parts.push(el("div", { "class": "field check" }, [el("input", { type: "checkbox", id: side + "-abroad" }),
+      el("label", { "for": side + "-abroad", "data-t": side + ".abroad" })]));
+    parts.push(field(side + "-country", side + ".country", el("select", { "data-countries": "country" })));
     parts.push(field(side + "-postal", "address.postal", postal),
       el("p", { "class": "town", id: side + "-town", "aria-live": "polite" }),
       field(side + "-address", "address.address", textInput()),
       field(side + "-building", "address.building", textInput()));
-    if (side === "old") { parts.push(field("old-head", "old.head", textInput())); }
+    parts.push(field(side + "-head", side + ".head", textInput()));
     parts.forEach(function (p) { box.append(p); });
     postal.addEventListener("input", function () { showTown(side); });
   }
@@ -165,6 +370,9 @@
     box.append(el("div", { "class": "field check seal-row" }, [el("input", { type: "checkbox", id: id("seal") }),
       el("label", { "for": id("seal"), "data-t": "member.seal" })]));
     box.append(field(id("nationality"), "member.nationality", el("select", { "data-countries": "nationality" })));
+    GENERIC_MEMBER.forEach(function (key) {
+      box.append(genericField(id(key.replace(/\./g, "-")), "member." + key, nodeAt("members." + key)));
+    });
     var remove = el("button", { type: "button", "class": "secondary", "data-t": "member.remove" });
     remove.addEventListener("click", function () { box.remove(); renumber(); });
     box.append(remove);
@@ -189,7 +397,9 @@
       var name = ($("m" + k + "-family").value + " " + $("m" + k + "-given").value).trim();
       notifier.append(new Option(t("member.legend", i + 1) + (name ? "：" + name : ""), String(i)));
     });
-    notifier.value = keep && Number(keep) < keys.length ? keep : "0";
+    notifier.append(el("option", { value: "other", text: t("notifier.other") }));
+    notifier.value = keep === "other" || (keep && Number(keep) < keys.length) ? keep : "0";
+    document.querySelectorAll("select[data-members]").forEach(fillMemberChoices);
     $("add-member").disabled = keys.length >= SPEC.kkn2.maxMembers;
     applyEvent();
   }
@@ -209,10 +419,14 @@
     $("date-label").dataset.t = "date." + event.code;
     $("date-label").textContent = t("date." + event.code);
     ["new", "old"].forEach(function (side) { show($("f-" + side), event.addresses.indexOf(side) >= 0); });
-    var abroad = $("old-abroad").checked && event.code === "move_in";
-    show($("old-abroad").parentNode, event.code === "move_in");
-    show($("old-country").parentNode, abroad);
-    show($("old-postal").parentNode, !abroad);
+    ["new", "old"].forEach(function (side) {
+      var may = event.abroad.indexOf(side) >= 0, abroad = may && $(side + "-abroad").checked;
+      show($(side + "-abroad").parentNode, may);
+      show($(side + "-country").parentNode, abroad);
+      show($(side + "-postal").parentNode, !abroad);
+      show($(side + "-town"), !abroad);
+      show($(side + "-head").parentNode, side === "old" || event.household.indexOf(side + ".head") >= 0);
+    });
     document.querySelectorAll(".subject-row label").forEach(function (l) {
       l.dataset.t = "subject." + (event.subjects ? event.code : "birth"); l.textContent = t(l.dataset.t);
     });
@@ -225,10 +439,24 @@
         show($("m" + k + "-" + key).parentNode, event.member.indexOf(key) >= 0);
       });
       show($("m" + k + "-seal").parentNode, event.member.indexOf("seal") >= 0);
+      var foreign = Boolean($("m" + k + "-nationality").value);
+      GENERIC_MEMBER.forEach(function (key) {
+        var top = key.split(".")[0];
+        var fits = SPEC.foreignOnly.indexOf(top) >= 0 ? foreign : SPEC.nationalsOnly.indexOf(top) >= 0 ? !foreign : true;
+        show($("m" + k + "-" + key.replace(/\./g, "-")).closest(".field"), event.member.indexOf(key) >= 0 && fits);
+      });
     });
+    var more = false;
+    GENERIC_HOUSEHOLD.forEach(function (key) {
+      var asked = event.household.indexOf(key) >= 0;
+      if (nodeAt(key).type === "object") { show($("f-" + key), asked); }
+      else { show($("h-" + key).closest(".field"), asked); more = more || asked; }
+    });
+    show($("f-more"), more);
+    show($("f-notifier"), $("notifier").value === "other");
     show($("dogs").parentNode, event.household.indexOf("extras.dogs") >= 0);
     show($("mopeds").parentNode, event.household.indexOf("extras.mopeds") >= 0);
-    show($("f-extras"), event.household.length > 0);
+    show($("f-extras"), event.household.some(function (k) { return /^extras\./.test(k); }));
   }
 
   /* ---- the document ---------------------------------------------------------------------------- */
@@ -237,9 +465,9 @@
 
   function readAddress(side) {
     var a = { address: value(side + "-address") };
-    if (side === "old" && visible("old-country")) { a.country = value("old-country"); } else { a.postal = value(side + "-postal"); }
+    if (visible(side + "-country")) { a.country = value(side + "-country"); } else { a.postal = value(side + "-postal"); }
     if (value(side + "-building").trim()) { a.building = value(side + "-building"); }
-    if (side === "old") { a.head = value("old-head"); }
+    if (side === "old") { a.head = value("old-head"); } else if (visible("new-head") && value("new-head").trim()) { a.head = value("new-head"); }
     return a;
   }
 
@@ -253,6 +481,10 @@
       if (visible(id(key)) && value(id(key))) { m[key] = value(id(key)) === "yes"; }
     });
     if (visible(id("nationality")) && value(id("nationality"))) { m.nationality = value(id("nationality")); }
+    GENERIC_MEMBER.forEach(function (key) {
+      var fid = id(key.replace(/\./g, "-"));
+      if (visible(fid)) { setPath(m, key, readGeneric(fid, nodeAt("members." + key))); }
+    });
     return m;
   }
 
@@ -267,7 +499,8 @@
     var doc = { v: 2, event: event ? event.code : undefined, date: readDate("date") };
     if (value("phone").trim()) { doc.phone = value("phone"); }
     (event ? event.addresses : []).forEach(function (side) { doc[side] = readAddress(side); });
-    doc.notifier = Number(value("notifier") || 0);
+    doc.notifier = value("notifier") === "other" ? readObject("notifier", "n-") || {} : Number(value("notifier") || 0);
+    readHousehold(doc);
     if (event && event.subjects) {
       doc.subjects = keys.map(function (k, i) { return $("m" + k + "-subject").checked ? i : -1; }).filter(function (i) { return i >= 0; });
     }
@@ -284,6 +517,7 @@
     ["card", "care_certified"].forEach(function (key) { $(id(key)).value = m[key] === true ? "yes" : m[key] === false ? "no" : ""; });
     $(id("nationality")).value = m.nationality || "";
     writeDate(id("birth"), m.birth);
+    GENERIC_MEMBER.forEach(function (key) { writeGeneric(id(key.replace(/\./g, "-")), nodeAt("members." + key), getPath(m, key)); });
   }
 
   /* Put a document into the form (the demo household, a kept draft). */
@@ -295,7 +529,7 @@
     ["new", "old"].forEach(function (side) {
       var a = doc[side] || {};
       ["postal", "address", "building"].forEach(function (key) { $(side + "-" + key).value = a[key] || ""; });
-      if (side === "old") { $("old-head").value = a.head || ""; $("old-abroad").checked = Boolean(a.country); $("old-country").value = a.country || ""; }
+      $(side + "-head").value = a.head || ""; $(side + "-abroad").checked = Boolean(a.country); $(side + "-country").value = a.country || "";
     });
     $("member-list").textContent = "";
     memberSeq = 0;
@@ -305,7 +539,10 @@
       $("m" + k + "-seal").checked = ((doc.extras || {}).seal_registration || []).indexOf(i) >= 0;
     });
     renumber();
-    $("notifier").value = String(typeof doc.notifier === "number" ? doc.notifier : 0);
+    $("notifier").value = typeof doc.notifier === "number" ? String(doc.notifier) : doc.notifier ? "other" : "0";
+    writeObject("notifier", "n-", typeof doc.notifier === "object" ? doc.notifier : {});
+    writeHousehold(doc);
+    showBank();
     $("dogs").value = String((doc.extras || {}).dogs || 0);
     $("mopeds").value = String((doc.extras || {}).mopeds || 0);
     applyEvent();
@@ -316,9 +553,12 @@
 
   /* ---- errors, summary, code -------------------------------------------------------------------- */
   function inputFor(path) {
-    var m = /^members\[(\d+)\]\.(\w+)/.exec(path);
-    if (m) { var k = memberKeys()[Number(m[1])]; return k === undefined ? null : $("m" + k + "-" + m[2]); }
+    var m = /^members\[(\d+)\]\.([\w.]+)/.exec(path);
+    if (m) { var k = memberKeys()[Number(m[1])]; return k === undefined ? null : $("m" + k + "-" + m[2].replace(/\./g, "-")); }
     if (path === "subjects") { return $("member-list"); }
+    if (/^notifier\./.test(path)) { return $("n-" + path.slice(9)) || $("f-notifier"); }
+    var top = path.split(".")[0];
+    if (GENERIC_HOUSEHOLD.indexOf(top) >= 0) { return $(path.replace(/\./g, "-")) || $("h-" + path) || $("f-" + top); }
     var id = path.replace(/\./g, "-").replace("extras-", "");
     return $(id) || $(path.split(".")[0] === "old" ? "f-old" : path.split(".")[0] === "new" ? "f-new" : "f-event");
   }
@@ -341,10 +581,14 @@
   }
 
   function label(path) {
-    var m = /^members\[(\d+)\]\.(\w+)/.exec(path);
+    var m = /^members\[(\d+)\]\.([\w.]+)/.exec(path);
     if (m) { return t("member.legend", Number(m[1]) + 1) + " " + t("member." + m[2]); }
+    if (/^notifier\./.test(path)) { return t("notifier.legend") + " " + t(labelKey("notifier", path.slice(9))); }
+    var top = path.split(".")[0];
+    if (GENERIC_HOUSEHOLD.indexOf(top) >= 0) { return path === top ? t(top) : t(top + ".legend") + " " + t(path); }
     var known = { date: "date." + (currentEvent() || { code: "move_in" }).code, event: "event", phone: "phone", notifier: "notifier",
-      subjects: "subject." + (currentEvent() || { code: "birth" }).code, "new.postal": "address.postal", "old.postal": "address.postal", "extras.dogs": "dogs", "extras.mopeds": "mopeds" };
+      subjects: "subject." + (currentEvent() || { code: "birth" }).code, "new.postal": "address.postal", "old.postal": "address.postal",
+      "new.country": "new.country", "old.country": "old.country", "extras.dogs": "dogs", "extras.mopeds": "mopeds" };
     return t(known[path] || (path.split(".")[0] + ".legend"));
   }
 
@@ -353,14 +597,48 @@
     ["new", "old"].forEach(function (side) {
       var a = doc[side];
       if (a) { rows.push([t(side + ".legend"), [a.postal || countryName(a.country), a.address, a.building || ""].join(" ").trim()]); }
+      if (side === "new" && a && a.head) { rows.push([t("new.head"), a.head]); }
     });
     doc.members.forEach(function (m, i) {
       rows.push([t("member.legend", i + 1), [m.family + " " + m.given, "(" + m.family_kana + " " + m.given_kana + ")",
         m.birth, t("sex." + m.sex), m.relation, m.nationality ? countryName(m.nationality) : ""].join(" ").trim()]);
     });
-    rows.push([t("notifier"), t("member.legend", doc.notifier + 1)]);
+    doc.members.forEach(function (m, i) {
+      GENERIC_MEMBER.forEach(function (key) {
+        var v = getPath(m, key);
+        if (v !== undefined && v !== "") { rows.push([t("member.legend", i + 1) + " " + t("member." + key), shownValue(v, nodeAt("members." + key), doc)]); }
+      });
+    });
+    if (typeof doc.notifier === "number") { rows.push([t("notifier"), t("member.legend", doc.notifier + 1)]); }
+    else {
+      var n = doc.notifier;
+      rows.push([t("notifier"), [n.family + " " + (n.given || ""), "(" + n.family_kana + " " + (n.given_kana || "") + ")",
+        n.relation || "", n.phone || ""].join(" ").replace(/\s+/g, " ").trim()]);
+    }
+    GENERIC_HOUSEHOLD.forEach(function (key) {
+      if (key === "bank" || doc[key] === undefined) { return; }
+      if (typeof doc[key] === "object") {
+        Object.keys(doc[key]).forEach(function (leaf) {
+          rows.push([t(key + ".legend") + " " + t(key + "." + leaf), shownValue(doc[key][leaf], nodeAt(key + "." + leaf), doc)]);
+        });
+      } else { rows.push([t(key), shownValue(doc[key], nodeAt(key), doc)]); }
+    });
+    if (doc.bank) {
+      var bank = SPEC.banks[doc.bank.bank];
+      rows.push([t("bank.legend"), [bank[0], bank[1][doc.bank.branch], choiceLabel(doc.bank.kind, nodeAt("bank.kind")), doc.bank.number,
+        doc.bank.holder_kana].join(" ")]);
+    }
     if (doc.phone) { rows.push([t("phone"), doc.phone]); }
     return rows;
+  }
+
+  function shownValue(v, node, doc) {
+    var kind = kindOf(node);
+    if (kind === "bool") { return t(v ? "yes" : "no"); }
+    if (kind === "choice") { return choiceLabel(v, node); }
+    if (kind === "country") { return countryName(v); }
+    if (kind === "member") { var m = doc.members[v]; return t("member.legend", v + 1) + (m ? "：" + m.family + " " + m.given : ""); }
+    return String(v);
   }
 
   var checked = null;
@@ -431,8 +709,13 @@
     $("date").replaceWith(dateInput("date", "date.move_in"));
     $("date").querySelector("legend").id = "date-label";
     addressFields("new"); addressFields("old");
+    objectFields($("f-notifier"), "notifier", "n-", "notifier");
+    householdFields();
+    bankFields();
+    $("notifier").addEventListener("change", applyEvent);
     $("event-list").addEventListener("change", applyEvent);
     $("old-abroad").addEventListener("change", applyEvent);
+    $("new-abroad").addEventListener("change", applyEvent);
     $("add-member").addEventListener("click", function () { var k = addMember(); $("m" + k + "-family").focus(); });
     $("member-list").addEventListener("change", function () { renumber(); });
     $("form").addEventListener("submit", onCheck);

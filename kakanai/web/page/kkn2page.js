@@ -154,8 +154,19 @@ var KKN2 = (function () {
       var s = doc.subjects || [];
       if (s.length < range[0] || s.length > range[1]) { errors.push({ path: "subjects", key: "err.subjects." + doc.event }); }
     }
-    if (doc["new"] && (!doc["new"].postal || doc["new"].country)) { errors.push({ path: "new.postal", key: "err.required" }); }
-    if (doc.old && Boolean(doc.old.postal) === Boolean(doc.old.country)) { errors.push({ path: "old.postal", key: "err.required" }); }
+    ["new", "old"].forEach(function (side) {  // abroad (a country, no postal code) only where the counter accepts it
+      var a = doc[side];
+      if (!a) { return; }
+      var abroad = event && event.abroad.indexOf(side) >= 0;
+      if (abroad ? Boolean(a.postal) === Boolean(a.country) : !a.postal || a.country !== undefined) {
+        errors.push({ path: side + (a.country !== undefined && !abroad ? ".country" : ".postal"), key: "err.required" });
+      }
+    });
+    if (doc.bank) {  // household_doc._bank_checks: codes the 全銀 list (zengin-code) has
+      var bank = spec.banks[doc.bank.bank];
+      if (!bank) { errors.push({ path: "bank.bank", key: "err.bank" }); }
+      else if (!bank[1][doc.bank.branch]) { errors.push({ path: "bank.branch", key: "err.branch" }); }
+    }
     return errors;
   }
 
