@@ -67,6 +67,8 @@ def _problem(result: int, scard: Any) -> CardError:
         scard.SCARD_E_NO_SMARTCARD: ("カードがありません。カードをリーダーに置いてください", "no_card"),
         scard.SCARD_W_UNRESPONSIVE_CARD: ("カードが応答しません。向きを変えて置き直してください", "unresponsive"),
         scard.SCARD_E_SHARING_VIOLATION: ("カードリーダーを別のソフトが使っています。そのソフトを閉じてください", "in_use"),
+        scard.SCARD_F_COMM_ERROR: (("カードリーダーの仕組み（スマートカードサービス）との通信が切れました。もう一度読み取り、"
+                                    "続くときは情報システム係に連絡してください"), "service_lost"),
     }
     other = f"カードを読み取れませんでした（PC/SC {result & 0xFFFFFFFF:08X}）。置き直してもう一度読み取ってください"
     message, code = messages.get(result, (other, "pcsc_error"))

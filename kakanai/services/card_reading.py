@@ -2,8 +2,10 @@
 answers of the interview (Qt-free; the window runs it off the UI thread).
 
 The card's 住所 is the address registered now: for a move it is the address being left (旧住所);
-its postal code is looked up in the city's list when the address starts with a known 町域. Kana is
-not on the card (the interview asks it). A successful read is also the visit's 本人確認.
+its postal code is looked up in the city's list when the address starts with a known 町域. The card
+prints the registered address whole, 方書 (building and room) included, so no separate 方書 is asked
+for the address left. Kana is not on the card (the interview asks it). A successful read is also
+the visit's 本人確認.
 """
 
 from __future__ import annotations
@@ -44,11 +46,19 @@ def answers_from_card(facts: BasicFour, member: int, event: str | None, catalog:
                                member_path(member, "card"): True}  # they hold it: it was just read
     if facts.sex:
         answers[member_path(member, "sex")] = facts.sex
-    if event in _MOVES:
-        answers["old.address"] = facts.address
-        postal = postal_of(facts.address, catalog.postal)
-        if postal:
-            answers["old.postal"] = postal
+    return answers | address_from_card(facts, event, catalog)
+
+
+def address_from_card(facts: BasicFour, event: str | None, catalog: Catalog) -> dict[str, Any]:
+    """The address left, for a move (nothing for another event or while the event is not known:
+    the card read first, the window applies it once the event is answered)."""
+    if event not in _MOVES:
+        return {}
+    answers: dict[str, Any] = {"old.address": facts.address,
+                               "old.building": ""}  # the card's address is the register's, 方書 included
+    postal = postal_of(facts.address, catalog.postal)
+    if postal:
+        answers["old.postal"] = postal
     return answers
 
 

@@ -19,7 +19,7 @@ from kakanai.domain.interview import Interview, Question
 from kakanai.domain.planner import Plan
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.visit_session import VisitSession
-from kakanai.services.card_reading import IDENTITY_BY_CARD, CardReading, answers_from_card
+from kakanai.services.card_reading import IDENTITY_BY_CARD, CardReading, address_from_card, answers_from_card
 from kakanai.services.casework import Casework, Intake
 from kakanai.services.documents import Bundle
 from kakanai.services.visit_service import VisitService
@@ -50,6 +50,7 @@ class VisitController(QObject):
         self.bundle: Bundle | None = None
         self.warnings: list[str] = []
         self._generation = 0  # bumped on every change: a render of older data is thrown away
+        self._card_read: tuple[str, BasicFour] | None = None  # (visit id, facts): the address waits for the event
 
     def _changed(self) -> None:
         """The visit or its data changed: any bundle made before is stale."""
@@ -60,6 +61,7 @@ class VisitController(QObject):
     def start(self, ticket: str = "") -> None:
         """次の方: start a new visit and go to intake."""
         self.session = self.visits.start(ticket)
+        self._card_read = None
         self._changed()
         self.warnings = []
         self.go("intake")
@@ -186,6 +188,8 @@ class VisitController(QObject):
             return "\n".join(p.message_ja for p in exc.problems)
         self.session.source = self.session.source or "interview"
         self._changed()
+        if path == "event":
+            self._card_address(interview)
         if path in ("event", "member_count"):
             draft = interview.draft
             self.visits.identify(self.session, draft.get("event", ""), int(draft.get("member_count") or 0))
@@ -251,6 +255,7 @@ class VisitController(QObject):
             self.card_refused.emit("読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください")
             return
         member = self._card_member()
+        self._card_read = (visit_id, facts)
         for path, value in answers_from_card(facts, member, self.interview().draft.get("event"),
                                              self.casework.catalog).items():
             self.answer(path, value)
@@ -258,6 +263,16 @@ class VisitController(QObject):
         self.card_read.emit(f"カードを読み取りました: {facts.family}　{facts.given}（本人確認済み）")
         if not self.questions():
             self.go("household")
+
+    def _card_address(self, interview: Interview) -> None:
+        """The card was read before the event was known: once it is a move, the card's address is the
+        one left (not asked again)."""
+        if self._card_read is None or self.session is None or self._card_read[0] != self.session.visit_id:
+            return
+        for path, value in address_from_card(self._card_read[1], interview.draft.get("event"),
+                                             self.casework.catalog).items():
+            if interview.draft.get(path) is None:
+                interview.answer(path, value)
 
     def _card_failed(self, exc: Exception) -> None:
         from kakanai.card.protocol import CardError

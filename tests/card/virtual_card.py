@@ -8,6 +8,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kakanai.card.protocol import AID
@@ -54,6 +55,7 @@ class VirtualCard:
     aid: bytes = AID
     locked_status: int = 0x6983  # what VERIFY answers once the PIN is locked (cards differ: handled alike)
     pull_out_after_reads: int | None = None  # close the connection after this many READ BINARY
+    on_read: Callable[[int], None] | None = None  # called before answering each READ BINARY (its count)
     apdus: list[bytes] = field(default_factory=list)
     _selected_app: bool = False
     _file: bytes = b""
@@ -96,6 +98,8 @@ class VirtualCard:
         if not getattr(self, "verified", False):
             return b"\x69\x82"
         self._reads += 1
+        if self.on_read is not None:
+            self.on_read(self._reads)
         data = self.records[self._file]
         offset, le = ((apdu[2] & 0x7F) << 8) | apdu[3], apdu[4] or 256
         return data[offset:offset + le] + b"\x90\x00"
@@ -106,14 +110,18 @@ class VirtualCard:
 
 
 class Inserted:
-    """A virtual card placed on vpcd's reader (slot 0 on port 35963) until `remove`."""
+    """A virtual card placed on vpcd's reader until `remove`: slot 0 (port 35963, "Virtual PCD 00 00")
+    or slot 1 (port 35964, "Virtual PCD 00 01"); ``reader=""`` for a vpcd the tests' pcscd does not
+    serve (a private one), which the caller waits for itself."""
 
-    def __init__(self, card: VirtualCard, port: int = VPCD_PORT) -> None:
+    def __init__(self, card: VirtualCard, port: int = VPCD_PORT, reader: str | None = None) -> None:
         self.card = card
+        self.reader = f"Virtual PCD 00 {port - VPCD_PORT:02d}" if reader is None else reader
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
-        _wait_for(present=True)  # pcscd polls the virtual reader: wait until it sees the card
+        if self.reader:
+            _wait_for(present=True, reader=self.reader)  # pcscd polls the virtual reader: wait until it sees the card
 
     def _serve(self) -> None:
         try:
@@ -156,7 +164,8 @@ class Inserted:
             pass
         self.sock.close()
         self.thread.join(timeout=5)
-        _wait_for(present=False)
+        if self.reader:
+            _wait_for(present=False, reader=self.reader)
 
 
 def _wait_for(*, present: bool, reader: str = "Virtual PCD 00 00", seconds: float = 30) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from kakanai.card.protocol import BasicFour
 from kakanai.domain.catalog import Catalog
-from kakanai.services.card_reading import answers_from_card, postal_of
+from kakanai.services.card_reading import address_from_card, answers_from_card, postal_of
 
 FACTS = BasicFour("佐藤", "健", "北海道見本市北４条東２丁目５番地", date(1996, 2, 29), "M")
 
@@ -15,7 +15,15 @@ def test_a_move_takes_the_card_address_as_the_one_left_with_its_postal_code(cata
     answers = answers_from_card(FACTS, 0, "move_within", catalog)
     assert answers == {"members[0].family": "佐藤", "members[0].given": "健", "members[0].birth": "1996-02-29",
                        "members[0].sex": "M", "members[0].card": True,
-                       "old.address": "北海道見本市北４条東２丁目５番地", "old.postal": "090-0024"}
+                       "old.address": "北海道見本市北４条東２丁目５番地", "old.postal": "090-0024",
+                       "old.building": ""}  # the card prints the registered address whole, 方書 included
+
+
+def test_before_the_event_is_known_the_card_gives_no_address(catalog: Catalog) -> None:
+    """Read first (F7 opens the visit): the window applies the address once the event is a move."""
+    assert "old.address" not in answers_from_card(FACTS, 0, None, catalog)
+    assert address_from_card(FACTS, "move_out", catalog)["old.address"] == FACTS.address
+    assert address_from_card(FACTS, "death", catalog) == {}
 
 
 def test_a_birth_takes_no_address_and_sex_nine_is_asked(catalog: Catalog) -> None:

@@ -1,0 +1,86 @@
+"""A second, private pcscd for the reader tests the shared one cannot give: no reader at all, and
+the smart-card service going away in the middle of a read. It runs in its own mount namespace
+(``unshare -m``, root as in CI) with a tmpfs on /run/pcscd, so its socket does not meet the shared
+daemon's; the read runs in that namespace too (a pcsc-lite client finds its daemon by that path).
+
+Run as a script inside the namespace: ``private_pcscd.py CONFIG_DIR WAIT_FOR_CARD``. It starts pcscd
+with CONFIG_DIR as its reader.conf.d, prints ``pid <n>``, reads the card with kakanai's reader
+code (PIN 1234) and prints the outcome as one JSON line, then stops its pcscd."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+PCSCD = "/usr/sbin/pcscd"
+HERE = Path(__file__).resolve()
+
+
+def available() -> str:
+    """Why a private pcscd cannot run here ("" when it can)."""
+    if os.geteuid() != 0:
+        return "needs root (unshare -m, mount)"
+    if not (shutil.which("unshare") and Path(PCSCD).exists()):
+        return "needs unshare and pcscd"
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, check=False)
+    return "" if probe.returncode == 0 else "unshare -m is not allowed here"
+
+
+def start(config: Path, wait_for_card: bool) -> subprocess.Popen[str]:
+    """The read in a fresh namespace with its own pcscd reading ``config``; its stdout gives
+    ``pid <n>`` then the JSON outcome."""
+    script = f'mount -t tmpfs tmpfs /run/pcscd && exec "{sys.executable}" "{HERE}" "{config}" {int(wait_for_card)}'
+    env = os.environ | {"PYTHONPATH": str(HERE.parents[2])}
+    return subprocess.Popen(["unshare", "-m", "sh", "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+
+
+def _wait_ready(scard: Any, card: bool, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        if result == scard.SCARD_S_SUCCESS:
+            try:
+                if not card:
+                    return
+                result, readers = scard.SCardListReaders(context, [])
+                if readers:
+                    result, states = scard.SCardGetStatusChange(context, 0, [(r, scard.SCARD_STATE_UNAWARE)
+                                                                             for r in readers])
+                    if result == scard.SCARD_S_SUCCESS and any(s & scard.SCARD_STATE_PRESENT for _, s, _ in states):
+                        return
+            finally:
+                scard.SCardReleaseContext(context)
+        time.sleep(0.05)
+    raise TimeoutError("the private pcscd did not come up (or never saw the card)")
+
+
+def _main(config: str, wait_for_card: bool) -> None:
+    daemon = subprocess.Popen([PCSCD, "--foreground", "--config", config], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    print(f"pid {daemon.pid}", flush=True)
+    from smartcard import scard
+
+    from kakanai.card.pcsc import read_basic_four
+    from kakanai.card.protocol import CardError
+
+    try:
+        _wait_ready(scard, wait_for_card)
+        facts = read_basic_four("1234")
+        outcome: dict[str, Any] = {"family": facts.family}
+    except CardError as exc:
+        outcome = {"code": exc.code, "message": exc.message_ja}
+    finally:
+        if daemon.poll() is None:
+            daemon.terminate()
+        daemon.wait(timeout=10)
+    print(json.dumps(outcome, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1], sys.argv[2] == "1")
