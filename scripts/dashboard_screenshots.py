@@ -29,7 +29,7 @@ from bench.visits_bench import generate, load_sqlite
 from kakanai.domain.catalog import load_catalog
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload, new_id
 from kakanai.resources import forms_dir
-from kakanai.services.supervisor import KpiService, hash_password
+from kakanai.services.supervisor import KpiService, PasswordGuard, hash_password
 from kakanai.store.db import make_engine, upgrade
 from kakanai.store.kpi import KpiSettings
 from kakanai.store.visit_log import VisitLog
@@ -110,11 +110,17 @@ def shoot(app: QApplication, kpi: KpiService) -> list[Path]:
     settle(app)
     saved.append(OUT / "dashboard_filtered.png")
     window.grab().save(str(saved[-1]))
+    window.tabs.setCurrentIndex(1)  # 窓口別: the breakdowns are on screen, not only in the export
+    settle(app)
+    saved.append(OUT / "dashboard_by_counter.png")
+    window.grab().save(str(saved[-1]))
     window.close()
-    gate = PasswordDialog(hash_password("demo-password"))
+    guard = PasswordGuard(hash_password("demo-password"), Path(tempfile.mkdtemp()) / "attempts")
+    gate = PasswordDialog(guard)
     gate.field.setText("wrong")
     gate._on_submit()  # show the refusal as the supervisor would see it
     gate.show()
+    wait_for(gate.checked)
     settle(app)
     saved.append(OUT / "dashboard_password.png")
     gate.grab().save(str(saved[-1]))

@@ -62,6 +62,7 @@ def walk(app: QApplication, width: int, height: int) -> None:
     def shot(name: str) -> None:
         _settle(app)
         assert window.size().height() <= height - TASKBAR_AND_TITLE, f"{name}: the window grew past the screen"
+        assert window.size().width() <= width, f"{name}: the window grew wider than the screen"
         path = OUT / f"{name}_{width}x{height}.png"
         window.grab().save(str(path))
         print(path)
@@ -77,6 +78,14 @@ def walk(app: QApplication, width: int, height: int) -> None:
     window.controller.cancel()
     window._on_demo(demo_residents()[0][1])
     shot("step3_household")
+    window._on_add_procedure()  # Insert: search the event's procedures by counter, then choose whom
+    dialog = window.add_dialog
+    assert dialog is not None
+    _settle(app)
+    path = OUT / f"step3_add_procedure_{width}x{height}.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.reject()
     window.controller.go("review")
     end = time.monotonic() + 30
     while window.controller.bundle is None and time.monotonic() < end:

@@ -119,8 +119,11 @@ EN = {
     "例: やまだ たろう（カタカナ・ひらがな）": "e.g. やまだ たろう (katakana or hiragana)",
     "{0}（郵便番号を入れると町名まで入ります）": "{0} (a postal code fills in the town)",
     "例: 090-0001 のあと、丁目・番地": "e.g. 090-0001, then the block and number",
-    "本人確認（選んで Enter で印刷・書類の種類だけを記録します）":
-        "Identity check (choose, Enter prints; only the kind of document is recorded)",
+    "本人確認（選んで Enter で印刷・種類だけを記録）": "Identity check (choose, Enter prints; only its kind is kept)",
+    "本人確認": "Identity check",
+    "確認した書類を選んで Enter で印刷します（書類の種類だけを記録）":
+        "Choose the document checked and press Enter to print (only its kind is recorded)",
+    "対象の方（手続を選ぶと選べます）": "For whom (choose a procedure first)",
 }
 
 

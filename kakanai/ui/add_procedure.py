@@ -162,14 +162,18 @@ class AddProcedureDialog(QDialog):
         current = self.procedures.currentItem()
         if current is None or current.isHidden() or current.parent() is None:
             self.procedures.setCurrentItem(first)
+            self._on_current(first)
         self.error.setText("" if first else self.tr("見つかりません（「この届出の手続だけ」を外すと、ほかの届出の手続も探せます）"))
 
     def _on_current(self, item: QTreeWidgetItem | None, _: object = None) -> None:
         addable = self.current()
         for_people = addable is not None and addable.for_people
         self.people.setEnabled(for_people)
-        self.people_label.setText(self.tr("対象の方（Space で選ぶ・外す、Enter で追加）") if for_people
-                                  else self.tr("対象: 世帯（特定の方を選ぶ手続ではありません）"))
+        if addable is None:
+            self.people_label.setText(self.tr("対象の方（手続を選ぶと選べます）"))
+        else:
+            self.people_label.setText(self.tr("対象の方（Space で選ぶ・外す、Enter で追加）") if for_people
+                                      else self.tr("対象: 世帯（特定の方を選ぶ手続ではありません）"))
 
     def current(self) -> Addable | None:
         """The procedure under the cursor (a shown one), if any."""

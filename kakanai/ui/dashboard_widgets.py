@@ -140,13 +140,13 @@ class BarChart(_ChartView):
             bars.append(bar_set)
         bars.setLabelsVisible(self.labels)
         bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        bars.setLabelsPrecision(3)
+        bars.setLabelsPrecision(8)  # 2,490 visits read 2490, never 2.49e+03
         chart.addSeries(bars)
         return bars
 
     def _attach(self, bars: QBarSeries, x: QBarCategoryAxis | QCategoryAxis, series: dict[str, list[float]]) -> None:
         chart = self.chart()
-        x.setLabelsFont(_font(10))
+        x.setLabelsFont(_font(8))
         x.setTitleText(self.x_title)
         x.setTitleFont(_font(10))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -234,13 +234,18 @@ def count_text(visits: int) -> str:
     return QCoreApplication.translate("Dashboard", "{0}件").format(f"{visits:,}")
 
 
+def short_count(visits: int) -> str:
+    """``2620件`` under a bar (no separator: the category is narrow)."""
+    return QCoreApplication.translate("Dashboard", "{0}件").format(visits)
+
+
 def hour_series(stats: list[Stat]) -> tuple[list[str], dict[str, list[float]]]:
     """Hours 8…17 (widened to any other hour with visits), each with its visits, and mean / 90%
     minutes per hour."""
     by_hour = {int(s.group): s for s in stats}
     hours = range(min([8, *by_hour]), max([17, *by_hour]) + 1)
     pick = [by_hour.get(h) for h in hours]
-    return ([f"{h}\n{count_text(s.visits if s else 0)}" for h, s in zip(hours, pick)],
+    return ([f"{h}<br>{s.visits if s else 0}" for h, s in zip(hours, pick)],
             {QCoreApplication.translate("Dashboard", "平均"): [_minutes(s, "mean") for s in pick], QCoreApplication.translate("Dashboard", "90%"): [_minutes(s, "p90") for s in pick]})
 
 
@@ -249,7 +254,7 @@ def event_series(stats: list[Stat]) -> tuple[list[str], dict[str, list[float]]]:
     by_event = {s.group: s for s in stats}
     events = [*EVENT_ORDER, *(e for e in by_event if e not in EVENT_ORDER)]
     pick = [by_event.get(e) for e in events]
-    return ([f"{event_name(e)}\n{count_text(s.visits if s else 0)}" for e, s in zip(events, pick)],
+    return ([f"{event_name(e)}<br>{short_count(s.visits if s else 0)}" for e, s in zip(events, pick)],
             {QCoreApplication.translate("Dashboard", "平均"): [_minutes(s, "mean") for s in pick], QCoreApplication.translate("Dashboard", "90%"): [_minutes(s, "p90") for s in pick]})
 
 

@@ -57,7 +57,7 @@ class PrintPage(QWidget):
         layout.addWidget(QLabel(self.tr("印刷・署名"), objectName="title"))
         layout.addWidget(self.summary)
         check = QHBoxLayout()
-        check.addWidget(QLabel(self.tr("本人確認（選んで Enter で印刷・書類の種類だけを記録します）")))
+        check.addWidget(QLabel(self.tr("本人確認（選んで Enter で印刷・種類だけを記録）")))
         check.addWidget(self.identity, 1)
         layout.addLayout(check)
         row = QHBoxLayout()

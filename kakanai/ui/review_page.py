@@ -83,6 +83,8 @@ class ReviewPage(QWidget):
         for widget in (self.view, self.forms, self.problems):
             widget.installEventFilter(self._keys)
         self.identity = QComboBox()
+        self.identity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.identity.setMinimumContentsLength(8)  # long document names never widen the page
         self.identity.addItem(self.tr("（確認した書類を選ぶ）"), "")
         for code, label in IDENTITY_DOCUMENTS.items():
             self.identity.addItem(label, code)
@@ -102,8 +104,12 @@ class ReviewPage(QWidget):
         left.addWidget(self.problems, 1)
         left.addWidget(QLabel(self.tr("様式（Enter でそのページへ・✍ は署名欄）")))
         left.addWidget(self.forms, 1)
-        left.addWidget(QLabel(self.tr("本人確認（選んで Enter で印刷・書類の種類だけを記録します）")))
-        left.addWidget(self.identity)
+        check = QHBoxLayout()
+        check.addWidget(QLabel(self.tr("本人確認")))
+        check.addWidget(self.identity, 1)
+        left.addLayout(check)
+        left.addWidget(QLabel(self.tr("確認した書類を選んで Enter で印刷します（書類の種類だけを記録）"), objectName="hint",
+                              wordWrap=True))
         tools = QHBoxLayout()
         tools.addWidget(self.page_label, 1)
         for text, step in ((self.tr("縮小 [Ctrl -]"), -1), (self.tr("拡大 [Ctrl +]"), 1)):

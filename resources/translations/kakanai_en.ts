@@ -42,28 +42,33 @@
     </message>
     <message>
         <location filename="../../kakanai/ui/add_procedure.py" line="122" />
-        <location filename="../../kakanai/ui/add_procedure.py" line="171" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="175" />
         <source>対象の方（Space で選ぶ・外す、Enter で追加）</source>
         <translation>For whom (Space ticks or unticks, Enter adds)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/add_procedure.py" line="165" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="166" />
         <source>見つかりません（「この届出の手続だけ」を外すと、ほかの届出の手続も探せます）</source>
         <translation>Nothing found (untick “only this event” to search the other events’ procedures too)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/add_procedure.py" line="172" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="173" />
+        <source>対象の方（手続を選ぶと選べます）</source>
+        <translation>For whom (choose a procedure first)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/add_procedure.py" line="176" />
         <source>対象: 世帯（特定の方を選ぶ手続ではありません）</source>
         <translation>For: the household (not a procedure for chosen people)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/add_procedure.py" line="196" />
-        <location filename="../../kakanai/ui/add_procedure.py" line="209" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="200" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="213" />
         <source>「{0}」の対象の方を選んでください</source>
         <translation>Choose whom {0} is for</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/add_procedure.py" line="204" />
+        <location filename="../../kakanai/ui/add_procedure.py" line="208" />
         <source>追加する手続を選んでください</source>
         <translation>Choose a procedure to add</translation>
     </message>
@@ -133,174 +138,175 @@ Ask IT to run this command:
     </message>
     <message>
         <location filename="../../kakanai/ui/dashboard_widgets.py" line="234" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="239" />
         <source>{0}件</source>
         <translation>{0} visits</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="244" />
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="253" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="249" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="258" />
         <source>平均</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="244" />
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="253" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="249" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="258" />
         <source>90%</source>
         <translation>90%</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="257" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="262" />
         <source>来庁件数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="257" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="262" />
         <source>平均処理時間</source>
         <translation>Mean handling time</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="258" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="263" />
         <source>処理時間 中央値</source>
         <translation>Median handling time</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="258" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="263" />
         <source>処理時間 90%値</source>
         <translation>90th percentile</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="259" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="264" />
         <source>目標時間を超えた割合</source>
         <translation>Over the target</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="260" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="265" />
         <source>1件あたり様式</source>
         <translation>Forms per visit</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="260" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="265" />
         <source>平均待ち時間</source>
         <translation>Mean wait</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="261" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="266" />
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="262" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="267" />
         <source>除外（時間が不正確）</source>
         <translation>Left out (time not exact)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="263" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="268" />
         <source>手書きより短縮</source>
         <translation>Saved vs. handwriting</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="269" />
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="356" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="274" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="361" />
         <source>{0}分</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="276" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="281" />
         <source>{0}%（{1}分超）</source>
         <translation>{0}% (over {1} min)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="282" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="287" />
         <source>{0}枚</source>
         <translation>{0} sheets</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="284" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="289" />
         <source>{0}時間</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="295" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="300" />
         <source>前の期間</source>
         <translation>Period before:</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="297" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="302" />
         <source>準備中</source>
         <translation>being prepared</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="326" />
         <source>区分</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="326" />
         <source>件数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="326" />
         <source>平均(分)</source>
         <translation>Mean (min)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="326" />
         <source>中央値(分)</source>
         <translation>Median (min)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="321" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="326" />
         <source>90%(分)</source>
         <translation>90% (min)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="325" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="330" />
         <source>目標超過(%)</source>
         <translation>Over target (%)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="355" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="360" />
         <source>{0}時間{1}分</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="366" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="371" />
         <source>いま対応中の窓口</source>
         <translation>Counters serving now</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="373" />
         <source>窓口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="373" />
         <source>届出</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="373" />
         <source>開始</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="368" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="373" />
         <source>経過</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="376" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="381" />
         <source>10秒ごとに更新</source>
         <translation>Updated every 10 s</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="396" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="401" />
         <source>いま対応中の窓口　{0}件</source>
         <translation>Counters serving now  {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard_widgets.py" line="397" />
+        <location filename="../../kakanai/ui/dashboard_widgets.py" line="402" />
         <source>10秒ごとに更新（{0}）
 赤: 目標時間を超えて対応中</source>
         <translation>Updated every 10 s ({0})
@@ -772,8 +778,8 @@ Red: serving longer than the target</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/print_page.py" line="60" />
-        <source>本人確認（選んで Enter で印刷・書類の種類だけを記録します）</source>
-        <translation>Identity check (choose, Enter prints; only the kind of document is recorded)</translation>
+        <source>本人確認（選んで Enter で印刷・種類だけを記録）</source>
+        <translation>Identity check (choose, Enter prints; only its kind is kept)</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/print_page.py" line="64" />
@@ -789,62 +795,67 @@ Red: serving longer than the target</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="86" />
+        <location filename="../../kakanai/ui/review_page.py" line="88" />
         <source>（確認した書類を選ぶ）</source>
         <translation>(choose the document checked)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="99" />
+        <location filename="../../kakanai/ui/review_page.py" line="101" />
         <source>確認　（F5 で印刷へ）</source>
         <translation>Review  (F5: print)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="101" />
+        <location filename="../../kakanai/ui/review_page.py" line="103" />
         <source>直すところ（Enter でその項目へ）</source>
         <translation>To fix (Enter jumps there)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="103" />
+        <location filename="../../kakanai/ui/review_page.py" line="105" />
         <source>様式（Enter でそのページへ・✍ は署名欄）</source>
         <translation>Forms (Enter shows the page; ✍ marks a signature)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="105" />
-        <source>本人確認（選んで Enter で印刷・書類の種類だけを記録します）</source>
-        <translation>Identity check (choose, Enter prints; only the kind of document is recorded)</translation>
+        <location filename="../../kakanai/ui/review_page.py" line="108" />
+        <source>本人確認</source>
+        <translation>Identity check</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="109" />
+        <location filename="../../kakanai/ui/review_page.py" line="111" />
+        <source>確認した書類を選んで Enter で印刷します（書類の種類だけを記録）</source>
+        <translation>Choose the document checked and press Enter to print (only its kind is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/review_page.py" line="115" />
         <source>縮小 [Ctrl -]</source>
         <translation>Zoom out [Ctrl -]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="109" />
+        <location filename="../../kakanai/ui/review_page.py" line="115" />
         <source>拡大 [Ctrl +]</source>
         <translation>Zoom in [Ctrl +]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="146" />
+        <location filename="../../kakanai/ui/review_page.py" line="152" />
         <source>幅に合わせる</source>
         <translation>fit to width</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="147" />
+        <location filename="../../kakanai/ui/review_page.py" line="153" />
         <source>{0}/{1}ページ　{2}　（Home/End・Ctrl +/-）</source>
         <translation>page {0}/{1}  {2}  (Home/End, Ctrl +/-)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="152" />
+        <location filename="../../kakanai/ui/review_page.py" line="158" />
         <source>様式を作成しています…</source>
         <translation>Making the forms…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="175" />
+        <location filename="../../kakanai/ui/review_page.py" line="181" />
         <source>様式 {0} ページ</source>
         <translation>{0} form pages</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="192" />
+        <location filename="../../kakanai/ui/review_page.py" line="198" />
         <source>問題はありません</source>
         <translation>No problems</translation>
     </message>
