@@ -190,7 +190,10 @@ class _Names:
 
 
 def load(engine: Engine, start: date, end: date, office: str | None = None) -> Slice:
-    """Every cached visit from ``start`` to ``end`` (optionally of one office)."""
+    """Every cached visit from ``start`` to ``end`` (optionally of one office).
+
+    The columns are allocated once at their total length (the rows say how many visits and
+    procedures each holds) and each row is copied into its place, codes mapped to the period's."""
     sql = "SELECT local_day, office, visits, procedures, labels, data FROM kpi_days WHERE local_day BETWEEN :a AND :b"
     params: dict[str, Any] = {"a": start.isoformat(), "b": end.isoformat()}
     if office is not None:
@@ -198,22 +201,21 @@ def load(engine: Engine, start: date, end: date, office: str | None = None) -> S
         params["office"] = office
     with engine.connect() as connection:
         rows = connection.execute(text(sql + " ORDER BY local_day, office"), params).all()
-    names, parts = _Names(), []
+    kinds = dict(VISIT_COLUMNS) | {"codes": "<u2", "day": "<u2", "office": "<u2"}
+    sizes = {"visits": sum(row[2] for row in rows), "procedures": sum(row[3] for row in rows)}
+    out = {k: np.empty(sizes["procedures" if k == "codes" else "visits"], kind) for k, kind in kinds.items()}
+    names, at, at_codes = _Names(), 0, 0
     for day, office_name, visits, procedures, labels, data in rows:
         columns = unpack(visits, procedures, bytes(data))
         local = json.loads(labels)
-        for name in NAMED:
-            columns[name] = names.lookup(name, local[name])[columns[name]]
-        columns["codes"] = names.lookup("procedure", local["procedure"])[columns["codes"]]
-        columns["day"] = np.full(visits, names.lookup("day", [day])[0], "<u2")
-        columns["office"] = np.full(visits, names.lookup("office", [office_name])[0], "<u2")
-        parts.append(columns)
-    return Slice(names.lists(), _concatenate(parts))
-
-
-def _concatenate(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
-    keys = [name for name, _ in VISIT_COLUMNS] + ["codes", "day", "office"]
-    if not parts:
-        empty = dict(VISIT_COLUMNS) | {"codes": "<u2", "day": "<u2", "office": "<u2"}
-        return {k: np.zeros(0, empty[k]) for k in keys}
-    return {k: np.concatenate([p[k] for p in parts]) for k in keys}
+        part, codes = slice(at, at + visits), slice(at_codes, at_codes + procedures)
+        for name, _ in VISIT_COLUMNS:
+            if name in NAMED:
+                np.take(names.lookup(name, local[name]), columns[name], out=out[name][part])
+            else:
+                out[name][part] = columns[name]
+        np.take(names.lookup("procedure", local["procedure"]), columns["codes"], out=out["codes"][codes])
+        out["day"][part] = names.lookup("day", [day])[0]
+        out["office"][part] = names.lookup("office", [office_name])[0]
+        at, at_codes = at + visits, at_codes + procedures
+    return Slice(names.lists(), out)

@@ -97,18 +97,22 @@ def _group_stats(values: np.ndarray, groups: np.ndarray,
     """Per group code: visits, mean, median, p90, max, share over target (nearest-rank percentiles).
 
     The values are put in group order by a radix sort of the small codes, then each group's ranks
-    are found by partitioning, not sorting (linear time)."""
+    are found by partitioning its slice in place, not sorting (linear time); sums and counts over
+    target come from the grouped values and the codes of the values over target (no weights)."""
     if not len(values):
         return []
-    ordered = values[np.argsort(groups, kind="stable")]
+    ordered = values[np.argsort(groups, kind="stable")]  # a fresh array: partitioned in place below
     count = np.bincount(groups)
-    sums = np.bincount(groups, weights=values)
-    over = np.bincount(groups, weights=values > target)
+    present = np.flatnonzero(count)
+    starts = (np.cumsum(count) - count)[present]
+    sums = np.add.reduceat(ordered, starts)
+    over = np.bincount(groups[values > target], minlength=len(count))
     out = []
-    for g, start in zip(np.flatnonzero(count), (np.cumsum(count) - count)[count > 0]):
+    for g, start, total in zip(present.tolist(), starts.tolist(), sums.tolist()):
         n = int(count[g])
         ranks = ((50 * n + 99) // 100 - 1, (90 * n + 99) // 100 - 1, n - 1)  # ⌈p·n⌉-th smallest, and the largest
-        picked = np.partition(ordered[start:start + n], ranks)[list(ranks)]
-        out.append((int(g), (n, float(sums[g] / n), float(picked[0]), float(picked[1]), float(picked[2]),
-                             float(over[g] / n))))
+        part = ordered[start:start + n]
+        part.partition(ranks)
+        out.append((g, (n, total / n, float(part[ranks[0]]), float(part[ranks[1]]), float(part[ranks[2]]),
+                        float(over[g] / n))))
     return out
