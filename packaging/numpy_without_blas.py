@@ -84,6 +84,9 @@ def replace(internal: Path) -> str:
     freed = before - library.stat().st_size + sum(p.stat().st_size for p in gone)
     for path in gone:
         path.unlink()
+    for link in internal.iterdir():  # PyInstaller's top-level links to them
+        if link.is_symlink() and not link.exists():
+            link.unlink()
     return f"numpy_without_blas: {len(names)} BLAS/LAPACK functions replaced, {freed / 2**20:.1f} MiB freed"
 
 
