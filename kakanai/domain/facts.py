@@ -114,6 +114,10 @@ def _from_abroad(draft: Draft, _: int) -> Any:
     return draft.get("old.country") is not None
 
 
+def _to_abroad(draft: Draft, _: int) -> Any:
+    return draft.get("new.country") is not None
+
+
 def _member_count(draft: Draft, _: int) -> Any:
     return _raw(draft, "member_count")
 
@@ -302,6 +306,7 @@ HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("mopeds", "household", "int", "原付の台数", _household_raw("extras.mopeds")),
     Fact("members_count", "household", "int", "人数", _member_count),
     Fact("from_abroad", "household", "bool", "国外からの転入", _from_abroad),
+    Fact("to_abroad", "household", "bool", "国外への転出", _to_abroad),
     Fact("claimant_civil_servant", "household", "bool", "児童手当の請求者が公務員", _claimant_civil_servant),
     Fact("couple_surname", "household", "enum", "婚姻後の夫婦の氏", _couple_surname, ("husband", "wife", "none")),
     Fact("remaining_15_plus", "household", "int", "残る15歳以上の世帯員", _remaining_15_plus),

@@ -167,7 +167,11 @@ def _v2_checks(doc: HouseholdDocV2) -> list[Problem]:
         if len(set(subjects)) != len(subjects) or not low <= len(subjects) <= high:
             problems.append(Problem("subjects", "届出の対象者の番号の数が合いません（重複・人数）",
                                     "wrong number of subjects"))
-    if doc.new is not None and (not doc.new.postal or doc.new.country is not None):
+    if doc.new is not None and doc.event == "move_out":  # 国外への転出: the country and the address abroad
+        if bool(doc.new.postal) == (doc.new.country is not None):
+            problems.append(Problem("new", "転出先は郵便番号（国内）か国・地域コード（国外）のどちらかで書きます",
+                                    "new address needs a postal code or a country"))
+    elif doc.new is not None and (not doc.new.postal or doc.new.country is not None):
         problems.append(Problem("new.postal", "新しい住所は国内の郵便番号で書きます", "new address needs a postal code"))
     if doc.old is not None and bool(doc.old.postal) == (doc.old.country is not None):
         problems.append(Problem("old", "前の住所は郵便番号（国内）か国・地域コード（国外）のどちらかで書きます",

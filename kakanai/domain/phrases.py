@@ -101,6 +101,7 @@ _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
     "mopeds": lambda v, d, i: f"原付 {v}台",
     "members_count": lambda v, d, i: f"{v}人の世帯",
     "from_abroad": _bool("国外からの転入", ""),
+    "to_abroad": _bool("国外への転出", ""),
     "remaining_15_plus": lambda v, d, i: f"残る15歳以上の世帯員 {v}人",
     "old_same_prefecture": lambda v, d, i: (f"同じ都道府県（{d.get(CITY_PREFECTURE, '')}）内からの転入"
                                             if v else "他の都道府県からの転入"),

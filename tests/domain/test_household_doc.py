@@ -163,3 +163,18 @@ def test_a_wrong_insurance_pension_or_head_fact_is_named(change: Any, path: str)
     with pytest.raises(InvalidInput) as caught:
         parse_household(doc)
     assert any(p.path.startswith(path) for p in caught.value.problems), caught.value.problems
+
+
+def test_a_move_out_abroad_names_the_country_and_a_move_in_still_needs_a_postal_code() -> None:
+    # Given a family leaving for the United States (国外転出): the destination is a country and an address abroad
+    doc = household("move_out", "2026-04-01", person("太郎", "1985-01-01"),
+                    new={"country": "US", "address": "ニューヨーク州ニューヨーク市5番街1"})
+    new = parse_household(doc).household.new
+    assert new is not None and new.abroad and new.country == "US" and new.postal == ""
+    # But a destination with both, or a move in to an address abroad, is refused by its key
+    both = copy.deepcopy(doc)
+    both["new"]["postal"] = "100-0001"
+    assert "new" in _errors(both)
+    move_in = household("move_in", "2026-04-01", person("太郎", "1985-01-01"),
+                        new={"country": "US", "address": "ニューヨーク州"})
+    assert "new.postal" in _errors(move_in)
