@@ -316,11 +316,28 @@ HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
 )}
 
 
+class Context(dict[str, Any]):
+    """A draft as one plan reads it (never changed while it does): each fact is worked out once."""
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__(draft)
+        self.facts: dict[tuple[str, int], Any] = {}
+
+
+def _fact(draft: Draft, fact: Fact, index: int) -> Any:
+    if not isinstance(draft, Context):
+        return fact.compute(draft, index)
+    key = (fact.name, index)
+    if key not in draft.facts:
+        draft.facts[key] = fact.compute(draft, index)
+    return draft.facts[key]
+
+
 def member_fact(draft: Draft, index: int, name: str) -> Any:
     """The value of member fact ``name`` for member ``index`` (or an `Unknown`)."""
-    return MEMBER_FACTS[name].compute(draft, index)
+    return _fact(draft, MEMBER_FACTS[name], index)
 
 
 def household_fact(draft: Draft, name: str) -> Any:
     """The value of household fact ``name`` (or an `Unknown`)."""
-    return HOUSEHOLD_FACTS[name].compute(draft, -1)
+    return _fact(draft, HOUSEHOLD_FACTS[name], -1)

@@ -12,6 +12,7 @@ from datetime import date
 
 from kakanai.domain.catalog import Catalog, Procedure
 from kakanai.domain.draft import CITY_PREFECTURE, VISIT_DATE, Draft, member_count, member_path
+from kakanai.domain.facts import Context
 from kakanai.domain.rules import Verdict, evaluate
 from kakanai.domain.vocabulary import event_label
 
@@ -61,7 +62,7 @@ def member_name(draft: Draft, index: int) -> str:
 def in_context(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Draft:
     """A copy of a draft with what its conditions read besides the household: the day the resident
     comes and the city's prefecture (the planner and a form's checkboxes decide alike)."""
-    context = {**draft, CITY_PREFECTURE: catalog.city.prefecture}
+    context = Context({**draft, CITY_PREFECTURE: catalog.city.prefecture})
     if visit_date is not None:
         context[VISIT_DATE] = visit_date.isoformat()
     return context
