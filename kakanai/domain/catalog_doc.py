@@ -49,7 +49,8 @@ def procedures_markdown(catalog: Catalog) -> str:
     """The Markdown of ``docs/procedures.md`` for a catalog."""
     lines = [_HEADER]
     for event in LifeEvent:
-        procedures = [p for p in catalog.procedures if event.value in p.definition.events]
+        procedures = sorted((p for p in catalog.procedures if event.value in p.definition.events),
+                            key=lambda p: catalog.department_order(p.definition.department))  # counter order, as planned
         lines += [f"## {EVENT_LABELS[event]}（{event.value}）: {len(procedures)}件", "",
                   "| 手続 | 窓口 | 条件 | 件数 | 期限 | 様式 | 根拠 |", "|---|---|---|---|---|---|---|"]
         lines += [_row(p, catalog) for p in procedures]
