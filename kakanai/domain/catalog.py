@@ -63,6 +63,9 @@ class FormField(_Strict):
     label: str = ""
     required: bool = True
     width: Annotated[float, Field(gt=0, le=1)] = 1.0
+    # an optional box left empty: "strike" (斜線: nothing applies) or "write" (blank: the real form always has
+    # it, e.g. 振込先 on a claim or 死亡したところ; the resident writes it by hand)
+    blank: Literal["strike", "write"] = "strike"
 
 
 class Checkbox(_Strict):

@@ -18,7 +18,7 @@ Draft = dict[str, Any]
 
 MEMBER_COUNT = "member_count"
 # household objects whose keys are draft paths of their own (``new.postal``, ``death.funeral`` …)
-_FLAT_OBJECTS = ("new", "old", "death", "marriage", "child_allowance")
+_FLAT_OBJECTS = ("new", "old", "death", "marriage", "child_allowance", "birth")
 # what the planner adds to its own copy of a draft (never part of a household document)
 VISIT_DATE = "visit_date"  # the day the resident comes (ISO)
 CITY_PREFECTURE = "city_prefecture"  # the catalog city's prefecture (its 後期高齢者医療広域連合)

@@ -117,6 +117,14 @@ class Marriage:
 
 
 @dataclass(frozen=True)
+class Birth:
+    """A birth's parents as told (KKN2 ``birth``), for a parent who is not a member of the household."""
+
+    father: str = ""  # 父の氏名
+    mother: str = ""  # 母の氏名
+
+
+@dataclass(frozen=True)
 class ChildAllowance:
     """Who claims 児童手当 (the parent with the higher income, asked, never assumed to be the head)."""
 
@@ -152,6 +160,7 @@ class Member(Person):
     pension_class: int | None = None  # 国民年金 第1・2・3号 as told (v2); None: worked out by the rules
     civil_servant: bool | None = None  # 公務員 (their 児童手当 is paid by the employer)
     late_disability: bool | None = None  # 後期高齢者医療の障害認定 (65–74)
+    birth_order: int | None = None  # a newborn's 父母との続柄: 1 長男・長女, 2 二男・二女 … (asked)
 
     @property
     def foreign(self) -> bool:
@@ -202,6 +211,7 @@ class Household:
     death: Death | None = None
     marriage: Marriage | None = None
     child_allowance: ChildAllowance | None = None
+    birth: Birth | None = None  # the parents as told when they are not members (出生届)
 
     def is_subject(self, index: int) -> bool:
         """True if the event is about member ``index`` (the deceased, a newborn, one of the couple)."""

@@ -22,6 +22,7 @@ from kakanai.domain.banks import bank_name, branch_name
 from kakanai.domain.household import (
     Address,
     BankAccount,
+    Birth,
     ChildAllowance,
     Death,
     Disability,
@@ -303,7 +304,8 @@ def _member(doc: MemberDoc) -> Member:
                    birth_country=doc.birth_country, pensioner=doc.pensioner, allowance=doc.allowance,
                    child_support=doc.child_support, seal_registered=doc.seal_registered, high_cost=doc.high_cost,
                    school=school, disability=disability, insured=doc.insured, pension_class=doc.pension_class,
-                   civil_servant=doc.civil_servant, late_disability=doc.late_disability)
+                   civil_servant=doc.civil_servant, late_disability=doc.late_disability,
+                   birth_order=doc.birth_order)
 
 
 def _to_household(doc: HouseholdDoc) -> Household:
@@ -336,8 +338,9 @@ def _to_household(doc: HouseholdDoc) -> Household:
 
 def _event_facts(doc: HouseholdDocV2) -> dict[str, Any]:
     """The death, marriage and 児童手当 facts of a v2 document, as the household's values."""
-    d, m, c = doc.death, doc.marriage, doc.child_allowance
+    d, m, c, b = doc.death, doc.marriage, doc.child_allowance, doc.birth
     return {
+        "birth": Birth(b.father, b.mother) if b is not None else None,
         "death": Death(d.time or "", d.place, d.funeral, d.mourner) if d is not None else None,
         "marriage": Marriage(m.surname_of, m.family, m.domicile, m.together) if m is not None else None,
         "child_allowance": ChildAllowance(c.claimant) if c is not None else None,
@@ -383,6 +386,8 @@ def _event_docs(household: Household) -> dict[str, Any]:
                                        "together": m.together.isoformat() if m.together else None})
     if c is not None:
         docs["child_allowance"] = _non_empty({"claimant": c.claimant})
+    if household.birth is not None:
+        docs["birth"] = _non_empty({"father": household.birth.father, "mother": household.birth.mother})
     return docs
 
 
@@ -402,7 +407,7 @@ def _member_doc(m: Member) -> dict[str, Any]:
                        "pensioner": m.pensioner, "allowance": m.allowance, "child_support": m.child_support,
                        "seal_registered": m.seal_registered, "high_cost": m.high_cost, "insured": m.insured,
                        "pension_class": m.pension_class, "civil_servant": m.civil_servant,
-                       "late_disability": m.late_disability})
+                       "late_disability": m.late_disability, "birth_order": m.birth_order})
     if m.school is not None:
         doc["school"] = _non_empty({"kind": m.school.kind, "name": m.school.name, "grade": m.school.grade})
     if m.disability is not None:

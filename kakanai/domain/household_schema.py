@@ -252,6 +252,7 @@ class MemberDocV2(MemberDoc):
     pension_class: Annotated[int, Field(ge=1, le=3)] | None = None
     civil_servant: bool | None = None
     late_disability: bool | None = None
+    birth_order: Annotated[int, Field(ge=1, le=20)] | None = None
 
 
 class NotifierDocV2(NotifierDoc):
@@ -285,6 +286,13 @@ class ChildAllowanceDoc(Doc):
     claimant: Index | None = None
 
 
+class BirthDoc(Doc):
+    """A birth's parents as the 出生届 names them, when they are not the household's members."""
+
+    father: Text = ""
+    mother: Text = ""
+
+
 class BankDoc(Doc):
     """The account a benefit is paid into, as 全銀 codes."""
 
@@ -307,6 +315,7 @@ class HouseholdDocV2(HouseholdDoc):
     death: DeathDoc | None = None
     marriage: MarriageDoc | None = None
     child_allowance: ChildAllowanceDoc | None = None
+    birth: BirthDoc | None = None
     notifier: int | NotifierDocV2  # a v2 notifier is a v1 notifier with more
     new_head: Annotated[int, Field(ge=0)] | None = None
     new_relation: Text = ""

@@ -24,7 +24,7 @@ from kakanai.domain.household_doc import ParsedHousehold, parse_household
 from kakanai.domain.planner import Plan, member_name, plan
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec, normalize_answer
-from kakanai.domain.sources import SOURCES
+from kakanai.domain.sources import SOURCES, parents_by_relation
 
 _BASE_MEMBER_KEYS = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation")
 # 転入届 needs the previous address and 転出届 the destination, though the QR spec makes them optional
@@ -38,6 +38,9 @@ _ASKED_WHEN_PRINTED = {"new.building": "new.building", "old.building": "old.buil
                        "marriage.together": "marriage.together", "claimant.name": "child_allowance.claimant"}
 # the same for a member column (asked of the form's people): a newborn's time and place of birth
 _MEMBER_ASKED_WHEN_PRINTED = {"member.birth_when": "birth_time", "member.birth_place": "birth_place"}
+# a newborn's parent is asked only when the relations do not make them certain (sources.parents_by_relation),
+# after a code too (no code carries a parent from outside the household); an empty answer: no father
+_PARENT_FIELDS = {"birth.father": 0, "birth.mother": 1}
 _HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)  # what, when, how many, the addresses: then each person, then the rest
 _MEMBER_ORDER = tuple(MEMBER_SPECS)
 
@@ -96,7 +99,8 @@ class Interview:
     def _open(self, needed: dict[str, str]) -> list[Question]:
         known = self._known()
         # what a resident left empty in their code stays empty: optional fields are asked only in an interview
-        open_paths = [p for p in needed if known.get(p) is None and not (self.base and _spec_for(p).optional)]
+        open_paths = [p for p in needed if known.get(p) is None
+                      and not (self.base and _spec_for(p).optional and p not in _PARENT_FIELDS)]
         return sorted((self._question(p, needed[p]) for p in open_paths), key=lambda q: _order(q.path))
 
     def answer(self, path: str, raw: Any) -> None:
@@ -128,6 +132,9 @@ class Interview:
         if path == "old.head" and draft.get("event") == "move_within":
             heads = [i for i in range(member_count(draft) or 0) if draft.get(member_path(i, "relation")) == "世帯主"]
             return member_name(draft, heads[0]).replace("　", " ") if heads else ""
+        where = split_member_path(path)
+        if where is not None and where[1] == "birth_order":
+            return str(_older_in_household(draft, where[0]) + 1)
         return ""
 
 
@@ -185,7 +192,7 @@ def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tup
         forms += [(undecided.procedure.definition.forms, everyone) for undecided in the_plan.undecided]
     for form_ids, subjects in forms:
         for form_id in form_ids:
-            _form_needs(catalog.forms[form_id], subjects, needed)
+            _form_needs(catalog.forms[form_id], subjects, needed, draft)
     return {p: r for p, r in needed.items() if _spec_exists(p)}
 
 
@@ -203,9 +210,11 @@ def _basics(draft: Draft, needed: dict[str, str]) -> None:
         needed["notifier"] = reason
 
 
-def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str]) -> None:
+def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str], draft: Draft) -> None:
     reason = f"「{form.title}」に記入するため"
     for field in form.fields:
+        if field.source in _PARENT_FIELDS and _parent_unknown(draft, subjects, _PARENT_FIELDS[field.source]):
+            needed.setdefault(field.source, reason)
         if field.required:
             for path in SOURCES[field.source].needs:
                 needed.setdefault(path, reason)
@@ -219,6 +228,25 @@ def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str]) -
             for i in subjects:
                 for key in SOURCES[column.source].needs:
                     needed.setdefault(member_path(i, key), reason)
+
+
+def _older_in_household(draft: Draft, child: int) -> int:
+    """How many children of the same relation and sex in the household were born before ``child``
+    (a start for 父母との続柄: an older brother living elsewhere is not here, so it is asked)."""
+    def key(i: int) -> tuple[str, str, str, str]:
+        get = draft.get
+        return (str(get(member_path(i, "relation"))), str(get(member_path(i, "sex"))),
+                str(get(member_path(i, "birth")) or ""), str(get(member_path(i, "birth_time")) or ""))
+    relation, sex, born, clock = key(child)
+    return sum(1 for i in range(member_count(draft) or 0) if i != child
+               and key(i)[:2] == (relation, sex) and key(i)[2:] < (born, clock))
+
+
+def _parent_unknown(draft: Draft, subjects: tuple[int, ...], which: int) -> bool:
+    """True when the relations do not tell a newborn's father (0) or mother (1)."""
+    people = [(str(draft.get(member_path(i, "relation")) or ""), str(draft.get(member_path(i, "sex")) or ""))
+              for i in range(member_count(draft) or 0)]
+    return not subjects or subjects[0] >= len(people) or parents_by_relation(people, subjects, subjects[0])[which] is None
 
 
 def _spec_exists(path: str) -> bool:

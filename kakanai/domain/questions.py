@@ -54,7 +54,9 @@ HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("marriage.surname_of", "婚姻後の夫婦の氏（どちらの氏にするか）", "notifier"),
     QuestionSpec("marriage.domicile", "婚姻後の新しい本籍", "text", optional=True),
     QuestionSpec("marriage.together", "同居を始めた日", "date", optional=True),
-    QuestionSpec("child_allowance.claimant", "児童手当の請求者（父母のうち所得の高い方）", "notifier", optional=True),
+    QuestionSpec("child_allowance.claimant", "児童手当の請求者（父母のうち所得の高い方）", "notifier"),
+    QuestionSpec("birth.father", "生まれた子の父の氏名（世帯にいない方。父がいなければ空欄）", "text", optional=True),
+    QuestionSpec("birth.mother", "生まれた子の母の氏名（世帯にいない方）", "text"),
 )}
 
 MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
@@ -72,6 +74,8 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("insured", "勤め先の健康保険で本人か家族（被扶養者）か", "choice", tuple(INSURED_KIND_LABELS.items())),
     QuestionSpec("birth_time", "生まれた時刻（24時間で 3:15 など）", "clock", optional=True),
     QuestionSpec("birth_place", "生まれたところ（病院名・住所）", "text", optional=True),
+    QuestionSpec("birth_order", "父母との続柄：同じ父母の子のうち同じ性別で何番目か（長男・長女は1、二男・二女は2）", "int",
+                 low=1, high=20),
     QuestionSpec("pensioner", "年金を受けていたか（老齢・障害・遺族年金の受給者か）", "bool"),
     QuestionSpec("allowance", "児童手当を受け取っているか", "bool"),
     QuestionSpec("child_support", "児童扶養手当を受けているか", "bool"),

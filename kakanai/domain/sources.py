@@ -7,7 +7,7 @@ validated `Household` (so every form shows the same value the same way: 和暦, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,7 +41,8 @@ class Source:
 def _address(which: str, attr: str) -> Callable[[Household, int], str]:
     def text(h: Household, _: int) -> str:
         address = getattr(h, which)
-        return getattr(address, attr) if address else ""
+        value = getattr(address, attr) if address else ""
+        return value.replace(" ", "　") if attr == "head" else value  # a name typed "山田 太郎" prints as names do
     return text
 
 
@@ -130,7 +131,7 @@ def _death(fn: Callable[[Household], str]) -> Callable[[Household, int], str]:
 def _mourner(h: Household, _: int) -> str:
     """The 喪主 (who is paid the 葬祭費): as told, else the notifier."""
     told = h.death.mourner if h.death is not None else ""
-    return told or h.notifier_person.full_name
+    return told.replace(" ", "　") or h.notifier_person.full_name
 
 
 def _subject_names(h: Household, _: int) -> str:
@@ -239,7 +240,9 @@ _MEMBER = (
            _member(lambda m: _yes_no(m.care_certified))),
     Source("member.nationality", "member", "国籍・地域", (), _member(lambda m: country_name(m.nationality) or "日本")),
     Source("member.domicile", "member", "本籍", (), _member(lambda m: m.domicile)),
-    Source("member.domicile_head", "member", "筆頭者", (), _member(lambda m: m.domicile_head)),
+    Source("member.domicile_head", "member", "筆頭者", (), _member(lambda m: m.domicile_head.replace(" ", "　"))),
+    Source("member.register", "member", "本籍（外国人は国籍）", (),
+           _member(lambda m: f"国籍　{country_name(m.nationality)}" if m.foreign else m.domicile)),
     Source("member.alias", "member", "通称", (), _member(lambda m: m.alias)),
     Source("member.birth_when", "member", "生まれたとき", ("birth",),
            _member(lambda m: _when(m.birth, m.birth_time) if not m.foreign else
@@ -257,6 +260,146 @@ _MEMBER = (
     Source("member.residence_category", "member", "30条の45区分", (),
            _residence(lambda m: RESIDENCE_CATEGORY_LABELS.get(m.residence.category or "", ""))),  # type: ignore[union-attr]
 )
+
+# a newborn's possible parents by the relations to the 世帯主 (住民票の続柄): (fathers, mothers) relations
+_PARENT_RELATIONS = {"子": (("世帯主", "夫"), ("世帯主", "妻")), "孫": (("子", "子の夫"), ("子", "子の妻")),
+                     "妻の子": ((), ("妻",)), "夫の子": (("夫",), ())}
+_SPOUSES = ("妻", "夫", "子の妻", "子の夫")
+_ORDINALS = "長二三四五六七八九十"
+
+
+def parents_by_relation(people: Sequence[tuple[str, str]], newborns: Collection[int],
+                        child: int) -> tuple[int | None, int | None, bool]:
+    """(father, mother, married) of newborn ``child`` where the relations make them certain, from each
+    member's (relation, sex): the one man (woman) who can be the parent by relation — a 子's are the
+    世帯主 and their 妻・夫, a 孫's a 子 and a 子の妻・子の夫, a 妻の子's the 妻. None where no one or
+    more than one can be (then the interview asks); ``married`` when both are known and one is the
+    other's spouse by relation (嫡出子)."""
+    fathers, mothers = _PARENT_RELATIONS.get(people[child][0], ((), ()))
+    others = [i for i in range(len(people)) if i not in newborns]
+
+    def only(relations: tuple[str, ...], sex: str) -> int | None:
+        found = [i for i in others if people[i][0] in relations and people[i][1] == sex]
+        return found[0] if len(found) == 1 else None
+
+    father, mother = only(fathers, "M"), only(mothers, "F")
+    married = father is not None and mother is not None and (
+        people[father][0] in _SPOUSES or people[mother][0] in _SPOUSES)
+    return father, mother, married
+
+
+def _parents(h: Household) -> tuple[int | None, int | None, bool]:
+    newborns = h.subjects or ()
+    if h.event is not LifeEvent.BIRTH or not newborns:
+        return None, None, False
+    return parents_by_relation([(m.relation, m.sex) for m in h.members], newborns, newborns[0])
+
+
+def _parent(which: str, attribute: str) -> Callable[[Household, int], str]:
+    """A newborn's father or mother: the member the relations make certain, else the name as told."""
+    def text(h: Household, _: int) -> str:
+        index = _parents(h)[0 if which == "father" else 1]
+        if index is not None:
+            parent = h.members[index]
+            if attribute == "birth":
+                born = h.subjects[0] if h.subjects else 0
+                age = age_on(parent.birth, h.members[born].birth)
+                return f"{member_date(parent, parent.birth)}（満{age}歳）"
+            return parent.full_name
+        told = getattr(h.birth, which) if h.birth is not None else ""
+        return told.replace(" ", "　") if attribute == "name" else ""
+    return text
+
+
+def _parents_relation(h: Household, i: int) -> str:
+    """父母との続柄 as the 出生届 writes it: 長男, 二女 … (嫡出子 when the parents are a married couple)."""
+    member = h.members[i]
+    order = member.birth_order
+    if not order:
+        return ""
+    rank = _ORDINALS[order - 1] if order <= len(_ORDINALS) else str(order)
+    legitimate = "嫡出子　" if h.event is LifeEvent.BIRTH and _parents(h)[2] else ""
+    return f"{legitimate}{rank}{'男' if member.sex == 'M' else '女'}"
+
+
+def _notifier_role(h: Household, _: int) -> str:
+    """The 届出人's 資格 on a 出生届: 父 or 母, else 同居者 (with the relation), or an outsider's relation."""
+    father, mother, _married = _parents(h)
+    if isinstance(h.notifier, int):
+        if h.notifier == father:
+            return "父"
+        if h.notifier == mother:
+            return "母"
+        return f"同居者（{h.members[h.notifier].relation}）" if h.members[h.notifier].relation else "同居者"
+    return h.notifier.relation or "その他"
+
+
+# who may file a 死亡届 (戸籍法87条) and are not relatives: everyone else filing is a 親族
+_NOT_KIN = {"同居人", "同居者", "知人", "家主", "地主", "家屋管理人", "土地管理人", "後見人", "保佐人", "補助人",
+            "任意後見人", "公設所の長", "代理人", "その他"}
+
+
+def _death_notifier_role(h: Household, _: int) -> str:
+    """The 届出人's 資格 on a 死亡届: 同居の親族 (a member), 同居していない親族 with the 続柄 as told (a
+    relative from outside), else the relation as told (家主, 後見人 …)."""
+    if isinstance(h.notifier, int):  # a member's relation is to the 世帯主, not to the deceased: not printed
+        return "同居者" if h.members[h.notifier].relation in _NOT_KIN else "同居の親族"
+    relation = h.notifier.relation
+    if relation in _NOT_KIN:
+        return relation
+    return f"同居していない親族（{relation}）" if relation else "同居していない親族"
+
+
+# the notifier's relation to the deceased when the notifier is the 世帯主: the inverse of the deceased's
+# relation to the 世帯主, by the notifier's sex ("*": either)
+_INVERSE = {"妻": {"M": "夫"}, "夫": {"F": "妻"}, "子": {"M": "父", "F": "母"}, "父": {"*": "子"}, "母": {"*": "子"},
+            "孫": {"M": "祖父", "F": "祖母"}}
+
+
+def relation_to_deceased(h: Household) -> str:
+    """The notifier's 続柄 to the deceased (not to the 世帯主): as told for someone from outside; for a
+    member, from both relations to the 世帯主 where they make it certain, else "" (written by hand)."""
+    if not isinstance(h.notifier, int):
+        return h.notifier.relation
+    if not h.subjects or h.notifier in h.subjects:
+        return ""
+    deceased, notifier = h.members[h.subjects[0]], h.members[h.notifier]
+    if deceased.is_head:
+        return notifier.relation
+    if notifier.is_head:
+        inverse = _INVERSE.get(deceased.relation, {})
+        return inverse.get(notifier.sex) or inverse.get("*", "")
+    if deceased.relation in ("妻", "夫") and notifier.relation == "子":
+        return "子"
+    if deceased.relation == "子" and notifier.relation in ("妻", "夫"):
+        return "父" if notifier.sex == "M" else "母"
+    return ""
+
+
+def _mourner_relation(h: Household, _: int) -> str:
+    """The 喪主's 続柄 to the deceased: the notifier's, unless someone else was named 喪主 (then written)."""
+    told = h.death.mourner.replace(" ", "　") if h.death is not None else ""
+    return relation_to_deceased(h) if not told or told == h.notifier_person.full_name else ""
+
+
+def _newborn_register(attribute: str) -> Callable[[Household, int], str]:
+    """The newborn's 本籍 and 筆頭者: as told for the child, else the parents' (the child enters their 戸籍)."""
+    def text(h: Household, _: int) -> str:
+        if h.event is not LifeEvent.BIRTH or not h.subjects:
+            return ""
+        child = h.members[h.subjects[0]]
+        if child.foreign:  # 外国人のときは国籍だけ
+            return f"国籍　{country_name(child.nationality)}" if attribute == "domicile" else ""
+        father, mother, _married = _parents(h)
+        parents = [h.members[p] for p in (father, mother) if p is not None]
+        domicile = child.domicile or next((p.domicile for p in parents if p.domicile), "")
+        if attribute == "domicile":
+            return domicile
+        head = child.domicile_head or next((p.domicile_head for p in parents
+                                            if p.domicile_head and p.domicile == domicile), "")
+        return head.replace(" ", "　")
+    return text
+
 
 def _new_head(attribute: str) -> Callable[[Household, int], str]:
     """The member who becomes 世帯主 (as the notifier told it: never chosen by the app)."""
@@ -287,7 +430,26 @@ _MOVES = (
     Source("notifier.address", "household", "届出人 住所", ("notifier",), _notifier_address),
 )
 
-SOURCES: dict[str, Source] = {s.name: s for s in _HOUSEHOLD + _MEMBER + _MOVES}
+_BIRTH = (
+    Source("birth.father", "household", "父の氏名", (), _parent("father", "name")),
+    Source("birth.father_birth", "household", "父の生年月日", (), _parent("father", "birth")),
+    Source("birth.mother", "household", "母の氏名", (), _parent("mother", "name")),
+    Source("birth.mother_birth", "household", "母の生年月日", (), _parent("mother", "birth")),
+    Source("birth.domicile", "household", "本籍", (), _newborn_register("domicile")),
+    Source("birth.domicile_head", "household", "筆頭者の氏名", (), _newborn_register("head")),
+    Source("birth.notifier_role", "household", "届出人の資格", ("notifier",), _notifier_role),
+    Source("death.notifier_role", "household", "届出人の資格", ("notifier",), _death_notifier_role),
+    Source("death.notifier_relation", "household", "亡くなった方との続柄", ("notifier",),
+           lambda h, _: relation_to_deceased(h)),
+    Source("death.mourner_relation", "household", "喪主の続柄", ("notifier",), _mourner_relation),
+    Source("guardian.name", "household", "保護者", (),
+           lambda h, _: _claimant("full_name")(h, 0) or _head_text(h, "full_name")),
+    # a box the real form has and no household fact fills (火葬の場所 …): left blank to write by hand
+    Source("handwritten", "household", "（手書き）", (), lambda h, _: ""),
+    Source("member.parents_relation", "member", "父母との続柄", ("birth_order",), _parents_relation),
+)
+
+SOURCES: dict[str, Source] = {s.name: s for s in _HOUSEHOLD + _MEMBER + _MOVES + _BIRTH}
 
 
 def source_text(name: str, household: Household, member_index: int = -1) -> str:

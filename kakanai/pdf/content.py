@@ -28,6 +28,7 @@ class Cell:
     width: float
     source: str
     required: bool
+    write: bool = False  # an empty optional box is left blank to write by hand (not struck through)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedPr
 
 
 def _cell(item: FormField, text: str) -> Cell:
-    return Cell(label_of(item), text, item.width, item.source, item.required)
+    return Cell(label_of(item), text, item.width, item.source, item.required, item.blank == "write")
 
 
 def _row(household: Household, columns: tuple[FormField, ...], index: int) -> Row:

@@ -82,7 +82,7 @@ def _fields(canvas: Canvas, boxes: tuple[FieldBox, ...]) -> None:
         draw_box(canvas, box.label, 0.5, SHADE)
         draw_fitted(canvas, box.cell.label, box.label, GOTHIC, LABEL_FONT, 5.5, align="center", pad=1 * MM)
         draw_box(canvas, box.value, 0.5)
-        if _not_applicable(box.cell):
+        if struck(box.cell):
             _strike(canvas, box.value)
         draw_fitted(canvas, box.cell.text, box.value, MINCHO, 12.5, 7.5)
     left, right = min(b.label.x for b in boxes), max(b.value.right for b in boxes)
@@ -101,7 +101,7 @@ def _table(canvas: Canvas, sheet: FormSheet, table: Table) -> None:
         draw_fitted(canvas, str(table.first_number + n), cells[0], GOTHIC, 9, 7, align="center", pad=0)
         for k, (box, cell) in enumerate(zip(cells[1:], person.cells)):
             draw_box(canvas, box, 0.5)
-            if _not_applicable(cell):
+            if struck(cell):
                 _strike(canvas, box)
             elif _is_name(sheet, k):
                 _name_cell(canvas, person, cell.text, box)
@@ -111,9 +111,10 @@ def _table(canvas: Canvas, sheet: FormSheet, table: Table) -> None:
     draw_box(canvas, table.frame, FRAME)
 
 
-def _not_applicable(cell: Cell) -> bool:
-    """An optional value that is empty: struck through (斜線) so nobody takes it for a blank to fill."""
-    return not cell.required and not cell.text.strip()
+def struck(cell: Cell) -> bool:
+    """An optional value that is empty: struck through (斜線) so nobody takes it for a blank to fill,
+    unless the form always has it (``blank = "write"``: left blank to write by hand)."""
+    return not cell.required and not cell.write and not cell.text.strip()
 
 
 def _strike(canvas: Canvas, box: Rect) -> None:

@@ -28,21 +28,31 @@ def test_an_empty_interview_starts_with_the_event_date_and_headcount(catalog: Ca
     assert _paths(Interview(catalog)) == ["event", "date", "member_count"]
 
 
-def test_a_complete_qr_needs_no_question(catalog: Catalog) -> None:
-    assert _paths(_qr_interview(catalog, "family_move_in")) == []
+def test_a_complete_qr_needs_no_question_but_the_child_allowance_claimant(catalog: Catalog) -> None:
+    # a KKN1 code cannot say who claims 児童手当 (the parent with the higher income): the 認定請求書 asks it
+    interview = _qr_interview(catalog, "family_move_in")
+    assert [(q.path, q.label) for q in interview.questions()] == [
+        ("child_allowance.claimant", "児童手当の請求者（父母のうち所得の高い方）")]
+    interview.answer("child_allowance.claimant", 1)
+    assert _paths(interview) == []
+
+
+def test_a_kkn2_code_naming_the_claimant_needs_no_question(catalog: Catalog) -> None:
+    doc = household_doc("family_move_in") | {"v": 2, "child_allowance": {"claimant": 0}}
+    assert _paths(Interview(catalog, draft_from_household(parse_household(doc).household))) == []
 
 
 def test_a_move_in_qr_without_the_previous_address_asks_for_it(catalog: Catalog) -> None:
     doc = household_doc("family_move_in")
     doc.pop("old")
     interview = Interview(catalog, draft_from_household(parse_household(doc).household))
-    assert _paths(interview) == ["old.postal", "old.address"]
+    assert _paths(interview) == ["old.postal", "old.address", "child_allowance.claimant"]
 
 
 def test_a_qr_without_insurance_asks_only_for_that(catalog: Catalog) -> None:
     interview = _qr_interview(catalog, "family_move_in", m1={"insurance": None})
     questions = interview.questions()
-    assert [q.path for q in questions] == ["members[1].insurance"]
+    assert [q.path for q in questions] == ["members[1].insurance", "child_allowance.claimant"]
     assert questions[0].label == "山田　花子さんの今の健康保険"
     assert "国民健康保険 加入" in questions[0].reason
 
@@ -51,8 +61,9 @@ def test_answering_settles_the_plan(catalog: Catalog) -> None:
     interview = _qr_interview(catalog, "family_move_in", m1={"insurance": None})
     interview.answer("members[1].insurance", "被用者保険（社会保険）")
     # on an employee insurance, whether she is the insured person or a dependent decides her 国民年金 種別
-    assert [q.path for q in interview.questions()] == ["members[1].insured"]
+    assert [q.path for q in interview.questions()] == ["members[1].insured", "child_allowance.claimant"]
     interview.answer("members[1].insured", "被扶養者（家族）")
+    interview.answer("child_allowance.claimant", 0)
     assert interview.questions() == []
     nhi = next(item for item in interview.plan().items if item.id == "nhi_join")
     assert nhi.subjects == (0, 2)
@@ -119,7 +130,7 @@ def test_a_family_s_remaining_count_only_goes_down_and_is_shown_once_the_shape_i
     interview.answer("date", "R8.4.1")
     assert interview.remaining() is None  # how many people is not known yet
     interview.answer("member_count", "3")
-    doc = household_doc("family_move_in")
+    doc = household_doc("family_move_in") | {"v": 2, "child_allowance": {"claimant": 0}}
     answers = draft_from_household(parse_household(doc).household)
     counts = [interview.remaining()]
     while questions := interview.questions():
@@ -295,7 +306,8 @@ def test_a_name_of_only_a_zero_width_space_is_refused_in_the_qr_code() -> None:
 def test_the_new_head_is_asked_only_when_a_head_change_is_needed(catalog: Catalog) -> None:
     # Given a code: the head moves out alone, his wife and their 15-year-old son stay
     doc = household("move_out", "2026-04-01", person("太郎", "1980-01-01", seal_registered=False),
-                    person("花子", "1982-01-01", "妻", sex="F"), person("一郎", "2011-04-01", "子"), subjects=[0])
+                    person("花子", "1982-01-01", "妻", sex="F"), person("一郎", "2011-04-01", "子"), subjects=[0],
+                    child_allowance={"claimant": 0})
     interview = Interview(catalog, draft_from_household(parse_household(doc).household))
     # Then the only question is who becomes head: asked, never chosen by the app
     assert [(q.path, q.label) for q in interview.questions()] == [("new_head", "新しい世帯主（届出人に伺ってください）")]
@@ -311,7 +323,7 @@ def test_insured_or_dependent_is_asked_only_of_20_to_59_on_an_employee_insurance
     doc = household("move_in", "2026-04-01", person("太郎", "1981-01-01", insurance="employee"),
                     person("一郎", "2005-01-01", "子", insurance="employee"),
                     person("花", "2014-01-01", "子", sex="F", insurance="employee"),
-                    person("茂", "1956-01-01", "父", insurance="employee"))
+                    person("茂", "1956-01-01", "父", insurance="employee"), child_allowance={"claimant": 0})
     interview = Interview(catalog, draft_from_household(parse_household(doc).household))
     # Then only the two aged 20–59 are asked (their 国民年金 種別 depends on it)
     assert [q.path for q in interview.questions()] == ["members[0].insured", "members[1].insured"]
@@ -334,7 +346,8 @@ def test_a_family_move_asks_the_new_facts_in_a_stable_order_and_the_count_never_
                     person("花子", "1977-01-01", "妻", sex="F", insurance="employee", insured="dependent",
                            seal_registered=False),
                     person("一郎", "2005-01-01", "子", insurance="employee", insured="dependent", seal_registered=False),
-                    person("花", "2012-01-01", "子", sex="F", insurance="employee", seal_registered=False))
+                    person("花", "2012-01-01", "子", sex="F", insurance="employee", seal_registered=False),
+                    child_allowance={"claimant": 0})
     answers = draft_from_household(parse_household(doc).household)
     interview = Interview(catalog)
     for path in ("event", "date", "member_count"):

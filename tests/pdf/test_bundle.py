@@ -191,9 +191,19 @@ def test_the_qr_carries_only_the_visit_form_and_page(family_bundle: Rendered, tm
     assert texts == [f"KKV1:{VISIT}:{form_id}:{page}"]
 
 
+def _birth_as_interviewed() -> dict[str, Any]:
+    """The demo birth code and what the interview adds: the mother (not in the father's household), the
+    newborn's 父母との続柄 and who claims 児童手当."""
+    doc = household_doc("birth") | {"v": 2, "subjects": [1], "birth": {"mother": "鈴木 美咲"},
+                                    "child_allowance": {"claimant": 0}}
+    doc["members"][1]["birth_order"] = 1
+    return doc
+
+
 def test_every_life_event_renders(tmp_path: Path, catalog: Catalog) -> None:
+    completed = {"death_of_head": _death_of_head_with_new_head(), "birth": _birth_as_interviewed()}
     for name in ("birth", "marriage", "single_move_within", "death_of_head"):
-        rendered = render(tmp_path, name, catalog, _death_of_head_with_new_head() if name == "death_of_head" else None)
+        rendered = render(tmp_path, name, catalog, completed.get(name))
         assert rendered.report.pages == len(rendered.reader().pages) > len(rendered.report.forms)
         missing = {f.form_id: f.missing for f in rendered.report.forms if f.missing}
         # every required box is filled (a newborn's insurance columns are optional in the catalog)

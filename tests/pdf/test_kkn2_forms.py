@@ -90,7 +90,7 @@ def test_a_move_out_prints_the_destination_and_the_planned_day(catalog: Catalog)
     sheet = _sheets(document, catalog)["juminido_move_out"]
     fields = _fields(sheet)
     assert fields["転出先"] == "宮城県仙台市青葉区一番町3丁目2番1号" and fields["転出予定日"] == "令和8年4月20日"
-    assert _row(sheet, 0)["本籍"] == "北海道見本市北1条西1丁目1番地" and _row(sheet, 0)["筆頭者"] == "佐藤 一郎"
+    assert _row(sheet, 0)["本籍"] == "北海道見本市北1条西1丁目1番地" and _row(sheet, 0)["筆頭者"] == "佐藤　一郎"
 
 
 def test_the_head_leaves_and_the_head_change_prints_the_head_the_family_named(catalog: Catalog) -> None:

@@ -62,8 +62,8 @@ def test_a_pensioner_dies_every_form_prints_the_death_facts(catalog: Catalog, tm
     assert death["死亡したとき"] == "令和8年3月28日　午後2時30分"
     assert death["死亡したところ"] == "見本市立病院（北海道見本市南2条東3丁目1番地）"
     assert death["住所"] == "北海道見本市北1条西1丁目1番地" and death["世帯主の氏名"] == "高橋　正男"
-    assert _row(sheets["death_registration"])["本籍"] == "北海道見本市北1条西1丁目1番地"
-    assert _row(sheets["death_registration"])["筆頭者"] == "高橋 正男"
+    assert _row(sheets["death_registration"])["本籍（外国人は国籍）"] == "北海道見本市北1条西1丁目1番地"
+    assert _row(sheets["death_registration"])["筆頭者"] == "高橋　正男"  # a name as forms print names
     # And the 火葬許可申請 goes with it, filed by the son
     cremation = _fields(sheets["cremation_permit"])
     assert cremation["死亡年月日時"] == "令和8年3月28日　午後2時30分" and cremation["申請者"] == "高橋　誠"
@@ -76,7 +76,7 @@ def test_a_pensioner_dies_every_form_prints_the_death_facts(catalog: Catalog, tm
     # And the 後期 葬祭費 sheet is headed by the counter the plan sends him to (7番), with funeral and 喪主
     funeral = sheets["funeral_allowance_late_elderly"]
     assert (funeral.department, funeral.counter) == ("保険年金課 後期高齢者医療係", "7番窓口")
-    assert _fields(funeral)["葬祭を行った日"] == "令和8年3月31日" and _fields(funeral)["申請者（喪主）"] == "高橋 誠"
+    assert _fields(funeral)["葬祭を行った日"] == "令和8年3月31日" and _fields(funeral)["申請者（喪主）"] == "高橋　誠"
     assert _fields(funeral)["口座名義（カナ）"] == "タカハシ　マコト"
     # And the handbook, the 高額療養費 and the dog are planned (their departments' own forms)
     assert {"disability_return_death", "high_cost_late_elderly", "dog_owner_death"} <= set(sheets) | {
@@ -95,7 +95,17 @@ def test_twins_are_born_each_gets_a_birth_registration_with_time_and_place(catal
     assert [_row(s)["子の氏名"] for s in births] == ["鈴木　蓮", "鈴木　葵"]
     assert [_row(s)["生まれたとき"] for s in births] == ["令和8年3月20日　午前3時15分", "令和8年3月20日　午前3時41分"]
     assert _row(births[0])["生まれたところ"] == "見本市立病院（北海道見本市南2条東3丁目1番地）"
-    assert _row(births[1])["本籍"] == "北海道見本市北1条西1丁目1番地"
+    # And each names the parents (the 世帯主 and his 妻: a 子's parents by the relations), their birth dates
+    # and ages, the 本籍 and 筆頭者 the children enter, 父母との続柄 (長男, 長女) and the father as 届出人
+    for sheet in births:
+        fields = _fields(sheet)
+        assert (fields["父の氏名"], fields["母の氏名"]) == ("鈴木　一郎", "鈴木　花子")
+        assert fields["父の生年月日（年齢）"] == "平成2年7月7日（満35歳）"
+        assert fields["母の生年月日（年齢）"] == "平成4年2月2日（満34歳）"
+        assert (fields["本籍"], fields["筆頭者の氏名"]) == ("北海道見本市北1条西1丁目1番地", "鈴木　一郎")
+        assert (fields["届出人"], fields["届出人の資格"]) == ("鈴木　一郎", "父")
+    assert [_row(s)["父母との続柄"] for s in births] == ["嫡出子　長男", "嫡出子　長女"]
+    assert [_row(s)["世帯主との続柄"] for s in births] == ["子", "子"]
     by_id = _by_procedure(sheets)
     # And the 児童手当 claimant is the mother as asked, never assumed to be the head, with her account
     allowance = _fields(by_id["child_allowance_birth"])
@@ -120,7 +130,7 @@ def test_a_marriage_prints_the_surname_and_changes_only_the_wifes_name(catalog: 
     assert marriage["婚姻後の夫婦の氏"] == "夫の氏（佐藤）"
     assert marriage["新しい本籍"] == "北海道見本市北4条東2丁目5番地"
     assert marriage["同居を始めたとき"] == "令和8年3月1日"
-    assert _row(sheets["marriage_registration"], 1)["本籍"] == "宮城県仙台市青葉区一番町3丁目2番"
+    assert _row(sheets["marriage_registration"], 1)["本籍（外国人は国籍）"] == "宮城県仙台市青葉区一番町3丁目2番"
     # And only the wife, whose surname changes, gets the card, 国保, 年金 and seal changes
     for procedure in ("mynumber_card_update_marriage", "nhi_name_change", "pension_name_change",
                       "seal_reregistration_marriage"):
