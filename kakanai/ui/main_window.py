@@ -269,7 +269,8 @@ class MainWindow(QMainWindow):
         missing = len(interview.questions())
         notice = self.tr("まだ入力されていない項目が {0} 件あります（F2）").format(missing) if missing else ""
         self.household_page.show_bring(bring_lines(final), "\n".join(filter(None, [notice, *self.controller.warnings])))
-        self.print_page.show_summary(self.tr("手続 {0} 件。様式とお手続き案内を印刷します。").format(len(final.items)))
+        if self.controller.bundle is None:  # once made, the page says what the bundle holds and how printing goes
+            self.print_page.show_summary(self.tr("手続 {0} 件。様式とお手続き案内を印刷します。").format(len(final.items)))
 
     def _tick(self) -> None:
         session = self.controller.session
@@ -524,6 +525,9 @@ class MainWindow(QMainWindow):
         if self.print_run.failed and self.print_run.bundle is bundle:
             self._on_retry(printer)
             return
+        if self.print_run.bundle is bundle and not dialogs.confirm(
+                self, "印刷", f"この様式はもう印刷しました。もう一度すべて印刷しますか？\n{self.controller.describe()}"):
+            return  # a second F5 by habit never prints the bundle twice without asking
         self.controller.printing()  # the visit's printing time: submitted → done
         self.print_run.start(bundle, printer, self.options.print_plan, self.options.save_folder)
 

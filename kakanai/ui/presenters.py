@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import MEMBER_COUNT, Draft, member_count, member_path, split_member_path
+from kakanai.domain.draft import Draft, member_count, member_path, split_member_path
 from kakanai.domain.household import Household
 from kakanai.domain.interview import Question, question_label
 from kakanai.domain.planner import Plan, member_name
@@ -139,8 +139,10 @@ def review_checks(draft: Draft, plan: Plan, today: date | None = None,
 def _new_head(household: Household) -> tuple[str, str]:
     head = current_head(household)
     index = household.members.index(head) if head is not None else -1
-    if head is None or household.is_subject(index):
-        return "世帯主変更届: 新世帯主が決まっていません（亡くなった方と残る世帯員を確かめてください）", MEMBER_COUNT
+    if head is None or household.is_subject(index):  # the notifier names the new head: Enter asks who
+        return "世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）", "new_head"
+    if household.new_head is not None:  # named by the notifier: Enter asks again, to change it
+        return f"世帯主変更届: 新世帯主は {head.full_name}さん（{head.relation}）です（届出人が指名）", "new_head"
     return (f"世帯主変更届: 新世帯主は {head.full_name}さん（{head.relation}）です。違うときは続柄を直してください",
             member_path(index, "relation"))
 

@@ -42,6 +42,7 @@ class PrintPage(QWidget):
         self.identity.addItem(self.tr("（確認した書類を選ぶ）"), "")
         for code, label in IDENTITY_DOCUMENTS.items():
             self.identity.addItem(label, code)
+        self._recorded = ""
         self.identity.activated.connect(self._on_identity)
         self._enter = _EnterPicks(self.identity, self._on_identity_enter)
         self.printers = QComboBox()
@@ -95,6 +96,7 @@ class PrintPage(QWidget):
 
     def new_visit(self, identity: str) -> None:
         """The visit's 本人確認 so far ("" until a document was checked)."""
+        self._recorded = identity  # recorded once: choosing it again is not a new check
         self.identity.setCurrentIndex(max(0, self.identity.findData(identity)))
 
     def identity_done(self) -> bool:
@@ -102,8 +104,10 @@ class PrintPage(QWidget):
         return bool(self.identity.currentData())
 
     def _on_identity(self, *_: object) -> None:
-        if self.identity.currentData():
-            self.identity_checked.emit(self.identity.currentData())
+        code = self.identity.currentData()
+        if code and code != self._recorded:
+            self._recorded = code
+            self.identity_checked.emit(code)
             self.print_button.setFocus()
 
     def _on_identity_enter(self) -> None:

@@ -638,47 +638,47 @@ Red: serving longer than the target</translation>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="272" />
+        <location filename="../../kakanai/ui/main_window.py" line="273" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="365" />
+        <location filename="../../kakanai/ui/main_window.py" line="366" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="379" />
+        <location filename="../../kakanai/ui/main_window.py" line="380" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="392" />
+        <location filename="../../kakanai/ui/main_window.py" line="393" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="497" />
+        <location filename="../../kakanai/ui/main_window.py" line="498" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="505" />
+        <location filename="../../kakanai/ui/main_window.py" line="506" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="510" />
+        <location filename="../../kakanai/ui/main_window.py" line="511" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="513" />
+        <location filename="../../kakanai/ui/main_window.py" line="514" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="517" />
+        <location filename="../../kakanai/ui/main_window.py" line="518" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
@@ -757,37 +757,37 @@ Red: serving longer than the target</translation>
         <translation>(choose the document checked)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="48" />
+        <location filename="../../kakanai/ui/print_page.py" line="49" />
         <source>すべて印刷　［F5］</source>
         <translation>Print all  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="51" />
+        <location filename="../../kakanai/ui/print_page.py" line="52" />
         <source>再試行　［F5］</source>
         <translation>Retry  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="54" />
+        <location filename="../../kakanai/ui/print_page.py" line="55" />
         <source>完了　［F6］</source>
         <translation>Finish  [F6]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="57" />
+        <location filename="../../kakanai/ui/print_page.py" line="58" />
         <source>印刷・署名</source>
         <translation>Print &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="60" />
+        <location filename="../../kakanai/ui/print_page.py" line="61" />
         <source>本人確認（選んで Enter で印刷・種類だけを記録）</source>
         <translation>Identity check (choose, Enter prints; only its kind is kept)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="64" />
+        <location filename="../../kakanai/ui/print_page.py" line="65" />
         <source>プリンター</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="71" />
+        <location filename="../../kakanai/ui/print_page.py" line="72" />
         <source>署名をいただいたら「完了」を押してください。</source>
         <translation>Press Finish once the forms are signed.</translation>
     </message>

@@ -40,7 +40,7 @@ def test_saving_without_a_folder_is_refused_and_writes_nothing(qapp, tmp_path: P
 
 # -- through a real print system (CUPS with cups-pdf; tests/cups_pdf.py) -----------------------
 def _press_print(counter: Counter, printer: str) -> str:
-    """A QR family move-in up to the print page, ``printer`` chosen, F5 pressed; returns the visit id."""
+    """A QR family move-in up to the print page, ``printer`` chosen, 本人確認 with Enter; returns the visit id."""
     window, clerk = counter.window, counter.clerk
     clerk.press(Qt.Key.Key_F1)
     clerk.scan(demo_residents()[0][1])
@@ -48,9 +48,8 @@ def _press_print(counter: Counter, printer: str) -> str:
     clerk.press(Qt.Key.Key_F4)
     wait_until(lambda: window.controller.bundle is not None)
     clerk.press(Qt.Key.Key_F5)
-    clerk.choose(1)  # 本人確認: マイナンバーカード
     window.print_page.set_printers(printer_names() + [printer], printer)
-    clerk.press(Qt.Key.Key_F5)
+    clerk.choose(1)  # 本人確認: マイナンバーカード, and Enter prints
     return visit_id
 
 

@@ -106,16 +106,25 @@ def test_an_unfinished_interview_is_listed_by_its_questions_not_by_paths(counter
     assert window.household_page.members.currentRow() == 1
 
 
-def test_a_head_s_death_names_the_new_head_and_enter_goes_to_their_relation(counter: Counter) -> None:
-    # Given the death of 高橋 正男, head of a household of three
+def test_a_head_s_death_names_the_new_head_the_notifier_chose_and_enter_asks_again(counter: Counter) -> None:
+    # Given the death of 高橋 正男, head of a household of three, and 和子 named the new head by the notifier
     window, clerk = counter.window, counter.clerk
-    _review(counter, household_doc("death_of_head") | {"v": 2, "subjects": [0]})
+    _review(counter, household_doc("death_of_head") | {"v": 2, "subjects": [0], "new_head": 1})
     # Then the review names who becomes head (世帯主変更届 is planned), to be checked
     assert "head_change" in window.controller.plan().ids()
     line = next(p for p in _problems(counter) if p.startswith("世帯主変更届"))
-    assert line.startswith("世帯主変更届: 新世帯主は 高橋　和子さん（妻）です")
-    # And Enter on it goes to her 続柄
+    assert line == "世帯主変更届: 新世帯主は 高橋\u3000和子さん（妻）です（届出人が指名）"
+    # And Enter on it asks the question again, to change it
     window.review_page.problems.setCurrentRow(_problems(counter).index(line))
     clerk.press(K.Key_Return)
-    assert window.stack.currentWidget() is window.household_page
-    assert window.household_page.members.currentRow() == 1
+    assert window.stack.currentWidget() is window.intake_page
+    assert window.intake_page.question.text().startswith("新しい世帯主")
+
+
+def test_a_head_s_death_with_no_new_head_named_says_so(counter: Counter) -> None:
+    # Given the same death, two adults staying and no one named: the app never chooses the new head
+    window = counter.window
+    _review(counter, household_doc("death_of_head") | {"v": 2, "subjects": [0]})
+    problems = _problems(counter)
+    assert "世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）" in problems, problems
+    assert "head_change" in window.controller.plan().ids()
