@@ -21,6 +21,9 @@ MEMBER_COUNT = "member_count"
 _FLAT_OBJECTS = ("new", "old", "death", "marriage", "child_allowance", "birth")
 # what the planner adds to its own copy of a draft (never part of a household document)
 VISIT_DATE = "visit_date"  # the day the resident comes (ISO)
+# an interview's answers on who moves (written into the document as ``subjects``)
+WHOLE = "whole"  # False: only some of the members move; the others stay in the household
+MOVING = "moving"  # members[i].moving: True for those who move when not the whole household does
 CITY_PREFECTURE = "city_prefecture"  # the catalog city's prefecture (its 後期高齢者医療広域連合)
 _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(\w+)$")
 
@@ -88,6 +91,8 @@ def to_document(draft: Draft) -> dict[str, Any]:
     extras: dict[str, Any] = {}
     for path, value in draft.items():
         where = split_member_path(path)
+        if path == WHOLE or (where is not None and where[1] == MOVING):
+            continue  # who moves is written as ``subjects`` below
         if where is not None:
             index, key = where
             if index < count and key != "seal" and not (value == "" and key not in _V1_MEMBER_KEYS):
@@ -101,6 +106,8 @@ def to_document(draft: Draft) -> dict[str, Any]:
         elif path != MEMBER_COUNT:
             doc[path] = value
     doc["members"] = members
+    if draft.get(WHOLE) is False and "subjects" not in doc:  # a move of part of the household
+        doc["subjects"] = [i for i in range(count) if draft.get(member_path(i, MOVING))]
     doc.setdefault("v", 2 if _says_more_than_v1(doc) else 1)
     if doc["v"] == 2 and "subjects" not in doc and doc.get("event") in ("birth", "death", "marriage"):
         births = [str(m.get("birth", "")) for m in members]

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.ages import age_on, birthday, birthday_age_on, grade_on, school_stage_on
-from kakanai.domain.draft import CITY_PREFECTURE, VISIT_DATE, Draft, member_count, member_path
+from kakanai.domain.draft import CITY_PREFECTURE, MOVING, VISIT_DATE, WHOLE, Draft, member_count, member_path
 from kakanai.domain.prefectures import prefecture_of
 from kakanai.domain.vocabulary import EVENTS, INSURANCES, INSURED_KINDS, SCHOOL_KINDS, SEXES
 
@@ -91,6 +91,9 @@ def _is_subject(draft: Draft, i: int) -> Any:
     event = _raw(draft, "event")
     if isinstance(event, Unknown):
         return event
+    if event in ("move_out", "move_within") and draft.get(WHOLE) is False:  # the interview's answer: only some move
+        moving = draft.get(member_path(i, MOVING))  # asked right after the person's 続柄; until then: moving
+        return moving is not False
     if event == "birth":
         birth = _raw(draft, member_path(i, "birth"))
         return birth if isinstance(birth, Unknown) else birth == draft.get("date")

@@ -19,7 +19,16 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.catalog import Catalog, Form
-from kakanai.domain.draft import MEMBER_COUNT, Draft, member_count, member_path, split_member_path, to_document
+from kakanai.domain.draft import (
+    MEMBER_COUNT,
+    MOVING,
+    WHOLE,
+    Draft,
+    member_count,
+    member_path,
+    split_member_path,
+    to_document,
+)
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
 from kakanai.domain.planner import Plan, member_name, plan
 from kakanai.domain.problems import InvalidInput, Problem
@@ -179,7 +188,7 @@ def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tup
     """Each needed draft path with the reason it is needed (first reason wins). With ``upper``, also
     what the forms of undecided procedures would need for everyone (an upper bound)."""
     needed: dict[str, str] = {}
-    _basics(draft, needed)
+    _basics(draft, needed, upper)
     for undecided in the_plan.undecided:
         for path in undecided.needs:
             needed.setdefault(path, f"「{undecided.procedure.title}」が必要か判断するため")
@@ -196,16 +205,20 @@ def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tup
     return {p: r for p, r in needed.items() if _spec_exists(p)}
 
 
-def _basics(draft: Draft, needed: dict[str, str]) -> None:
+def _basics(draft: Draft, needed: dict[str, str], upper: bool = False) -> None:
     reason = "届出に必要な基本事項"
     for path in ("event", "date", MEMBER_COUNT):
         needed[path] = reason
     for side in _ADDRESS_NEEDS.get(draft.get("event", ""), ()):
         needed[f"{side}.postal"] = needed[f"{side}.address"] = reason
     count = member_count(draft) or 0
+    if count >= 2 and draft.get("event") in ("move_out", "move_within") and "subjects" not in draft:
+        needed[WHOLE] = reason  # a family may leave someone behind (then 世帯主変更 may follow)
     for i in range(count):
         for key in _BASE_MEMBER_KEYS:
             needed[member_path(i, key)] = reason
+        if WHOLE in needed and (draft.get(WHOLE) is False or (upper and draft.get(WHOLE) is None)):
+            needed[member_path(i, MOVING)] = reason  # who of them moves (counted while not yet known)
     if count:
         needed["notifier"] = reason
 

@@ -368,3 +368,36 @@ def test_a_family_move_asks_the_new_facts_in_a_stable_order_and_the_count_never_
     assert insured == (["members[0].insured", "members[1].insured", "members[2].insured"] if event == "move_in" else [])
     assert seal == (["members[0].seal_registered", "members[1].seal_registered", "members[2].seal_registered"]
                     if event == "move_out" else [])
+
+
+def test_the_head_moving_out_alone_is_asked_who_stays_and_who_becomes_head(catalog: Catalog) -> None:
+    # Given an interview for a 転出 of a household of three where only the head leaves
+    interview = Interview(catalog)
+    for path, answer in [("event", "転出"), ("date", "R8.4.20"), ("member_count", "3")]:
+        interview.answer(path, answer)
+    people = [("山田", "太郎", "ヤマダ", "タロウ", "1980-01-01", "男", "世帯主", "はい"),
+              ("山田", "花子", "ヤマダ", "ハナコ", "1982-01-01", "女", "妻", "いいえ"),
+              ("山田", "一郎", "ヤマダ", "イチロウ", "2005-01-01", "男", "子", "いいえ")]
+    answers = {"whole": "いいえ", "new.postal": "980-0811", "new.address": "宮城県仙台市青葉区一番町1",
+               "old.postal": "090-0001", "old.address": "北海道見本市北1条西1丁目1番地", "notifier": 0,
+               "members[0].insurance": "国民健康保険", "members[0].card": "いいえ",
+               "members[0].care_certified": "いいえ", "members[0].seal_registered": "いいえ", "new_head": 1}
+    keys = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation", "moving")
+    answers |= {f"members[{i}].{k}": v for i, row in enumerate(people) for k, v in zip(keys, row, strict=True)}
+    counts, asked = [interview.remaining()], []
+    while questions := interview.questions():
+        path = questions[0].path
+        asked.append(path)
+        interview.answer(path, answers.get(path, ""))
+        counts.append(interview.remaining())
+    # Then "the whole household?" comes first, each person says whether they move right after their 続柄,
+    # nothing else is asked of those who stay, and the new head is asked last; the count never went up
+    assert asked[0] == "whole" and asked[-1] == "new_head"
+    assert asked.index("members[0].moving") == asked.index("members[0].relation") + 1
+    assert not [p for p in asked if p.startswith(("members[1].", "members[2].")) and p.split(".")[1] not in keys]
+    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    # And the household is written with who moves, the 転出届 for him alone and the 世帯主変更届 for the rest
+    household = interview.household().household
+    assert household.subjects == (0,) and household.new_head == 1
+    assert [(item.id, item.subjects) for item in interview.plan().items if item.id in ("juminido_move_out", "head_change")] \
+        == [("juminido_move_out", (0,)), ("head_change", ())]
