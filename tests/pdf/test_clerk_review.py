@@ -229,6 +229,8 @@ def test_the_cremation_permit_has_the_crematorium_and_cause_boxes_to_write(catal
     permit = _cells(_sheets(household_of(doc), catalog)["cremation_permit"])
     for label in ("火葬の場所（火葬場）", "死因（一類感染症等・その他）"):
         assert permit[label].text == "" and not struck(permit[label])
+    # And the 申請者's address: the son from outside told none, so it is left to write
+    assert permit["申請者の住所"].text == "" and not struck(permit["申請者の住所"])
 
 
 def test_the_child_medical_guardian_is_the_claimant_whose_account_it_is(catalog: Catalog) -> None:
