@@ -186,9 +186,9 @@ class Deadline:
     counts_from: str = "event"  # or "filing": from the day the notification is filed (the visit)
 
     def last_day(self, event_date: date, filed: date | None = None) -> date | None:
-        """The last day to do it, or None when the deadline does not count from a day. A deadline
-        counted from the filing counts from ``filed`` (the visit; the event date when not given)."""
-        if self.days is None:
+        """The last day to do it, or None when the deadline does not count from a known day. A
+        deadline counted from the filing counts from ``filed`` (the visit): without it, None."""
+        if self.days is None or (self.counts_from == "filing" and filed is None):
             return None
         start = filed if self.counts_from == "filing" and filed is not None else event_date
         return start + timedelta(days=self.days - (1 if self.event_day_counts else 0))

@@ -172,3 +172,14 @@ def test_the_city_postal_codes_load_and_a_bad_line_is_named(catalog: Catalog, ca
         handle.write("12-345,どこか\n")
     assert any(e.startswith("forms/postal_codes.csv: ") and "郵便番号として読めません: '12-345'" in e
                for e in _errors(catalog_copy))
+
+
+def test_a_deadline_counted_from_the_filing_needs_the_filing_day(catalog: Catalog) -> None:
+    # マイナンバーカード 継続利用: 90 days from the 転入届 (the visit), not from the move
+    deadline = catalog.procedure("mynumber_continue").deadline
+    assert deadline is not None and deadline.counts_from == "filing"
+    assert deadline.last_day(date(2026, 4, 1), filed=date(2026, 12, 1)) == date(2027, 3, 1)
+    assert deadline.last_day(date(2026, 4, 1)) is None  # without the filing day there is no last day to show
+    assert not deadline.passed(date(2026, 4, 1), date(2026, 12, 1))
+    move_in = catalog.procedure("juminido_move_in").deadline
+    assert move_in is not None and move_in.passed(date(2026, 4, 1), date(2026, 12, 1))
