@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.device_problem = ""
         self.dashboard: object | None = None
         self.add_dialog: AddProcedureDialog | None = None  # 手続を追加, while open
+        self._pending_focus: QWidget | None = None  # the page shown, focused after the next redraw
         self.setWindowTitle("kakanai 書かない窓口")
         self.resize(1366, 768)
         self.sound: Callable[[bool], None] = beep  # every scan is heard: once read, twice refused
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         c = self.controller
-        c.step_changed.connect(self._show)
+        c.step_changed.connect(lambda step: self._show(step, refresh=False))  # visit_changed follows: one redraw
         c.visit_changed.connect(self._refresh)
         c.read.connect(lambda text: self._scan_outcome(text, True))
         c.refused.connect(lambda text: self._scan_outcome(text, False))
@@ -234,7 +235,9 @@ class MainWindow(QMainWindow):
             return
         self.controller.go(step)
 
-    def _show(self, step: str) -> None:
+    def _show(self, step: str, refresh: bool = True) -> None:
+        """Show a step's page; from the controller's step_changed the redraw (and then the page's focus)
+        waits for the visit_changed that always follows, so a step change redraws once, not twice."""
         page = self.pages.get(step, self.start_page)
         self.stack.setCurrentWidget(page)
         self.steps.setCurrentRow(list(STEP_KEYS).index(step) if step in STEP_KEYS else 0)
@@ -249,10 +252,18 @@ class MainWindow(QMainWindow):
             self.start_page.show_scan("", True)
             self.review_page.clear()  # the visit is over or waits: its forms leave the screen and memory
             self.print_run.stop()
-        self._refresh()
-        page.focus_default()
+        self._pending_focus = page
+        if refresh:
+            self._refresh()
 
     def _refresh(self) -> None:
+        """Redraw everything from the visit; then the page just shown takes its focus."""
+        self._redraw()
+        page, self._pending_focus = self._pending_focus, None
+        if page is not None:
+            page.focus_default()
+
+    def _redraw(self) -> None:
         session = self.controller.session
         self._tick()
         self.resident.setText(self.controller.describe() if session else self.tr("受付待ち（QRコードを読み取ると受付を始めます）"))

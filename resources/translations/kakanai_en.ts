@@ -623,62 +623,62 @@ Red: serving longer than the target</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="222" />
+        <location filename="../../kakanai/ui/main_window.py" line="223" />
         <source>カードを読み取っています…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="258" />
+        <location filename="../../kakanai/ui/main_window.py" line="269" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="270" />
+        <location filename="../../kakanai/ui/main_window.py" line="281" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="273" />
+        <location filename="../../kakanai/ui/main_window.py" line="284" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="366" />
+        <location filename="../../kakanai/ui/main_window.py" line="377" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="380" />
+        <location filename="../../kakanai/ui/main_window.py" line="391" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="393" />
+        <location filename="../../kakanai/ui/main_window.py" line="404" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="498" />
+        <location filename="../../kakanai/ui/main_window.py" line="509" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="506" />
+        <location filename="../../kakanai/ui/main_window.py" line="517" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="511" />
+        <location filename="../../kakanai/ui/main_window.py" line="522" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="514" />
+        <location filename="../../kakanai/ui/main_window.py" line="525" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="518" />
+        <location filename="../../kakanai/ui/main_window.py" line="529" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
