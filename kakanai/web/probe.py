@@ -1,11 +1,14 @@
 """Which facts of the household document each life event's procedures use, found by asking the
-counter itself at build time: a fact matters to an event when setting it changes what one of the
-event's forms prints or what one of its procedures' conditions decides.
+counter itself at build time: a fact matters to an event when setting it changes which procedures
+are planned (or what they still need to be decided) or what their forms print.
 
 So a fact added to the model (a new key of `HouseholdDocV2` or `MemberDocV2`, printed by a form the
 city adds) reaches the resident page at its next build with no edit here: the page asks it for the
 events whose forms show it, by a field generated from its schema node, labelled with the words of
 the form source that prints it.
+
+"What the counter makes of a household" is its plan (each procedure, for whom, or what it still
+needs to decide) and the text of every field its forms print, for the people they print it for.
 
 A probe value is made for each schema node (an enum's first code, a date, a number within its
 bounds, a text). A ``pattern`` the table below does not know stops the build (`UnknownPattern`),
@@ -20,13 +23,13 @@ from typing import Any
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import draft_from_household
-from kakanai.domain.facts import HOUSEHOLD_FACTS, MEMBER_FACTS, household_fact, member_fact
 from kakanai.domain.household import Household
 from kakanai.domain.household_doc import parse_household
+from kakanai.domain.planner import plan
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.sources import SOURCES, source_text
 
-__all__ = ["HAND_HOUSEHOLD", "HAND_MEMBER", "UnknownPattern", "event_facts", "leaf_labels", "resolve", "sample"]
+__all__ = ["HAND_HOUSEHOLD", "HAND_MEMBER", "UnknownPattern", "event_facts", "leaf_labels", "resolve", "sample", "subjects_only"]
 
 # a probe value for each pattern of the model (a new pattern: add a value that matches it)
 _PATTERN_SAMPLES = {
@@ -77,9 +80,11 @@ def sample(schema: dict[str, Any], node: dict[str, Any]) -> Any:
     return "ミホン" if "kana" in checks else "見本"
 
 
-def _base(event: str) -> dict[str, Any]:
-    """A plain household for ``event``: a couple and their child (a newborn for a birth)."""
-    members = [{"family": "見本", "given": "一郎", "family_kana": "ミホン", "given_kana": "イチロウ", "birth": "1960-01-01",
+def _base(event: str, nationality: str | None = None, head_is_subject: bool = False) -> dict[str, Any]:
+    """A plain household for ``event``: a couple (78 and 64) and their child (11, a newborn for a
+    birth), Japanese or all of ``nationality``, so that the procedures for the old, the young and
+    foreign residents are planned and their forms looked at."""
+    members = [{"family": "見本", "given": "一郎", "family_kana": "ミホン", "given_kana": "イチロウ", "birth": "1948-01-01",
                 "sex": "M", "relation": "世帯主"},
                {"family": "見本", "given": "花子", "family_kana": "ミホン", "given_kana": "ハナコ", "birth": "1962-02-02",
                 "sex": "F", "relation": "妻"}]
@@ -89,39 +94,34 @@ def _base(event: str) -> dict[str, Any]:
     # a child besides the couple: someone the event is not about (a birth: the newborn, who is)
     members.append({"family": "見本", "given": "陽", "family_kana": "ミホン", "given_kana": "ヒナタ",
                     "birth": "2026-04-01" if event == "birth" else "2015-05-05", "sex": "F", "relation": "子"})
-    subjects = {"birth": [2], "death": [1], "marriage": [0, 1]}.get(event)
+    if nationality:
+        for member in members:
+            member["nationality"] = nationality
+    subjects = {"birth": [2], "death": [0 if head_is_subject else 1], "marriage": [0, 1]}.get(event)
     if subjects is not None:
         doc["subjects"] = subjects
     return doc
 
 
-def _printed(catalog: Catalog, event: str) -> tuple[list[str], list[str], list[str]]:
-    """The sources the event's forms print, and the member and household facts its conditions use."""
-    sources: list[str] = []
-    member_facts: set[str] = set()
-    household_facts: set[str] = set()
-    for procedure in catalog.procedures:
-        if event not in procedure.definition.events:
-            continue
-        for fact in procedure.member_when.facts() | procedure.household_when.facts():
-            (member_facts if fact in MEMBER_FACTS else household_facts).add(fact)
-        for form_id in procedure.definition.forms:
-            form = catalog.forms[form_id]
-            sources += [f.source for f in (*form.fields, *form.member_columns) if f.source not in sources]
-    return [s for s in sources if s in SOURCES], sorted(member_facts), sorted(household_facts & set(HOUSEHOLD_FACTS))
-
-
-def _reading(household: Household, sources: list[str], member_facts: list[str],
-             household_facts: list[str]) -> list[tuple[str, str]]:
-    """What the forms print and the conditions decide for ``household``: (source or fact, value)."""
-    out: list[tuple[str, str]] = []
-    everyone = range(len(household.members))
-    for name in sources:
-        for i in (everyone if SOURCES[name].scope == "member" else (-1,)):
-            out.append((name, _safe(lambda: source_text(name, household, i))))  # noqa: B023
+def _reading(household: Household, catalog: Catalog) -> list[tuple[str, str]]:
+    """What the counter makes of ``household``: the procedures planned (for whom) and those still
+    undecided (on what), and each text their forms print for the people they print it for."""
     draft = draft_from_household(household)
-    out += [(f, _safe(lambda: member_fact(draft, i, f))) for f in member_facts for i in everyone]  # noqa: B023
-    out += [(f, _safe(lambda: household_fact(draft, f))) for f in household_facts]  # noqa: B023
+    the_plan = plan(draft, catalog)
+    out = [(f"plan:{item.id}", repr(item.subjects)) for item in the_plan.items]
+    out += [(f"undecided:{u.procedure.id}", repr(u.needs)) for u in the_plan.undecided]
+    for item in the_plan.items:
+        for form_id in item.procedure.definition.forms:
+            form = catalog.forms[form_id]
+            for field in form.fields:
+                if field.source in SOURCES:
+                    scope = SOURCES[field.source].scope
+                    for i in (item.subjects if scope == "member" else (-1,)):
+                        out.append((field.source, _safe(lambda: source_text(field.source, household, i))))  # noqa: B023
+            for column in form.member_columns:
+                if column.source in SOURCES:
+                    for i in item.subjects:
+                        out.append((column.source, _safe(lambda: source_text(column.source, household, i))))  # noqa: B023
     return out
 
 
@@ -177,12 +177,21 @@ def _node(schema: dict[str, Any], scope: str, key: str) -> dict[str, Any]:
     return resolve(schema, root[head])["properties"][inner] if inner else root[head]
 
 
+def _bases(event: str) -> list[dict[str, Any]]:
+    """The households probed: Japanese, foreign, and (a death) the head's death besides the wife's."""
+    return [_base(event), _base(event, "US"), *([_base(event, head_is_subject=True)] if event == "death" else [])]
+
+
 def event_facts(catalog: Catalog, schema: dict[str, Any], event: str) -> dict[str, dict[str, str]]:
     """The facts ``event`` uses beyond the page's own fields: {"member" | "household": {key: the
-    label of the first source or condition that showed it}}."""
-    sources, member_facts, household_facts = _printed(catalog, event)
-    base = _base(event)
+    label of the first source that showed it}}, over a Japanese and a foreign household."""
     found: dict[str, dict[str, str]] = {"member": {}, "household": {}}
+    for base in _bases(event):
+        _find(catalog, schema, base, found)
+    return found
+
+
+def _find(catalog: Catalog, schema: dict[str, Any], base: dict[str, Any], found: dict[str, dict[str, str]]) -> None:
     for _ in range(2):  # a second round on top of what the first found (新しい世帯主の続柄 needs the 世帯主)
         with_found = base
         for scope, key in [(sc, k) for sc in found for k in found[sc]]:
@@ -190,22 +199,26 @@ def event_facts(catalog: Catalog, schema: dict[str, Any], event: str) -> dict[st
         reference = _parsed(with_found)
         if reference is None:
             break
-        plain = _reading(reference, sources, member_facts, household_facts)
+        plain = _reading(reference, catalog)
         for scope, key in _candidates(schema):
             if key in found[scope]:
                 continue
             probe = _parsed(_with(with_found, scope, key, sample(schema, _node(schema, scope, key))))
-            changed = _changed(plain, probe, sources, member_facts, household_facts)
+            changed = _changed(plain, probe, catalog)
             if changed:
                 found[scope][key] = _label(changed[0])
-    return found
 
 
-def _changed(plain: list[tuple[str, str]], probe: Household | None, *uses: list[str]) -> list[str]:
-    """The sources and facts whose value differs from ``plain`` (none when the counter refused the probe)."""
+def _changed(plain: list[tuple[str, str]], probe: Household | None, catalog: Catalog) -> list[str]:
+    """The sources and procedures whose reading differs from ``plain`` (none when the counter
+    refused the probe), sources first: they name the fact best."""
     if probe is None:
         return []
-    return [name for (name, a), (_, b) in zip(plain, _reading(probe, *uses), strict=True) if a != b]
+    after = _reading(probe, catalog)
+    before_set, after_set = set(plain), set(after)
+    names = [name for name, value in after if (name, value) not in before_set]
+    names += [name for name, value in plain if (name, value) not in after_set and name not in names]
+    return sorted(dict.fromkeys(names), key=lambda n: (n.startswith(("plan:", "undecided:")), names.index(n)))
 
 
 def leaf_labels(catalog: Catalog, schema: dict[str, Any], event: str, scope: str, key: str) -> dict[str, str]:
@@ -213,25 +226,42 @@ def leaf_labels(catalog: Catalog, schema: dict[str, Any], event: str, scope: str
     node = resolve(schema, _node(schema, scope, key))
     if node.get("type") != "object":
         return {}
-    uses = _printed(catalog, event)
     full = sample(schema, node)
-    whole = _parsed(_with(_base(event), scope, key, full))
-    if whole is None:
-        return {}
-    plain = _reading(whole, *uses)
-    labels = {}
-    for leaf in node.get("properties", {}):
-        if leaf in node.get("required", []):
+    labels: dict[str, str] = {}
+    for base in _bases(event):
+        whole = _parsed(_with(base, scope, key, full))
+        if whole is None:
             continue
-        without = {k: v for k, v in full.items() if k != leaf}
-        changed = _changed(plain, _parsed(_with(_base(event), scope, key, without)), *uses)
-        if changed:
-            labels[leaf] = _label(changed[0])
+        plain = _reading(whole, catalog)
+        for leaf in node.get("properties", {}):
+            if leaf in node.get("required", []) or leaf in labels:
+                continue
+            without = {k: v for k, v in full.items() if k != leaf}
+            changed = _changed(plain, _parsed(_with(base, scope, key, without)), catalog)
+            if changed:
+                labels[leaf] = _label(changed[0])
     return labels
 
 
 def _label(name: str) -> str:
     if name in SOURCES:
         return SOURCES[name].label
-    fact = MEMBER_FACTS.get(name) or HOUSEHOLD_FACTS.get(name)
-    return fact.label if fact is not None else name
+    return name.split(":", 1)[-1]  # a procedure decided differently: its id (the page's texts name the fact)
+
+
+def subjects_only(catalog: Catalog, schema: dict[str, Any], event: str, key: str) -> bool:
+    """True when a member fact changes nothing unless it is about the event's subjects (the newborn's
+    time of birth, not the parents'): the page asks it of them only."""
+    value = sample(schema, _node(schema, "member", key))
+    for base in _bases(event):
+        if "subjects" not in base:
+            return False
+        before = _parsed(base)
+        assert before is not None, f"the probe household for {event} is refused by the counter"
+        others = copy.deepcopy(base)
+        for i, member in enumerate(others["members"]):
+            if i not in base["subjects"]:
+                member[key] = copy.deepcopy(value)
+        if _changed(_reading(before, catalog), _parsed(others), catalog):
+            return False
+    return True

@@ -119,12 +119,15 @@ def _event_asks(catalog: Catalog, schema: dict[str, Any], event: str) -> dict[st
     member.add("nationality")  # always: it decides 和暦 or 西暦 on every form and the 30条の45 facts
     found = probe.event_facts(catalog, schema, event)
     labels: dict[str, str] = {}
+    subjects_only: list[str] = []
     for key, label in found["member"].items():
         leaves = _leaves(schema, "member", key)
         member |= set(leaves)
         labels |= {f"member.{leaf}": label for leaf in leaves}
         labels |= {f"member.{key}.{leaf}": text for leaf, text in probe.leaf_labels(
             catalog, schema, event, "member", key).items()}
+        if key not in _MEMBER_FACT_KEYS.values() and probe.subjects_only(catalog, schema, event, key):
+            subjects_only += leaves
     for key, label in found["household"].items():
         household.add(key)
         labels[key] = label
@@ -133,6 +136,7 @@ def _event_asks(catalog: Catalog, schema: dict[str, Any], event: str) -> dict[st
     household = {k for k in household if not k.endswith(".head") or k.split(".")[0] in _ADDRESSES.get(event, ())}
     order = [*MEMBER_SPECS, *_member_paths()]
     return {"member": sorted(member, key=lambda k: order.index(k) if k in order else len(order)),
+            "subjectsOnly": subjects_only,
             "household": sorted(household, key=_household_order), "labels": labels}
 
 

@@ -141,9 +141,9 @@ def fill(driver: Any, doc: dict[str, Any], typed: dict[str, Any], wareki: bool =
         if i:
             _click(driver, "add-member")
         member = member | {key.split(".", 1)[1]: value for key, value in typed.items() if key.startswith(f"{i}.")}
-        _member(driver, i, member, wareki)
-        if i in doc.get("subjects", []):
+        if i in doc.get("subjects", []):  # first: some facts are asked of the event's subjects only
             _click(driver, f"m{i}-subject")
+        _member(driver, i, member, wareki)
         if i in doc.get("extras", {}).get("seal_registration", []):
             _click(driver, f"m{i}-seal")
     _notifier(driver, doc["notifier"])

@@ -176,15 +176,31 @@
   }
 
   /* The members as choices of a select that names one of them (婚姻後の氏, 請求者, 新しい世帯主). */
-  function fillMemberChoices(selectNode) {
+  /* A select's options made to be ``choices`` ([value, text]) in place: options are changed, added or
+   * removed, never all replaced, so a list the resident has open (or is choosing from) stays usable. */
+  function syncOptions(selectNode, choices) {
     var keep = selectNode.value;
-    selectNode.textContent = "";
-    selectNode.append(new Option(t("choose"), ""));
-    memberKeys().forEach(function (k, i) {
-      var name = ($("m" + k + "-family").value + " " + $("m" + k + "-given").value).trim();
-      selectNode.append(new Option(t("member.legend", i + 1) + (name ? "：" + name : ""), String(i)));
+    choices.forEach(function (choice, i) {
+      var option = selectNode.options[i];
+      if (!option) { selectNode.append(new Option(choice[1], choice[0])); return; }
+      if (option.value !== choice[0]) { option.value = choice[0]; }
+      if (option.text !== choice[1]) { option.text = choice[1]; }
     });
-    selectNode.value = keep && Number(keep) < memberKeys().length ? keep : "";
+    while (selectNode.options.length > choices.length) { selectNode.remove(choices.length); }
+    var values = choices.map(function (c) { return c[0]; });
+    selectNode.value = values.indexOf(keep) >= 0 ? keep : values[0];
+  }
+
+  function memberChoices() {
+    return memberKeys().map(function (k, i) {
+      var name = ($("m" + k + "-family").value + " " + $("m" + k + "-given").value).trim();
+      return [String(i), t("member.legend", i + 1) + (name ? "：" + name : "")];
+    });
+  }
+
+  /* The members as choices of a select that names one of them (婚姻後の氏, 請求者, 新しい世帯主). */
+  function fillMemberChoices(selectNode) {
+    syncOptions(selectNode, [["", t("choose")]].concat(memberChoices()));
   }
 
   function readGeneric(id, node) {
@@ -391,14 +407,7 @@
       box.querySelector("legend").dataset.n = String(i + 1);
       box.querySelector("legend").textContent = t("member.legend", i + 1);
     });
-    var notifier = $("notifier"), keep = notifier.value;
-    notifier.textContent = "";
-    keys.forEach(function (k, i) {
-      var name = ($("m" + k + "-family").value + " " + $("m" + k + "-given").value).trim();
-      notifier.append(new Option(t("member.legend", i + 1) + (name ? "：" + name : ""), String(i)));
-    });
-    notifier.append(el("option", { value: "other", text: t("notifier.other") }));
-    notifier.value = keep === "other" || (keep && Number(keep) < keys.length) ? keep : "0";
+    syncOptions($("notifier"), memberChoices().concat([["other", t("notifier.other")]]));
     document.querySelectorAll("select[data-members]").forEach(fillMemberChoices);
     $("add-member").disabled = keys.length >= SPEC.kkn2.maxMembers;
     applyEvent();
@@ -443,6 +452,7 @@
       GENERIC_MEMBER.forEach(function (key) {
         var top = key.split(".")[0];
         var fits = SPEC.foreignOnly.indexOf(top) >= 0 ? foreign : SPEC.nationalsOnly.indexOf(top) >= 0 ? !foreign : true;
+        if (event.subjectsOnly.indexOf(key) >= 0) { fits = fits && $("m" + k + "-subject").checked; }  // the newborn's birth time …
         show($("m" + k + "-" + key.replace(/\./g, "-")).closest(".field"), event.member.indexOf(key) >= 0 && fits);
       });
     });
