@@ -24,6 +24,7 @@ VISIT_DATE = "visit_date"  # the day the resident comes (ISO)
 # an interview's answers on who moves (written into the document as ``subjects``)
 WHOLE = "whole"  # False: only some of the members move; the others stay in the household
 MOVING = "moving"  # members[i].moving: True for those who move when not the whole household does
+OUTSIDE_NOTIFIER = -1  # the interview's notifier answer for someone from outside the household
 CITY_PREFECTURE = "city_prefecture"  # the catalog city's prefecture (its 後期高齢者医療広域連合)
 _MEMBER_PATH = re.compile(r"^members\[(\d+)\]\.(\w+)$")
 
@@ -80,7 +81,8 @@ def _says_more_than_v1(doc: dict[str, Any]) -> bool:
     """True when an interview's answers hold a fact only document v = 2 carries (then it is written
     as v = 2, who the event is about by KKN1's order unless answered)."""
     return bool(set(doc) - _V1_KEYS or any(set(m) - _V1_MEMBER_KEYS for m in doc["members"])
-                or any(set(doc.get(side) or {}) - {"postal", "address", "building", "head"} for side in ("new", "old")))
+                or any(set(doc.get(side) or {}) - {"postal", "address", "building", "head"} for side in ("new", "old"))
+                or (isinstance(doc.get("notifier"), dict) and bool(set(doc["notifier"]) & {"address", "agent"})))
 
 
 def to_document(draft: Draft) -> dict[str, Any]:
@@ -93,6 +95,10 @@ def to_document(draft: Draft) -> dict[str, Any]:
         where = split_member_path(path)
         if path == WHOLE or (where is not None and where[1] == MOVING):
             continue  # who moves is written as ``subjects`` below
+        if path == "notifier" and value == OUTSIDE_NOTIFIER:
+            continue  # someone from outside the household: the ``notifier.*`` answers make the object
+        if path.startswith("notifier.") and draft.get("notifier") != OUTSIDE_NOTIFIER:
+            continue  # answers about an outside notifier no longer apply (a member was chosen)
         if where is not None:
             index, key = where
             if index < count and key != "seal" and not (value == "" and key not in _V1_MEMBER_KEYS):

@@ -13,7 +13,16 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.ages import age_on, birthday, birthday_age_on, grade_on, school_stage_on
-from kakanai.domain.draft import CITY_PREFECTURE, MOVING, VISIT_DATE, WHOLE, Draft, member_count, member_path
+from kakanai.domain.draft import (
+    CITY_PREFECTURE,
+    MOVING,
+    OUTSIDE_NOTIFIER,
+    VISIT_DATE,
+    WHOLE,
+    Draft,
+    member_count,
+    member_path,
+)
 from kakanai.domain.prefectures import prefecture_of
 from kakanai.domain.vocabulary import EVENTS, INSURANCES, INSURED_KINDS, SCHOOL_KINDS, SEXES
 
@@ -262,7 +271,9 @@ def _agent(draft: Draft, _: int) -> Any:
     notifier = _raw(draft, "notifier")
     if isinstance(notifier, Unknown):
         return notifier
-    return isinstance(notifier, dict) and (bool(notifier.get("agent")) or draft.get("event") in _MOVES)
+    outside = isinstance(notifier, dict) or notifier == OUTSIDE_NOTIFIER  # a code's object, or the interview's answer
+    told = notifier.get("agent") if isinstance(notifier, dict) else draft.get("notifier.agent")
+    return outside and (bool(told) or draft.get("event") in _MOVES)
 
 
 def _household_raw(path: str, default: Any = None) -> Callable[[Draft, int], Any]:

@@ -22,6 +22,7 @@ from kakanai.domain.catalog import Catalog, Form
 from kakanai.domain.draft import (
     MEMBER_COUNT,
     MOVING,
+    OUTSIDE_NOTIFIER,
     WHOLE,
     Draft,
     member_count,
@@ -221,6 +222,9 @@ def _basics(draft: Draft, needed: dict[str, str], upper: bool = False) -> None:
             needed[member_path(i, MOVING)] = reason  # who of them moves (counted while not yet known)
     if count:
         needed["notifier"] = reason
+    if draft.get("notifier") == OUTSIDE_NOTIFIER:  # someone from outside the household files
+        for key in ("family", "given", "family_kana", "given_kana", "relation", "address"):
+            needed[f"notifier.{key}"] = reason
 
 
 def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str], draft: Draft) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kakanai.domain.draft import OUTSIDE_NOTIFIER
 from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters, check_year, is_blank
 from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
 from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, INSURED_KIND_LABELS, SEX_LABELS
@@ -44,6 +45,12 @@ HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("old.address", "前の住所", "text"),
     QuestionSpec("old.building", "前の住所の方書", "text", optional=True),
     QuestionSpec("notifier", "届出人（窓口に来た方）", "notifier"),
+    QuestionSpec("notifier.family", "届出人（世帯外の方）の氏", "text"),
+    QuestionSpec("notifier.given", "届出人（世帯外の方）の名", "text"),
+    QuestionSpec("notifier.family_kana", "届出人（世帯外の方）の氏のフリガナ", "kana"),
+    QuestionSpec("notifier.given_kana", "届出人（世帯外の方）の名のフリガナ", "kana"),
+    QuestionSpec("notifier.relation", "届出人と届出の方との関係（長男・知人 など）", "text"),
+    QuestionSpec("notifier.address", "届出人（世帯外の方）の住所", "text"),
     QuestionSpec("old.head", "前の住所での世帯主", "text", optional=True),
     QuestionSpec("phone", "連絡先の電話番号", "phone", optional=True),
     QuestionSpec("extras.dogs", "飼っている犬の数", "int"),
@@ -159,7 +166,12 @@ def _choice(spec: QuestionSpec, raw: Any, _: int | None) -> str:
     raise ValueError(f"次のどれかを選んでください: {labels} (not one of the choices)")
 
 
+_OUTSIDE_WORDS = {"世帯外", "世帯外の方", "外", "outside"}
+
+
 def _notifier(spec: QuestionSpec, raw: Any, n: int | None) -> int:
+    if spec.key == "notifier" and (raw == OUTSIDE_NOTIFIER or str(raw).strip() in _OUTSIDE_WORDS):
+        return OUTSIDE_NOTIFIER  # someone from outside the household: their name etc. are asked next
     index = raw if isinstance(raw, int) else _int(QuestionSpec("", "", "int", low=0, high=MAX_MEMBERS), raw, n)
     if n is not None and not 0 <= index < n:
         raise ValueError("届出人は世帯員の中から選んでください (notifier must be a member)")

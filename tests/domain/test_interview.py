@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import draft_from_household
+from kakanai.domain.draft import draft_from_household, to_document
 from kakanai.domain.household_doc import parse_household
 from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
@@ -401,3 +401,28 @@ def test_the_head_moving_out_alone_is_asked_who_stays_and_who_becomes_head(catal
     assert household.subjects == (0,) and household.new_head == 1
     assert [(item.id, item.subjects) for item in interview.plan().items if item.id in ("juminido_move_out", "head_change")] \
         == [("juminido_move_out", (0,)), ("head_change", ())]
+
+
+def test_a_notifier_from_outside_the_household_is_asked_by_name_and_brings_a_letter(catalog: Catalog) -> None:
+    # Given a person moving in whose friend comes to the counter for them (a 代理人)
+    interview = Interview(catalog)
+    for path, answer in [("event", "転入"), ("date", "R8.4.1"), ("member_count", "1")]:
+        interview.answer(path, answer)
+    # When the clerk answers the notifier question with 世帯外の方 (the window's choice value -1)
+    interview.answer("notifier", "世帯外の方")
+    outside = [q.path for q in interview.questions() if q.path.startswith("notifier.")]
+    # Then the notifier's name, reading, relation and address are asked
+    assert outside == ["notifier.family", "notifier.given", "notifier.family_kana", "notifier.given_kana",
+                       "notifier.relation", "notifier.address"]
+    for path, answer in [("notifier.family", "佐藤"), ("notifier.given", "一郎"), ("notifier.family_kana", "さとう"),
+                         ("notifier.given_kana", "イチロウ"), ("notifier.relation", "知人"),
+                         ("notifier.address", "北海道札幌市中央区北1条西2丁目")]:
+        interview.answer(path, answer)
+    assert not [q for q in interview.questions() if q.path.startswith("notifier")]
+    written = to_document(interview.draft)["notifier"]  # as the household document writes it
+    assert written["family"] == "佐藤" and written["family_kana"] == "サトウ" and written["relation"] == "知人"
+    # And a move filed by someone from outside the household needs a 委任状
+    assert "agent_letter" in interview.plan().ids()
+    # And choosing a member afterwards drops what was said about the outsider
+    interview.answer("notifier", 0)
+    assert "agent_letter" not in interview.plan().ids()
