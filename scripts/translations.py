@@ -124,6 +124,38 @@ EN = {
     "確認した書類を選んで Enter で印刷します（書類の種類だけを記録）":
         "Choose the document checked and press Enter to print (only its kind is recorded)",
     "対象の方（手続を選ぶと選べます）": "For whom (choose a procedure first)",
+    # the counter window's header, steps and dialogs
+    "kakanai 書かない窓口": "kakanai no-writing counter", "F7  カード読取": "F7  Read card",
+    "F8  中断・再開": "F8  Suspend / resume", "F9  取消": "F9  Cancel visit", "F10 集計（監督者）": "F10 Figures (supervisor)",
+    "kakanai 書かない窓口\u3000{0}\u3000受付待ち": "kakanai no-writing counter  {0}  waiting",
+    "\u3000整理券 {0}": "  ticket {0}", "kakanai\u3000{0}{1}\u3000経過 {2}": "kakanai  {0}{1}  elapsed {2}",
+    "次の方": "Next please",
+    "いまの方の受付を中断して、次の方を受け付けますか？\nいまの方: {0}":
+        "Suspend this resident's visit and serve the next one?\nThis resident: {0}",
+    "別の方のQRコード": "Another resident's QR code?",
+    "いま受付中の方とは別のQRコードかもしれません。\nいまの方: {0}\n読み取った方: {1}\n\n"
+    "いまの方を中断して、読み取った方の受付を新しく始めますか？":
+        "This code may belong to someone else.\nThis resident: {0}\nCode read: {1}\n\n"
+        "Suspend this visit and start a new one for the code read?",
+    "読み取ったQRコードは使いませんでした（いまの方の受付を続けます）": "The code read was not used (this visit goes on)",
+    "この方の受付を取り消しますか？（記録には「取消」と残ります）\n{0}":
+        "Cancel this resident's visit? (the log keeps it as cancelled)\n{0}",
+    "完了": "Finish", "まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。":
+        "Nothing has been filed yet. To stop this visit, cancel it (F9).",
+    "まだ印刷していません。完了にしますか？\n{0}": "Nothing has been printed yet. Finish anyway?\n{0}",
+    "手続をやめる理由": "Why the procedure is dropped", "この手続を今回行わない理由を選んでください。":
+        "Choose why this procedure is not done today.",
+    "外字": "Characters that cannot be printed",
+    "印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）":
+        "Some characters cannot be printed. Print anyway? (write them in by hand)",
+    "印刷": "Print", "この様式はもう印刷しました。もう一度すべて印刷しますか？\n{0}":
+        "These forms were printed already. Print them all again?\n{0}",
+    "前回の受付を復元できません": "Earlier visits cannot be restored",
+    "前回の受付を復元できませんでした（情報システム係へ）": "Earlier visits could not be restored (call IT)",
+    "{0} 開始\u3000{1}": "started {0}  {1}", "前回の受付": "Visit left open",
+    "前回、終了していない受付があります。再開しますか？\n{0}\n（いいえ: 記録を「中断終了」として閉じます）":
+        "A visit was left open. Resume it?\n{0}\n(No: it is closed in the log as ended by a suspension)",
+    "はい": "Yes", "いいえ": "No",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 # Tests replace this to answer dialogs without a person (None means "ask for real").
@@ -15,8 +15,8 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         return AUTO_ANSWER
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # texts may name a resident: never rich text
-    yes = box.addButton("はい", QMessageBox.ButtonRole.YesRole)
-    no = box.addButton("いいえ", QMessageBox.ButtonRole.NoRole)
+    yes = box.addButton(QCoreApplication.translate("dialogs", "はい"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(QCoreApplication.translate("dialogs", "いいえ"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)  # Enter pressed by habit (or by a scanner) never destroys anything
     box.setEscapeButton(no)
     box.exec()

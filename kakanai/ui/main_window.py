@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.dashboard: object | None = None
         self.add_dialog: AddProcedureDialog | None = None  # 手続を追加, while open
         self._pending_focus: QWidget | None = None  # the page shown, focused after the next redraw
-        self.setWindowTitle("kakanai 書かない窓口")
+        self.setWindowTitle(self.tr("kakanai 書かない窓口"))
         self.resize(1366, 768)
         self.sound: Callable[[bool], None] = beep  # every scan is heard: once read, twice refused
         self.start_page, self.intake_page = StartPage(), IntakePage()
@@ -136,10 +136,10 @@ class MainWindow(QMainWindow):
         for step in FLOW + ("finish",):
             self.steps.addItem(f"{STEP_KEYS[step]}  {STEP_LABELS[step]}")
         if self.controller.card is not None:  # hidden when IT turned card reading off
-            self.steps.addItem("F7  カード読取")
-        self.steps.addItem("F8  中断・再開")
-        self.steps.addItem("F9  取消")
-        self.steps.addItem("F10 集計（監督者）")
+            self.steps.addItem(self.tr("F7  カード読取"))
+        self.steps.addItem(self.tr("F8  中断・再開"))
+        self.steps.addItem(self.tr("F9  取消"))
+        self.steps.addItem(self.tr("F10 集計（監督者）"))
         self.steps.setFixedWidth(200)
         self.steps.itemClicked.connect(lambda item: self._go_index(self.steps.row(item)))
         self.stack = QStackedWidget()
@@ -287,11 +287,11 @@ class MainWindow(QMainWindow):
         session = self.controller.session
         counter = self.options.counter_label
         if session is None:
-            self.header_left.setText(f"kakanai 書かない窓口　{counter}　受付待ち")
+            self.header_left.setText(self.tr("kakanai 書かない窓口　{0}　受付待ち").format(counter))
         else:
             minutes, seconds = divmod(int(self.controller.elapsed()), 60)
-            ticket = f"　整理券 {session.ticket}" if session.ticket else ""
-            self.header_left.setText(f"kakanai　{counter}{ticket}　経過 {minutes}:{seconds:02d}")
+            ticket = self.tr("　整理券 {0}").format(session.ticket) if session.ticket else ""
+            self.header_left.setText(self.tr("kakanai　{0}{1}　経過 {2}").format(counter, ticket, f"{minutes}:{seconds:02d}"))
         self.header_right.setText("　".join(filter(None, [self.device_problem, self.options.status()])))
 
     def show_for_counter(self) -> None:
@@ -323,8 +323,8 @@ class MainWindow(QMainWindow):
     # -- handlers ------------------------------------------------------------------------
     def _on_next(self, ticket: str) -> None:
         if self.controller.session is not None:
-            if not dialogs.confirm(self, "次の方", "いまの方の受付を中断して、次の方を受け付けますか？\n"
-                                                  f"いまの方: {self.controller.describe()}"):
+            if not dialogs.confirm(self, self.tr("次の方"), self.tr("いまの方の受付を中断して、次の方を受け付けますか？\n"
+                                                                   "いまの方: {0}").format(self.controller.describe())):
                 return
             self._on_suspend()
         self.intake_page.new_visit()
@@ -352,14 +352,14 @@ class MainWindow(QMainWindow):
     def _on_other_household(self, intake: object) -> None:
         h = intake.household  # type: ignore[attr-defined]
         read = f"{h.event.label}　{len(h.members)}人　{resident_name(intake.draft)}"  # type: ignore[attr-defined]
-        if dialogs.confirm(self, "別の方のQRコード", "いま受付中の方とは別のQRコードかもしれません。\n"
-                           f"いまの方: {self.controller.describe()}\n読み取った方: {read}\n\n"
-                           "いまの方を中断して、読み取った方の受付を新しく始めますか？"):
+        if dialogs.confirm(self, self.tr("別の方のQRコード"), self.tr(
+                "いま受付中の方とは別のQRコードかもしれません。\nいまの方: {0}\n読み取った方: {1}\n\n"
+                "いまの方を中断して、読み取った方の受付を新しく始めますか？").format(self.controller.describe(), read)):
             self.suspended.append(self.controller.session)  # type: ignore[arg-type]
             self.intake_page.new_visit()
             self.controller.take_other(intake)  # type: ignore[arg-type]
         else:
-            self._scan_outcome("読み取ったQRコードは使いませんでした（いまの方の受付を続けます）", False)
+            self._scan_outcome(self.tr("読み取ったQRコードは使いませんでした（いまの方の受付を続けます）"), False)
 
     def _on_resume(self, session: VisitSession) -> None:
         if self.controller.session is not None:
@@ -386,7 +386,8 @@ class MainWindow(QMainWindow):
 
     def _on_cancel(self) -> None:
         if self.controller.session is not None and dialogs.confirm(
-                self, "取消", f"この方の受付を取り消しますか？（記録には「取消」と残ります）\n{self.controller.describe()}"):
+                self, self.tr("取消"), self.tr("この方の受付を取り消しますか？（記録には「取消」と残ります）\n{0}")
+                .format(self.controller.describe())):
             self.controller.cancel()
             self.start_page.show_scan(self.tr("取り消しました"), True)
 
@@ -394,10 +395,10 @@ class MainWindow(QMainWindow):
         if self.controller.session is None:
             return
         if not self.controller.has_household():
-            dialogs.inform_error(self, "完了", "まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。")
+            dialogs.inform_error(self, self.tr("完了"), self.tr("まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。"))
             return
         if self.controller.bundle is None and not dialogs.confirm(
-                self, "完了", f"まだ印刷していません。完了にしますか？\n{self.controller.describe()}"):
+                self, self.tr("完了"), self.tr("まだ印刷していません。完了にしますか？\n{0}").format(self.controller.describe())):
             return
         minutes, seconds = divmod(int(self.controller.elapsed()), 60)
         self.controller.finish()
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
         """A procedure kept or dropped; a drop asks why (kept as a code in the visit log)."""
         reason = ""
         if not keep:
-            choice = dialogs.choose(self, "手続をやめる理由", "この手続を今回行わない理由を選んでください。",
+            choice = dialogs.choose(self, self.tr("手続をやめる理由"), self.tr("この手続を今回行わない理由を選んでください。"),
                                     list(DROP_REASONS.items()))
             if choice is None:
                 self._refresh()  # not dropped after all: the tick comes back
@@ -529,7 +530,7 @@ class MainWindow(QMainWindow):
             self.print_page.show_status(self.tr("使えるプリンターがありません（情報システム係に連絡してください）"), ok=False)
             return
         if bundle.report.unprintable and not dialogs.confirm(
-                self, "外字", "印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）"):
+                self, self.tr("外字"), self.tr("印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）")):
             return
         if self.print_run.busy:
             return  # handed over and going: pressing again would print twice
@@ -537,7 +538,8 @@ class MainWindow(QMainWindow):
             self._on_retry(printer)
             return
         if self.print_run.bundle is bundle and not dialogs.confirm(
-                self, "印刷", f"この様式はもう印刷しました。もう一度すべて印刷しますか？\n{self.controller.describe()}"):
+                self, self.tr("印刷"), self.tr("この様式はもう印刷しました。もう一度すべて印刷しますか？\n{0}")
+                .format(self.controller.describe())):
             return  # a second F5 by habit never prints the bundle twice without asking
         self.controller.printing()  # the visit's printing time: submitted → done
         self.print_run.start(bundle, printer, self.options.print_plan, self.options.save_folder)
@@ -572,16 +574,16 @@ class MainWindow(QMainWindow):
         beyond the one resumed wait in the suspended list (nothing is closed without asking). Visits
         that could not be restored are announced first."""
         if self.options.notice:
-            dialogs.inform_error(self, "前回の受付を復元できません", self.options.notice)
-            self.device_problem = "前回の受付を復元できませんでした（情報システム係へ）"
+            dialogs.inform_error(self, self.tr("前回の受付を復元できません"), self.options.notice)
+            self.device_problem = self.tr("前回の受付を復元できませんでした（情報システム係へ）")
         for session in self.options.offered:
             started = session.started_at.astimezone().strftime("%H:%M")
-            who = f"{started} 開始　{self.controller.describe(session)}"
+            who = self.tr("{0} 開始　{1}").format(started, self.controller.describe(session))
             if self.controller.session is not None:
                 self.controller.park_crashed(session)
                 self.suspended.append(session)
-            elif dialogs.confirm(self, "前回の受付", f"前回、終了していない受付があります。再開しますか？\n{who}\n"
-                                                      "（いいえ: 記録を「中断終了」として閉じます）"):
+            elif dialogs.confirm(self, self.tr("前回の受付"), self.tr("前回、終了していない受付があります。再開しますか？\n{0}\n"
+                                                                      "（いいえ: 記録を「中断終了」として閉じます）").format(who)):
                 self.controller.adopt(session, after_restart=True)
             else:
                 self.controller.close_crashed(session)

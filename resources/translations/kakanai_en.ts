@@ -623,6 +623,31 @@ Red: serving longer than the target</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../kakanai/ui/main_window.py" line="97" />
+        <source>kakanai 書かない窓口</source>
+        <translation>kakanai no-writing counter</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="139" />
+        <source>F7  カード読取</source>
+        <translation>F7  Read card</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="140" />
+        <source>F8  中断・再開</source>
+        <translation>F8  Suspend / resume</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="141" />
+        <source>F9  取消</source>
+        <translation>F9  Cancel visit</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="142" />
+        <source>F10 集計（監督者）</source>
+        <translation>F10 Figures (supervisor)</translation>
+    </message>
+    <message>
         <location filename="../../kakanai/ui/main_window.py" line="223" />
         <source>カードを読み取っています…</source>
         <translation>Reading the card…</translation>
@@ -643,44 +668,185 @@ Red: serving longer than the target</translation>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
+        <location filename="../../kakanai/ui/main_window.py" line="290" />
+        <source>kakanai 書かない窓口　{0}　受付待ち</source>
+        <translation>kakanai no-writing counter  {0}  waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="293" />
+        <source>　整理券 {0}</source>
+        <translation>  ticket {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="294" />
+        <source>kakanai　{0}{1}　経過 {2}</source>
+        <translation>kakanai  {0}{1}  elapsed {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="326" />
+        <source>次の方</source>
+        <translation>Next please</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="326" />
+        <source>いまの方の受付を中断して、次の方を受け付けますか？
+いまの方: {0}</source>
+        <translation>Suspend this resident's visit and serve the next one?
+This resident: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="355" />
+        <source>別の方のQRコード</source>
+        <translation>Another resident's QR code?</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="356" />
+        <source>いま受付中の方とは別のQRコードかもしれません。
+いまの方: {0}
+読み取った方: {1}
+
+いまの方を中断して、読み取った方の受付を新しく始めますか？</source>
+        <translation>This code may belong to someone else.
+This resident: {0}
+Code read: {1}
+
+Suspend this visit and start a new one for the code read?</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="362" />
+        <source>読み取ったQRコードは使いませんでした（いまの方の受付を続けます）</source>
+        <translation>The code read was not used (this visit goes on)</translation>
+    </message>
+    <message>
         <location filename="../../kakanai/ui/main_window.py" line="377" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="391" />
+        <location filename="../../kakanai/ui/main_window.py" line="389" />
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="389" />
+        <source>この方の受付を取り消しますか？（記録には「取消」と残ります）
+{0}</source>
+        <translation>Cancel this resident's visit? (the log keeps it as cancelled)
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="392" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="404" />
+        <location filename="../../kakanai/ui/main_window.py" line="398" />
+        <location filename="../../kakanai/ui/main_window.py" line="401" />
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="398" />
+        <source>まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。</source>
+        <translation>Nothing has been filed yet. To stop this visit, cancel it (F9).</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="401" />
+        <source>まだ印刷していません。完了にしますか？
+{0}</source>
+        <translation>Nothing has been printed yet. Finish anyway?
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="405" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="509" />
+        <location filename="../../kakanai/ui/main_window.py" line="417" />
+        <source>手続をやめる理由</source>
+        <translation>Why the procedure is dropped</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="417" />
+        <source>この手続を今回行わない理由を選んでください。</source>
+        <translation>Choose why this procedure is not done today.</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="510" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="517" />
+        <location filename="../../kakanai/ui/main_window.py" line="518" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="522" />
+        <location filename="../../kakanai/ui/main_window.py" line="523" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="525" />
+        <location filename="../../kakanai/ui/main_window.py" line="526" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="529" />
+        <location filename="../../kakanai/ui/main_window.py" line="530" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="533" />
+        <source>外字</source>
+        <translation>Characters that cannot be printed</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="533" />
+        <source>印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）</source>
+        <translation>Some characters cannot be printed. Print anyway? (write them in by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="541" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="541" />
+        <source>この様式はもう印刷しました。もう一度すべて印刷しますか？
+{0}</source>
+        <translation>These forms were printed already. Print them all again?
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="577" />
+        <source>前回の受付を復元できません</source>
+        <translation>Earlier visits cannot be restored</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="578" />
+        <source>前回の受付を復元できませんでした（情報システム係へ）</source>
+        <translation>Earlier visits could not be restored (call IT)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="581" />
+        <source>{0} 開始　{1}</source>
+        <translation>started {0}  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="585" />
+        <source>前回の受付</source>
+        <translation>Visit left open</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="585" />
+        <source>前回、終了していない受付があります。再開しますか？
+{0}
+（いいえ: 記録を「中断終了」として閉じます）</source>
+        <translation>A visit was left open. Resume it?
+{0}
+(No: it is closed in the log as ended by a suspension)</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1057,19 @@ Red: serving longer than the target</translation>
         <location filename="../../kakanai/ui/start_page.py" line="51" />
         <source>中断中の方（F8 で選び、Enter で再開）</source>
         <translation>Suspended visits (F8 to pick, Enter resumes)</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../kakanai/ui/dialogs.py" line="18" />
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/dialogs.py" line="19" />
+        <source>いいえ</source>
+        <translation>No</translation>
     </message>
 </context>
 </TS>
