@@ -53,6 +53,23 @@ def test_no_violation_on_any_screen(browser: Any, built_page: Path, lang: str) -
     assert _violations(browser) == []
 
 
+@pytest.mark.parametrize("event", ["death", "marriage", "birth"])
+def test_no_violation_in_the_facts_generated_from_the_model(browser: Any, built_page: Path, event: str) -> None:
+    """The fieldsets the page makes from the household model (a death's time and funeral, a marriage's
+    surname, the claimant, a newborn's time of birth …) are labelled and reachable like the rest."""
+    open_page(browser, built_page, "en")
+    browser.find_element("id", f"event-{event}").click()
+    browser.find_element("id", "add-member").click()
+    browser.find_element("id", "m1-subject").click()
+    if event == "marriage":
+        browser.find_element("id", "m0-subject").click()
+    generated = browser.find_elements("css selector", "#f-death, #f-marriage, #f-child_allowance, [id^='m1-birth_']")
+    assert any(e.is_displayed() for e in generated)
+    assert _violations(browser) == []
+    browser.find_element("id", "check").click()
+    assert _violations(browser) == []
+
+
 def test_it_reflows_at_320_css_pixels(built_page: Path) -> None:
     with chromium(size=(320, 640)) as driver:
         open_page(driver, built_page, "pt")
