@@ -179,8 +179,10 @@ def _v2_checks(doc: HouseholdDocV2) -> list[Problem]:
                                 "old address needs a postal code or a country"))
     if doc.new_head is not None:
         problems += _indexes("new_head", [doc.new_head], len(doc.members))
-        if doc.subjects is not None and doc.new_head in doc.subjects and doc.event in ("death", "move_out"):
-            problems.append(Problem("new_head", "新しい世帯主が、亡くなった方・転出する方になっています",
+        everyone = doc.event in ("move_out", "move_within") and doc.subjects is None  # the whole household moves
+        leaving = doc.event in ("death", "move_out", "move_within") and (everyone or doc.new_head in (doc.subjects or ()))
+        if leaving:
+            problems.append(Problem("new_head", "新しい世帯主が、亡くなった方・異動して世帯を出る方になっています",
                                     "new head leaves the household"))
     return problems + _bank_checks(doc.bank) + _event_checks(doc)
 

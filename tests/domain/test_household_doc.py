@@ -156,6 +156,7 @@ def test_the_insurance_pension_head_and_agent_facts_round_trip() -> None:
     (lambda d: d["members"][0].update(insured="self"), "members[0].insured"),
     (lambda d: d.update(new_head=7), "new_head"),
     (lambda d: d.update(new_head=0), "new_head"),  # the head who moves out cannot be the new head
+    (lambda d: d.pop("subjects"), "new_head"),  # the whole household moves: no one stays to be head
 ])
 def test_a_wrong_insurance_pension_or_head_fact_is_named(change: Any, path: str) -> None:
     doc = _move_out_with_new_facts()
