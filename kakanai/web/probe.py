@@ -206,7 +206,7 @@ def _find(catalog: Catalog, schema: dict[str, Any], base: dict[str, Any], found:
             probe = _parsed(_with(with_found, scope, key, sample(schema, _node(schema, scope, key))))
             changed = _changed(plain, probe, catalog)
             if changed:
-                found[scope][key] = _label(changed[0])
+                found[scope][key] = _label(changed[0], catalog)
 
 
 def _changed(plain: list[tuple[str, str]], probe: Household | None, catalog: Catalog) -> list[str]:
@@ -239,14 +239,16 @@ def leaf_labels(catalog: Catalog, schema: dict[str, Any], event: str, scope: str
             without = {k: v for k, v in full.items() if k != leaf}
             changed = _changed(plain, _parsed(_with(base, scope, key, without)), catalog)
             if changed:
-                labels[leaf] = _label(changed[0])
+                labels[leaf] = _label(changed[0], catalog)
     return labels
 
 
-def _label(name: str) -> str:
+def _label(name: str, catalog: Catalog) -> str:
+    """The words for what changed: a form source's label, else the title of the procedure decided."""
     if name in SOURCES:
         return SOURCES[name].label
-    return name.split(":", 1)[-1]  # a procedure decided differently: its id (the page's texts name the fact)
+    procedure_id = name.split(":", 1)[-1]
+    return next((p.definition.title for p in catalog.procedures if p.id == procedure_id), procedure_id)
 
 
 def subjects_only(catalog: Catalog, schema: dict[str, Any], event: str, key: str) -> bool:
