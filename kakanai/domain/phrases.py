@@ -6,7 +6,7 @@ reasons are the facts that decided it and only those."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from kakanai.domain.ages import age_on, birthday
@@ -36,6 +36,19 @@ def _age_text(draft: Draft, index: int) -> str:
         return f"{age_on(birth, date.fromisoformat(on))}歳"
     except ValueError:
         return ""
+
+
+def _eve_of_birthday(draft: Draft, index: int) -> bool:
+    """True on the day before a birthday (the legal age is already the next one: 年齢計算ニ関スル法律)."""
+    birth, on = _birth(draft, index), draft.get("date")
+    if birth is None or not isinstance(on, str):
+        return False
+    try:
+        day = date.fromisoformat(on)
+    except ValueError:
+        return False
+    next_day = day + timedelta(days=1)
+    return (next_day.month, next_day.day) == (birth.month, birth.day) and next_day > birth
 
 
 def _grade(value: Any, draft: Draft, index: int) -> str:
@@ -80,8 +93,9 @@ def _bool(yes: str, no: str) -> Callable[[Any, Draft, int], str]:
 
 
 _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
-    "age": lambda v, d, i: f"{v}歳",
-    "birthday_age": lambda v, d, i: f"{v}歳",
+    "age": lambda v, d, i: f"{v}歳（誕生日の前日に到達）" if _eve_of_birthday(d, i) else f"{v}歳",
+    "birthday_age": lambda v, d, i: (f"{v}歳（{v + 1}歳の誕生日は{format_wareki(birthday(b, v + 1))}）"
+                                     if _eve_of_birthday(d, i) and (b := _birth(d, i)) else f"{v}歳"),
     "age_at_visit": _age_at_visit,
     "days_to_75": _days_to_75,
     "grade": _grade,

@@ -115,3 +115,10 @@ def test_a_wrong_table_is_refused_with_its_path(raw: dict[str, Any], scope: str,
     parse_condition(raw, scope, "procedure[0].member_when", problems)
     assert len(problems) == 1 and words in problems[0].message_ja
     assert problems[0].path.startswith("procedure[0].member_when")
+
+
+def test_on_the_eve_of_a_birthday_the_two_ages_say_why_they_differ() -> None:
+    # A man born 1951-12-02 on 2026-12-01: legally 75 (介護), 74 counted on birthdays (後期 starts tomorrow)
+    draft = {"event": "move_in", "date": "2026-12-01", "member_count": 1, "members[0].birth": "1951-12-02"}
+    assert evaluate(_condition({"age": {"min": 65}}), draft, 0).reasons == ("75歳（誕生日の前日に到達）",)
+    assert evaluate(_condition({"birthday_age": {"max": 74}}), draft, 0).reasons == ("74歳（75歳の誕生日は令和8年12月2日）",)
