@@ -241,3 +241,32 @@ def test_the_child_medical_guardian_is_the_claimant_whose_account_it_is(catalog:
     # Then the 子ども医療 保護者 is she, not the head, and the newborns' insurance is left to write after 加入
     assert medical["保護者（所得の高い方）"].text == "鈴木　花子"
     assert not any(struck(c) for c in sheets["child_medical_birth"].rows[0].cells)
+
+
+def test_a_benefit_paid_to_someone_else_s_account_has_the_delegation_box(catalog: Catalog) -> None:
+    # Given twins: the 出産育児一時金 is claimed by the 世帯主 (一郎) into the mother's account
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "households_v2" / "birth_of_twins.json"
+    lump = _cells(_sheets(household_of(json.loads(fixture.read_text(encoding="utf-8"))), catalog)["maternity_lump_sum"])
+    assert (lump["申請者（世帯主）"].text, lump["口座名義（カナ）"].text) == ("鈴木　一郎", "スズキ　ハナコ")
+    # Then the form has the 委任欄 for the account holder to sign, left blank to write
+    box = lump["委任（口座名義人署名）"]
+    assert box.text == "" and not struck(box)
+
+
+def test_a_birth_interview_from_nothing_never_counts_up(catalog: Catalog) -> None:
+    # Given the demo birth (the mother not in the household) interviewed from nothing
+    answers = draft_from_household(household_of(household_doc("birth")))
+    answers |= {"birth.mother": "鈴木 美咲", "child_allowance.claimant": 0, "members[1].birth_order": 1}
+    interview = Interview(catalog)
+    for path in ("event", "date", "member_count"):
+        interview.answer(path, answers[path])
+    counts, asked = [interview.remaining()], []
+    while questions := interview.questions():
+        path = questions[0].path
+        asked.append(path)
+        interview.answer(path, answers.get(path) if answers.get(path) not in (None, "") else "")
+        counts.append(interview.remaining())
+    # Then the count shown never went up, and the parent and the order came after the people
+    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    assert asked.index("birth.mother") > asked.index("members[1].relation")
+    assert "birth.father" not in asked  # the 世帯主 is the father of his 子
