@@ -43,7 +43,7 @@ _ADDRESS_NEEDS = {"move_in": ("new", "old"), "move_within": ("new", "old"), "mov
 _COUNT_DEFAULTS = {"extras.dogs": 0, "extras.mopeds": 0}
 # optional fields a printed form shows and the clerk asks for (an empty answer is kept as "none")
 _ASKED_WHEN_PRINTED = {"new.building": "new.building", "old.building": "old.building", "old.head": "old.head",
-                       "phone": "phone", "death.when": "death.time", "death.place": "death.place",
+                       "phone": "phone", "death.when": "death.time", "death.clock": "death.time", "death.place": "death.place",
                        "death.funeral": "death.funeral", "marriage.domicile": "marriage.domicile",
                        "marriage.together": "marriage.together", "claimant.name": "child_allowance.claimant"}
 # the same for a member column (asked of the form's people): a newborn's time and place of birth

@@ -211,6 +211,9 @@ _HOUSEHOLD = (
     Source("mopeds", "household", "原付の台数", ("extras.mopeds",), lambda h, _: str(h.extras.mopeds)),
     Source("subjects.names", "household", "届出の対象者", (), _subject_names),
     Source("death.when", "household", "死亡した日時", ("date",), lambda h, _: _when(h.date, h.death.time if h.death else "")),
+    Source("death.clock", "household", "死亡した日時", ("date",),
+           lambda h, _: _when(h.date, h.death.time if h.death else "") if h.death and h.death.time
+           else f"{format_wareki(h.date)}　午前・午後　　時　　分"),  # the time not told: its place to write
     Source("death.place", "household", "死亡したところ", (), _death(lambda h: h.death.place)),  # type: ignore[union-attr]
     Source("death.funeral", "household", "葬儀を行った日", (),
            _death(lambda h: format_wareki(h.death.funeral) if h.death and h.death.funeral else "")),

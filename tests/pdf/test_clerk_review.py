@@ -270,3 +270,10 @@ def test_a_birth_interview_from_nothing_never_counts_up(catalog: Catalog) -> Non
     assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
     assert asked.index("birth.mother") > asked.index("members[1].relation")
     assert "birth.father" not in asked  # the 世帯主 is the father of his 子
+
+
+def test_a_death_without_its_time_leaves_the_time_to_write(catalog: Catalog) -> None:
+    doc = household_doc("death_of_head") | {"v": 2, "subjects": [0], "new_head": 1}
+    sheets = _sheets(household_of(doc), catalog)
+    assert _fields(sheets["death_registration"])["死亡したとき"] == "令和8年9月10日　午前・午後　　時　　分"
+    assert _fields(sheets["cremation_permit"])["死亡年月日時"] == "令和8年9月10日　午前・午後　　時　　分"
