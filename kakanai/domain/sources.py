@@ -14,7 +14,7 @@ from datetime import date
 from kakanai.domain.ages import age_on, grade_on
 from kakanai.domain.banks import bank_name, branch_name
 from kakanai.domain.countries import country_name
-from kakanai.domain.household import Household, Member
+from kakanai.domain.household import Household, Member, Person
 from kakanai.domain.vocabulary import (
     ACCOUNT_KIND_LABELS,
     DISABILITY_KIND_LABELS,
@@ -385,6 +385,18 @@ def _mourner_relation(h: Household, _: int) -> str:
     return relation_to_deceased(h) if not told or told == h.notifier_person.full_name else ""
 
 
+def _delegation(applicant: Callable[[Household], Person | None]) -> Callable[[Household, int], str]:
+    """The 委任 box of a benefit paid into an account: 「不要」 when the account is the 申請者's own (same
+    name in kana), else "" (the account holder signs it by hand)."""
+    def text(h: Household, _: int) -> str:
+        person = applicant(h)
+        if h.bank is None or person is None:
+            return ""
+        same = h.bank.holder_kana.replace("　", "").replace(" ", "") == person.full_kana.replace("　", "")
+        return "不要（口座名義が申請者と同じ）" if same else ""
+    return text
+
+
 def _newborn_register(attribute: str) -> Callable[[Household, int], str]:
     """The newborn's 本籍 and 筆頭者: as told for the child, else the parents' (the child enters their 戸籍)."""
     def text(h: Household, _: int) -> str:
@@ -447,6 +459,9 @@ _BIRTH = (
     Source("death.mourner_relation", "household", "喪主の続柄", ("notifier",), _mourner_relation),
     Source("guardian.name", "household", "保護者", (),
            lambda h, _: _claimant("full_name")(h, 0) or _head_text(h, "full_name")),
+    Source("bank.delegation_head", "household", "委任", (), _delegation(lambda h: current_head(h))),
+    Source("bank.delegation_mourner", "household", "委任", (),
+           _delegation(lambda h: h.notifier_person if _mourner(h, 0) == h.notifier_person.full_name else None)),
     # a box the real form has and no household fact fills (火葬の場所 …): left blank to write by hand
     Source("handwritten", "household", "（手書き）", (), lambda h, _: ""),
     Source("member.parents_relation", "member", "父母との続柄", ("birth_order",), _parents_relation),

@@ -277,3 +277,19 @@ def test_a_death_without_its_time_leaves_the_time_to_write(catalog: Catalog) -> 
     sheets = _sheets(household_of(doc), catalog)
     assert _fields(sheets["death_registration"])["死亡したとき"] == "令和8年9月10日　午前・午後　　時　　分"
     assert _fields(sheets["cremation_permit"])["死亡年月日時"] == "令和8年9月10日　午前・午後　　時　　分"
+
+
+def test_the_delegation_box_says_not_needed_when_the_account_is_the_applicant_s(catalog: Catalog) -> None:
+    # Given the wife's death: her husband, the 喪主, is paid the 葬祭費 into his own account
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "households_v2" / "death_of_wife.json"
+    sheets = _sheets(household_of(json.loads(fixture.read_text(encoding="utf-8"))), catalog)
+    funeral = next(s for s in sheets.values() if s.form.id in ("sosaihi", "sosaihi_koki"))
+    assert _fields(funeral)["委任（口座名義人署名）"] == "不要（口座名義が申請者と同じ）"
+    # And so for the son named 喪主 (as 「高橋 誠」) paid into his own account; a 喪主 not filing: to write
+    fixture = fixture.with_name("death_of_pensioner.json")
+    doc = json.loads(fixture.read_text(encoding="utf-8"))
+    funeral = _sheets(household_of(doc), catalog)["funeral_allowance_late_elderly"]
+    assert _fields(funeral)["委任（口座名義人署名）"] == "不要（口座名義が申請者と同じ）"
+    doc["death"]["mourner"] = "高橋 和子"
+    funeral = _sheets(household_of(doc), catalog)["funeral_allowance_late_elderly"]
+    assert _fields(funeral)["委任（口座名義人署名）"] == ""
