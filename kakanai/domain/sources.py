@@ -36,6 +36,9 @@ class Source:
     label: str
     needs: tuple[str, ...]  # draft paths (member paths without the "members[i]." prefix)
     text: Callable[[Household, int], str]
+    # whether the fact exists for this person at all (本籍 for a Japanese national, not a foreigner): a form's
+    # box left to write by hand (blank = "write") is struck through where it does not; None: everyone
+    applies: Callable[[Household, int], bool] | None = None
 
 
 def _address(which: str, attr: str) -> Callable[[Household, int], str]:
@@ -230,6 +233,8 @@ _HOUSEHOLD = (
     Source("claimant.relation", "household", "請求者の続柄", ("child_allowance.claimant",), _claimant("relation")),
 )
 
+_JAPANESE: Callable[[Household, int], bool] = lambda h, i: not h.members[i].foreign  # 本籍・筆頭者
+
 _MEMBER = (
     Source("member.name", "member", "氏名", ("family", "given"), _member(lambda m: m.full_name)),
     Source("member.kana", "member", "フリガナ", ("family_kana", "given_kana"), _member(lambda m: m.full_kana)),
@@ -242,8 +247,9 @@ _MEMBER = (
     Source("member.care_certified", "member", "介護認定", ("care_certified",),
            _member(lambda m: _yes_no(m.care_certified))),
     Source("member.nationality", "member", "国籍・地域", (), _member(lambda m: country_name(m.nationality) or "日本")),
-    Source("member.domicile", "member", "本籍", (), _member(lambda m: m.domicile)),
-    Source("member.domicile_head", "member", "筆頭者", (), _member(lambda m: m.domicile_head.replace(" ", "　"))),
+    Source("member.domicile", "member", "本籍", (), _member(lambda m: m.domicile), _JAPANESE),
+    Source("member.domicile_head", "member", "筆頭者", (), _member(lambda m: m.domicile_head.replace(" ", "　")),
+           _JAPANESE),
     Source("member.register", "member", "本籍（外国人は国籍）", (),
            _member(lambda m: f"国籍　{country_name(m.nationality)}" if m.foreign else m.domicile)),
     Source("member.alias", "member", "通称", (), _member(lambda m: m.alias)),
@@ -468,6 +474,12 @@ _BIRTH = (
 )
 
 SOURCES: dict[str, Source] = {s.name: s for s in _HOUSEHOLD + _MEMBER + _MOVES + _BIRTH}
+
+
+def source_applies(name: str, household: Household, member_index: int = -1) -> bool:
+    """Whether source ``name``'s fact exists for this household (or member): False for a foreigner's 本籍."""
+    applies = SOURCES[name].applies
+    return applies is None or applies(household, member_index)
 
 
 def source_text(name: str, household: Household, member_index: int = -1) -> str:

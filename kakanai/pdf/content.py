@@ -15,7 +15,7 @@ from kakanai.domain.draft import Draft, draft_from_household
 from kakanai.domain.household import Household
 from kakanai.domain.planner import Plan, PlannedProcedure, in_context
 from kakanai.domain.rules import evaluate
-from kakanai.domain.sources import SOURCES, format_seireki, source_text
+from kakanai.domain.sources import SOURCES, format_seireki, source_applies, source_text
 from kakanai.domain.wareki import format_wareki
 
 
@@ -88,7 +88,7 @@ def _subject_groups(item: PlannedProcedure, count: int) -> list[tuple[int, ...]]
 def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedProcedure, form: Form,
            subjects: tuple[int, ...], issued: date) -> FormSheet:
     department = catalog.departments[form.department]
-    fields = tuple(_cell(f, source_text(f.source, household)) for f in form.fields)
+    fields = tuple(_cell(f, source_text(f.source, household), source_applies(f.source, household)) for f in form.fields)
     columns = tuple(form.member_columns)
     rows = tuple(_row(household, columns, i) for i in subjects) if columns else ()
     missing = [c.label for c in fields if c.required and not c.text.strip()]
@@ -100,11 +100,12 @@ def _sheet(household: Household, draft: Draft, catalog: Catalog, item: PlannedPr
                      tuple((box.label, evaluate(box.condition, draft).value is True) for box in form.checkboxes), tuple(missing))
 
 
-def _cell(item: FormField, text: str) -> Cell:
-    return Cell(label_of(item), text, item.width, item.source, item.required, item.blank == "write")
+def _cell(item: FormField, text: str, applies: bool = True) -> Cell:
+    return Cell(label_of(item), text, item.width, item.source, item.required, item.blank == "write" and applies)
 
 
 def _row(household: Household, columns: tuple[FormField, ...], index: int) -> Row:
-    cells = tuple(_cell(c, source_text(c.source, household, index)) for c in columns)
+    cells = tuple(_cell(c, source_text(c.source, household, index), source_applies(c.source, household, index))
+                  for c in columns)
     return Row(index, household.members[index].full_kana, cells)
 

@@ -293,3 +293,16 @@ def test_the_delegation_box_says_not_needed_when_the_account_is_the_applicant_s(
     doc["death"]["mourner"] = "高橋 和子"
     funeral = _sheets(household_of(doc), catalog)["funeral_allowance_late_elderly"]
     assert _fields(funeral)["委任（口座名義人署名）"] == ""
+
+
+def test_a_move_leaves_the_honseki_to_write_for_japanese_nationals_only(catalog: Catalog) -> None:
+    # Given the demo family moving in (their code has no 本籍), and a Vietnamese family moving in from abroad
+    family = _sheets(household_of(household_doc("family_move_in")), catalog)["juminido_move_in"]
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "households_v2" / "move_in_from_abroad.json"
+    abroad = _sheets(household_of(json.loads(fixture.read_text(encoding="utf-8"))), catalog)
+    foreign = next(s for s in abroad.values() if s.form.id == "juminido")
+    # Then the 本籍・筆頭者 of each Japanese national is blank to write; a foreign resident's is struck (国籍 instead)
+    for sheet, expected in ((family, False), (foreign, True)):
+        for row in sheet.rows:
+            cells = {c.label: c for c in row.cells}
+            assert struck(cells["本籍"]) is expected and struck(cells["筆頭者"]) is expected
