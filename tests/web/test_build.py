@@ -60,7 +60,7 @@ def test_every_text_of_the_page_is_in_every_language() -> None:
                                                                                      sources))
     used |= {f"err.subjects.{e}" for e in ("birth", "death", "marriage")} | {"err." + k for k in (
         "characters", "kana", "postal", "phone", "date", "year", "type", "choice", "range", "format", "too_long", "count",
-        "birth_after", "too_big", "required", "era", "unknown_check")}
+        "birth_after", "too_big", "required", "era", "unknown_check", "bank", "branch", "member")}
     assert list(texts["languages"]) == LANGUAGES
     for lang in LANGUAGES:
         assert sorted(used - set(texts["strings"][lang])) == [], lang

@@ -85,3 +85,40 @@ def test_the_page_normalises_as_the_counter_does(page: Any) -> None:
     result = page.execute_script("return window.kakanai.validate(arguments[0])", doc)
     assert result["errors"] == []
     assert parse_household(result["doc"]).household == parse_household(doc).household
+
+
+_THREE = [{"family": "見本", "given": "一郎", "family_kana": "ミホン", "given_kana": "イチロウ", "birth": "1960-01-01",
+           "sex": "M", "relation": "世帯主"},
+          {"family": "見本", "given": "花子", "family_kana": "ミホン", "given_kana": "ハナコ", "birth": "1962-02-02",
+           "sex": "F", "relation": "妻"},
+          {"family": "見本", "given": "陽", "family_kana": "ミホン", "given_kana": "ヒナタ", "birth": "2026-03-01",
+           "sex": "F", "relation": "子"}]
+_INDEX = st.one_of(st.none(), st.integers(min_value=0, max_value=4))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(event=st.sampled_from(["death", "marriage", "birth", "move_out", "move_within"]),
+       subjects=st.one_of(st.none(), st.lists(st.integers(min_value=0, max_value=3), max_size=3)),
+       new_head=_INDEX, surname_of=_INDEX, claimant=_INDEX, notifier=st.integers(min_value=0, max_value=3),
+       seal=st.lists(st.integers(min_value=0, max_value=3), max_size=2))
+def test_the_page_and_the_counter_agree_on_who_is_named(page: Any, event: str, subjects: list[int] | None,
+                                                         new_head: int | None, surname_of: int | None,
+                                                         claimant: int | None, notifier: int, seal: list[int]) -> None:
+    """Every fact naming a member (the event's subjects, the new head, whose surname, the claimant, the
+    notifier, 印鑑登録) is accepted by the page exactly when the counter accepts it."""
+    doc: dict[str, Any] = {"v": 2, "event": event, "date": "2026-04-01", "notifier": notifier, "members": _THREE,
+                           "extras": {"dogs": 0, "mopeds": 0, "seal_registration": seal}}
+    if event in ("move_out", "move_within"):
+        doc["old"] = {"postal": "090-0001", "address": "見本市"}
+        doc["new"] = {"postal": "090-0002", "address": "見本市"}
+    for key, value in (("subjects", subjects), ("new_head", new_head), ("marriage", surname_of),
+                       ("child_allowance", claimant)):
+        if value is not None:
+            doc[key] = {"marriage": {"surname_of": value}, "child_allowance": {"claimant": value}}.get(key, value)
+    result = page.execute_script("return window.kakanai.validate(arguments[0])", doc)
+    try:
+        parse_household(doc)
+        counter_accepts = True
+    except InvalidInput:
+        counter_accepts = False
+    assert (result["errors"] == []) == counter_accepts, (result["errors"], doc)

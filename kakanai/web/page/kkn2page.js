@@ -138,6 +138,27 @@ var KKN2 = (function () {
 
   function join(path, key) { return path ? path + "." + key : key; }
 
+  /* [path, value] of every member index in the document: a schema integer from 0 with no upper
+   * bound (新しい世帯主, 請求者, 婚姻後の氏, subjects, 印鑑登録 …), wherever the model has one. */
+  function memberIndexes(schema, node, value, path) {
+    node = resolve(schema, node);
+    if (node && node.anyOf) {
+      var branch = node.anyOf.map(function (n) { return resolve(schema, n); }).filter(function (n) { return typeOk(n, value) && n.type !== "null"; })[0];
+      return branch ? memberIndexes(schema, branch, value, path) : [];
+    }
+    if (!node || value === null || value === undefined) { return []; }
+    if (node.type === "integer" && node.minimum === 0 && node.maximum === undefined) { return typeof value === "number" ? [[path, value]] : []; }
+    if (node.type === "array" && Array.isArray(value)) {
+      return [].concat.apply([], value.map(function (v, i) { return memberIndexes(schema, node.items, v, path + "[" + i + "]"); }));
+    }
+    if (node.type === "object" && typeof value === "object" && path !== "members" && !/^members\[/.test(path)) {
+      return [].concat.apply([], Object.keys(value).map(function (k) {
+        return node.properties && node.properties[k] ? memberIndexes(schema, node.properties[k], value[k], join(path, k)) : [];
+      }));
+    }
+    return [];
+  }
+
   /* The checks pydantic cannot express (household_doc._cross_checks and _v2_checks). */
   function crossChecks(doc, spec) {
     var errors = [];
@@ -150,9 +171,22 @@ var KKN2 = (function () {
     var count = (doc.members || []).length;
     if (typeof doc.notifier === "number" && !(doc.notifier >= 0 && doc.notifier < count)) { errors.push({ path: "notifier", key: "err.required" }); }
     var range = event && event.subjects;
-    if (range) {
-      var s = doc.subjects || [];
-      if (s.length < range[0] || s.length > range[1]) { errors.push({ path: "subjects", key: "err.subjects." + doc.event }); }
+    var s = doc.subjects || [];
+    if (range && (s.length < range[0] || s.length > range[1] || new Set(s).size !== s.length)) {
+      errors.push({ path: "subjects", key: "err.subjects." + doc.event });
+    }
+    memberIndexes(spec.schema, spec.schema, doc, "").forEach(function (found) {  // every index names a member
+      if (found[1] >= count) { errors.push({ path: found[0], key: "err.member" }); }
+    });
+    var marriage = doc.marriage || {};
+    var couple = doc.subjects || [0, 1].filter(function (i) { return i < count; });
+    if (typeof marriage.surname_of === "number" && couple.indexOf(marriage.surname_of) < 0) {
+      errors.push({ path: "marriage.surname_of", key: "err.member" });  // the surname of one of the couple
+    }
+    if (typeof doc.new_head === "number") {  // the new head stays: not the deceased, not one who moves away
+      var everyone = (doc.event === "move_out" || doc.event === "move_within") && doc.subjects === undefined;
+      var leaving = ["death", "move_out", "move_within"].indexOf(doc.event) >= 0 && (everyone || s.indexOf(doc.new_head) >= 0);
+      if (leaving) { errors.push({ path: "new_head", key: "err.member" }); }
     }
     ["new", "old"].forEach(function (side) {  // abroad (a country, no postal code) only where the counter accepts it
       var a = doc[side];
