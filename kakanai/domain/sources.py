@@ -260,6 +260,7 @@ _MEMBER = (
            _member(lambda m: "　".join(filter(None, (country_name(m.birth_country) if m.birth_country else "",
                                                      m.birth_place))))),
     Source("member.family_after", "member", "婚姻後の氏", (), _family_after),
+    Source("member.handwritten", "member", "（手書き）", (), lambda h, i: ""),  # a column no fact fills: written by hand
     Source("member.school", "member", "学校・園と学年", (), _member(_school)),
     Source("member.disability", "member", "障害者手帳", (), _member(_disability)),
     Source("member.residence_card", "member", "在留カード等番号", (), _residence(lambda m: m.residence.card)),  # type: ignore[union-attr]

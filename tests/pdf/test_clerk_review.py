@@ -306,3 +306,12 @@ def test_a_move_leaves_the_honseki_to_write_for_japanese_nationals_only(catalog:
         for row in sheet.rows:
             cells = {c.label: c for c in row.cells}
             assert struck(cells["本籍"]) is expected and struck(cells["筆頭者"]) is expected
+
+
+def test_the_marriage_registration_has_each_spouse_s_parents_to_write_and_both_sign(catalog: Catalog) -> None:
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "households_v2" / "marriage_surname_change.json"
+    konin = _sheets(household_of(json.loads(fixture.read_text(encoding="utf-8"))), catalog)["marriage_registration"]
+    for row in konin.rows:
+        cell = next(c for c in row.cells if c.label == "父母の氏名・父母との続柄")
+        assert cell.text == "" and not struck(cell)
+    assert konin.form.signature == "夫・妻 署名（お二人とも）"
