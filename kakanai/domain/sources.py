@@ -333,14 +333,14 @@ def _parents_relation(h: Household, i: int) -> str:
 
 
 def _notifier_role(h: Household, _: int) -> str:
-    """The 届出人's 資格 on a 出生届: 父 or 母, else 同居者 (with the relation), or an outsider's relation."""
+    """The 届出人's 資格 on a 出生届: 父 or 母, else 同居者 (a member), or an outsider's relation as told."""
     father, mother, _married = _parents(h)
     if isinstance(h.notifier, int):
         if h.notifier == father:
             return "父"
         if h.notifier == mother:
             return "母"
-        return f"同居者（{h.members[h.notifier].relation}）" if h.members[h.notifier].relation else "同居者"
+        return "同居者"  # a member's relation is to the 世帯主, not to the child: not printed
     return h.notifier.relation or "その他"
 
 

@@ -101,6 +101,9 @@ def test_a_grandchild_is_born_to_the_son_and_his_wife_living_with_his_parents(ca
     # Then the parents are the son and his wife, she files as 母, and the head is the grandfather
     assert (fields["父の氏名"], fields["母の氏名"]) == ("鈴木　一郎", "鈴木　花子")
     assert (fields["届出人の資格"], fields["世帯主の氏名"]) == ("母", "鈴木　茂")
+    # And filed by the grandmother it is 同居者 (her relation is to the 世帯主, not to the child)
+    doc_grandmother = doc | {"notifier": 1}
+    assert _fields(_sheets(household_of(doc_grandmother), catalog)["birth_registration"])["届出人の資格"] == "同居者"
     # And with a second son in the household the father is not certain: the interview asks him
     doc["members"].insert(3, person("二郎", "1993-03-03", "子", family="鈴木"))
     doc.update(subjects=[5], notifier=4, child_allowance={"claimant": 2})
