@@ -282,7 +282,7 @@ def parents_by_relation(people: Sequence[tuple[str, str]], newborns: Collection[
                         child: int) -> tuple[int | None, int | None, bool]:
     """(father, mother, married) of newborn ``child`` where the relations make them certain, from each
     member's (relation, sex): the one man (woman) who can be the parent by relation — a 子's are the
-    世帯主 and their 妻・夫, a 孫's a 子 and a 子の妻・子の夫, a 妻の子's the 妻. None where no one or
+    世帯主 and their 妻・夫, a 孫's the one 子の妻 (子の夫) and the one son (daughter), a 妻の子's the 妻. None where no one or
     more than one can be (then the interview asks); ``married`` when both are known and one is the
     other's spouse by relation (嫡出子)."""
     fathers, mothers = _PARENT_RELATIONS.get(people[child][0], ((), ()))
@@ -293,6 +293,10 @@ def parents_by_relation(people: Sequence[tuple[str, str]], newborns: Collection[
         return found[0] if len(found) == 1 else None
 
     father, mother = only(fathers, "M"), only(mothers, "F")
+    if people[child][0] == "孫":  # a 子's child: only through the one 子の妻 (子の夫), never a son and a daughter
+        wife, husband = only(("子の妻",), "F"), only(("子の夫",), "M")
+        father, mother = ((only(("子",), "M"), wife) if wife is not None and husband is None else
+                          (husband, only(("子",), "F")) if husband is not None and wife is None else (None, None))
     married = father is not None and mother is not None and (
         people[father][0] in _SPOUSES or people[mother][0] in _SPOUSES)
     return father, mother, married
@@ -412,8 +416,9 @@ def _newborn_register(attribute: str) -> Callable[[Household, int], str]:
         child = h.members[h.subjects[0]]
         if child.foreign:  # 外国人のときは国籍だけ
             return f"国籍　{country_name(child.nationality)}" if attribute == "domicile" else ""
-        father, mother, _married = _parents(h)
-        parents = [h.members[p] for p in (father, mother) if p is not None]
+        father, mother, married = _parents(h)
+        order = (father, mother) if married else (mother, father)  # 嫡出でない子 enters the mother's 戸籍
+        parents = [h.members[p] for p in order if p is not None]
         domicile = child.domicile or next((p.domicile for p in parents if p.domicile), "")
         if attribute == "domicile":
             return domicile

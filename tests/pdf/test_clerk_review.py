@@ -113,6 +113,16 @@ def test_a_grandchild_is_born_to_the_son_and_his_wife_living_with_his_parents(ca
     assert _fields(_sheets(interview.household().household, catalog)["birth_registration"])["父の氏名"] == "鈴木　一郎"
 
 
+def test_a_grandchild_with_an_unmarried_son_and_daughter_at_home_asks_both_parents(catalog: Catalog) -> None:
+    # Given grandparents, their son and their daughter (no 子の妻・子の夫) and a newborn 孫
+    members = [person("茂", "1960-01-01", family="鈴木"), person("和子", "1962-01-01", "妻", family="鈴木", sex="F"),
+               person("一郎", "1990-07-07", "子", family="鈴木"), person("花", "1995-02-02", "子", family="鈴木", sex="F"),
+               person("蓮", "2026-05-20", "孫", family="鈴木", insurance=None, birth_order=1)]
+    doc = household("birth", "2026-05-20", *members, subjects=[4], notifier=3, child_allowance={"claimant": 3})
+    # Then neither is taken from the relations (a son and a daughter are not a couple): both are asked
+    assert _paths(_interview(doc, catalog)) == ["birth.father", "birth.mother"]
+
+
 def test_the_child_allowance_claimant_is_asked_after_a_kkn1_code_and_printed(catalog: Catalog) -> None:
     # Given the demo family moving in with two children, read from its KKN1 code (which cannot say who claims)
     interview = _interview(household_doc("family_move_in"), catalog)
