@@ -18,6 +18,7 @@ rebuild leaves the day stale for the next one.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -189,6 +190,18 @@ class _Names:
         return {k: list(v) for k, v in self.codes.items()}
 
 
+def _fetch(engine: Engine, sql: str, params: dict[str, Any]) -> list[Any]:
+    """The rows of a query; on PostgreSQL in binary format (``bytea`` as raw bytes, not hex text
+    to decode: half the bytes on the wire for a year's ~70 MB of packed columns)."""
+    with engine.connect() as connection:
+        if connection.dialect.name != "postgresql":
+            return list(connection.execute(text(sql), params).all())
+        raw = connection.connection.driver_connection
+        with raw.cursor(binary=True) as cursor:  # type: ignore[union-attr]
+            cursor.execute(re.sub(r":(\w+)", r"%(\1)s", sql), params)
+            return list(cursor.fetchall())
+
+
 def load(engine: Engine, start: date, end: date, office: str | None = None) -> Slice:
     """Every cached visit from ``start`` to ``end`` (optionally of one office).
 
@@ -199,8 +212,7 @@ def load(engine: Engine, start: date, end: date, office: str | None = None) -> S
     if office is not None:
         sql += " AND office = :office"
         params["office"] = office
-    with engine.connect() as connection:
-        rows = connection.execute(text(sql + " ORDER BY local_day, office"), params).all()
+    rows = _fetch(engine, sql + " ORDER BY local_day, office", params)
     kinds = dict(VISIT_COLUMNS) | {"codes": "<u2", "day": "<u2", "office": "<u2"}
     sizes = {"visits": sum(row[2] for row in rows), "procedures": sum(row[3] for row in rows)}
     out = {k: np.empty(sizes["procedures" if k == "codes" else "visits"], kind) for k, kind in kinds.items()}
