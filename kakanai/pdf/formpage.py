@@ -1,7 +1,8 @@
 """Draw one generated form page from its layout: an official-looking, fully filled form.
 
 Labels are set in IPAex Gothic in shaded cells, filled values in IPAex Mincho, the title large
-and spaced; the office-use box and the signature box are the only empty places on the page.
+and spaced; besides the office-use box and the signature box, only boxes the real form always has and the
+household does not tell (blank = "write": 死亡したところ, an account) are left empty; the rest is filled or struck.
 """
 
 from __future__ import annotations
