@@ -14,6 +14,7 @@ from kakanai.qr.payload import encode_document
 from kakanai.services.casework import Casework
 from kakanai.ui.visit_controller import VisitController
 from tests.conftest import household_doc
+from tests.ui.conftest import family_doc
 
 
 class FakeVisits:
@@ -59,7 +60,7 @@ def test_a_family_code_is_read_identified_and_goes_to_the_household(controller: 
     steps: list[str] = []
     controller.step_changed.connect(steps.append)
     with qtbot.waitSignal(controller.read) as read:
-        assert controller.scanned(encode_document(household_doc("family_move_in"))) is True
+        assert controller.scanned(encode_document(family_doc())) is True
     assert read.args == ["読み取りました: 転入　4人"]
     assert ("identify", ("V1", "move_in", 4)) in visits.calls
     assert steps[-1] == "household" and len(controller.plan().items) == 12

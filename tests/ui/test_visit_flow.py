@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 
 from kakanai.demo import demo_residents
 from kakanai.qr.payload import encode_document
-from tests.conftest import household_doc
-from tests.ui.conftest import Counter
+from tests.ui.conftest import Counter, family_doc
 from tests.ui.driver import wait_until
 
 K = Qt.Key
@@ -43,7 +42,7 @@ def test_a_family_of_four_moves_in_by_qr(counter: Counter) -> None:
     assert window.stack.currentWidget() is window.intake_page
     assert window.intake_page.choice.hasFocus()  # the interview's first question; the scanner is heard anyway
     counter.clock.advance(30)
-    clerk.scan(encode_document(household_doc("family_move_in")))
+    clerk.scan(encode_document(family_doc()))
     assert window.stack.currentWidget() is window.household_page
     assert window.household_page.procedures.topLevelItemCount() == 12
     counter.clock.advance(90)
@@ -122,7 +121,7 @@ def test_a_wrong_answer_is_refused_with_a_message_and_kept_out(counter: Counter)
 def test_a_broken_qr_gets_a_clear_message_and_the_visit_goes_on(counter: Counter) -> None:
     window, clerk = counter.window, counter.clerk
     clerk.press(K.Key_F1)
-    text = encode_document(household_doc("birth"))
+    text = encode_document(family_doc())
     clerk.scan(text[:-12])
     assert "QRコード" in window.intake_page.error.text(), window.intake_page.error.text()
     assert window.intake_page.choice.hasFocus() and window.intake_page.scan.text() == ""  # the clerk's place kept
@@ -169,7 +168,7 @@ def test_a_cancelled_visit_is_recorded_and_prints_nothing(counter: Counter) -> N
 def test_the_clerk_drops_and_adds_a_procedure_for_a_member(counter: Counter) -> None:
     # Given the 山田 family of four moving in, with a dog they gave away and no 印鑑登録 asked for
     window, clerk = counter.window, counter.clerk
-    doc = household_doc("family_move_in")
+    doc = family_doc()
     doc["extras"]["seal_registration"] = []
     clerk.press(K.Key_F1)
     clerk.scan(encode_document(doc))
@@ -223,7 +222,7 @@ def test_the_clerk_drops_and_adds_a_procedure_for_a_member(counter: Counter) -> 
 def test_a_procedure_for_people_is_not_added_without_one(counter: Counter) -> None:
     # Given a family of four and the search for 印鑑登録
     window, clerk = counter.window, counter.clerk
-    doc = household_doc("family_move_in")
+    doc = family_doc()
     doc["extras"]["seal_registration"] = []
     clerk.press(K.Key_F1)
     clerk.scan(encode_document(doc))
