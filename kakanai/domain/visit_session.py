@@ -62,10 +62,13 @@ class VisitSession:
         items = [i for i in plan.items if item_key(i) not in self.dropped]
         planned = {i.id for i in items}
         for procedure_id in self.added:
-            if procedure_id not in planned:
-                procedure, subjects = catalog.procedure(procedure_id), tuple(self.added_for.get(procedure_id, ()))
-                groups = [(i,) for i in subjects] if procedure.definition.scope == "each_member" else [subjects]
-                items.extend(PlannedProcedure(procedure, group, ("職員が追加",)) for group in groups or [()])
+            procedure, subjects = catalog.procedure(procedure_id), tuple(self.added_for.get(procedure_id, ()))
+            if procedure.definition.scope == "each_member" and subjects:  # also one more person for it
+                have = {s for i in items if i.id == procedure_id for s in i.subjects}
+                added = [PlannedProcedure(procedure, (i,), ("職員が追加",)) for i in subjects if i not in have]
+                items.extend(i for i in added if item_key(i) not in self.dropped)
+            elif procedure_id not in planned:
+                items.append(PlannedProcedure(procedure, subjects, ("職員が追加",)))
         return Plan(tuple(items), plan.undecided)
 
     def toggle(self, key: str, keep: bool) -> None:

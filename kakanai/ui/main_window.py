@@ -427,7 +427,10 @@ class MainWindow(QMainWindow):
         if self.controller.session is None:
             return
         draft = self.controller.interview().draft
-        planned = {p.id for p in self.controller.plan().items}
+        items, count = self.controller.plan().items, len(member_rows(draft))
+        # planned: a per-person procedure only once everyone has it (印鑑登録 for the wife too)
+        planned = {p.id for p in items if p.procedure.definition.scope != "each_member"} | {
+            p.id for p in items if len({s for q in items if q.id == p.id for s in q.subjects}) >= count}
         event = draft.get("event")
         groups = addable_groups(self.controller.casework.catalog, event, planned)
         names = [f"{row['family']}　{row['given']}".strip() or f"{i + 1}人目" for i, row in enumerate(member_rows(draft))]

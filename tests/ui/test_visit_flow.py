@@ -241,3 +241,24 @@ def test_a_procedure_for_people_is_not_added_without_one(counter: Counter) -> No
     clerk.press(K.Key_Escape)
     assert not dialog.isVisible()
     wait_until(window.household_page.procedures.hasFocus)
+
+
+def test_a_per_person_procedure_is_added_for_one_more_person(counter: Counter) -> None:
+    # Given the 山田 family: 印鑑登録 planned for 太郎, who asked for it in their code
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(encode_document(family_doc()))
+    assert [i.subjects for i in window.controller.plan().items if i.id == "seal_registration"] == [(0,)]
+    # When 花子 wants to register her seal too and the clerk adds it for her
+    clerk.press(K.Key_Insert)
+    dialog = window.add_dialog
+    wait_until(dialog.search.hasFocus)
+    clerk.commit_japanese("印鑑")
+    assert dialog.visible_titles() == [("市民課　1番窓口", ["印鑑登録申請"])]
+    clerk.press(K.Key_Down)
+    clerk.press(K.Key_Space)
+    clerk.press(K.Key_Return)
+    # Then both are planned, each with their own form line, and unticking hers drops only hers
+    assert [i.subjects for i in window.controller.plan().items if i.id == "seal_registration"] == [(0,), (1,)]
+    window.controller.toggle("seal_registration#1", False, "later")
+    assert [i.subjects for i in window.controller.plan().items if i.id == "seal_registration"] == [(0,)]
