@@ -8,7 +8,7 @@ it from being deleted).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -53,6 +53,33 @@ class _PageKeys(QObject):
         return True
 
 
+def fit_rows(listing: QListWidget) -> None:
+    """Give each line the height its text needs wrapped at the list's width (Japanese has no spaces
+    to break at, and Qt's own estimate cut the second line off)."""
+    width = listing.viewport().width() - 2 * listing.spacing() - 8
+    if width <= 0:
+        return
+    metrics = listing.fontMetrics()
+    flags = int(Qt.TextFlag.TextWrapAnywhere)
+    for i in range(listing.count()):
+        item = listing.item(i)
+        height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text()).height()
+        item.setSizeHint(QSize(width, height + 6))
+
+
+class _RowHeights(QObject):
+    """Fits the rows again whenever the list's viewport changes size."""
+
+    def __init__(self, listing: QListWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self.listing = listing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            fit_rows(self.listing)
+        return False
+
+
 class ReviewPage(QWidget):
     """Problems on the left (Enter jumps to the field), the rendered bundle on the right."""
 
@@ -77,6 +104,11 @@ class ReviewPage(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         for listing in (self.problems, self.forms):  # long lines wrap: nothing hides off to the right
             listing.setWordWrap(True)
+            listing.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrapped when the window is resized
+            # lines are wrapped for the width they are drawn in: a scroll bar appearing later would cut them
+            listing.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            listing.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrapped, never cut to 「…」
+            listing.viewport().installEventFilter(_RowHeights(listing, self))
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             listing.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self._keys = _PageKeys(self)
@@ -184,6 +216,7 @@ class ReviewPage(QWidget):
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, first)
             self.forms.addItem(item)
+        fit_rows(self.forms)
         self.show_problems(problems)
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
@@ -196,6 +229,7 @@ class ReviewPage(QWidget):
             self.problems.addItem(item)
         if not problems:
             self.problems.addItem(QListWidgetItem(self.tr("問題はありません")))
+        fit_rows(self.problems)
 
     def set_identity(self, code: str) -> None:
         """The visit's 本人確認 so far ("" until a document was checked)."""
