@@ -4,7 +4,7 @@ the rules chose, each with its reason; the clerk may drop or add one."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -146,9 +146,21 @@ class HouseholdPage(QWidget):
             self.procedures.addTopLevelItem(item)
             if key == keep_at:
                 self.procedures.setCurrentItem(item)
-        self.procedures.setColumnWidth(1, 180)
-        self.procedures.setColumnWidth(2, 160)
+        self.fit_columns()
         self._filling = False
+
+    def fit_columns(self) -> None:
+        """対象 and 窓口 as wide as their text, up to a share of the list's width (the reason takes the
+        rest; a tooltip holds all of it): at 1920 px nothing is cut, at 1366 px the reason keeps room."""
+        width = self.procedures.viewport().width()
+        for column, share in ((1, 0.17), (2, 0.15)):
+            wanted = self.procedures.sizeHintForColumn(column) + 12
+            self.procedures.setColumnWidth(column, max(90, min(wanted, int(width * share))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the columns to the new width."""
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def show_bring(self, lines: list[str], notice: str) -> None:
         """What the resident must bring, and a notice (missing data, warnings)."""
