@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kakanai import app
 from kakanai.bootstrap import build_services
 from kakanai.settings import load_settings
@@ -99,7 +101,10 @@ def test_the_first_window_shows_before_settings_catalog_and_pydantic_load(tmp_pa
     assert "kakanai.ui.startup_window" in loaded
 
 
-def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -109,6 +114,14 @@ def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp
 
     code = demo_residents()[0][1]
     seen: dict[str, object] = {}
+    scanned = threading.Event()
+    prepare = app.prepare
+
+    def held_prepare(*args: object, **kwargs: object) -> object:  # the start thread waits for the scan
+        scanned.wait(30)
+        return prepare(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "prepare", held_prepare)
 
     def top(test: object) -> object | None:
         return next((w for w in QApplication.topLevelWidgets() if test(w) and w.isVisible()), None)  # type: ignore[operator]
@@ -123,6 +136,7 @@ def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp
         QTest.keyClick(first, Qt.Key.Key_Return)  # type: ignore[arg-type]
         seen["kept"] = list(first.queued)  # type: ignore[attr-defined]
         seen["counter up when scanned"] = top(lambda w: hasattr(w, "controller")) is not None
+        scanned.set()
         QTimer.singleShot(1, look_at_the_counter)
 
     def look_at_the_counter() -> None:
