@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kakanai.domain.draft import split_member_path
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import STEP_LABELS, VisitSession
-from kakanai.domain.visits import DROP_REASONS, JST
+from kakanai.domain.visits import DROP_REASONS
 from kakanai.domain.vocabulary import INSURANCE_LABELS, event_label, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
@@ -503,9 +503,9 @@ class MainWindow(QMainWindow):
         problems = problem_lines(report.unprintable, draft)
         problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
         if self.controller.session is not None:
-            today = self.controller.visits.clock().astimezone(JST).date()  # the counter's day, as the visit log's
             household = self.controller.household().household  # a bundle was made: it is complete
-            problems = review_checks(draft, self.controller.plan(), today, household) + problems
+            # late deadlines as the planner found them on the visit day
+            problems = review_checks(draft, self.controller.plan(), household) + problems
         forms = self.controller.casework.catalog.forms
         rows = form_rows([(f.title, f.page_numbers, forms[f.form_id].signature) for f in report.forms], report.pages)
         self.review_page.show_bundle(bundle.pdf, report.pages, problems, rows)

@@ -117,11 +117,10 @@ def resident_line(draft: Draft, ticket: str) -> str:
     return "　".join(f"{label} {text}" for label, text in resident_parts(draft, ticket))
 
 
-def review_checks(draft: Draft, plan: Plan, today: date | None = None,
-                  household: Household | None = None) -> list[tuple[str, str]]:
+def review_checks(draft: Draft, plan: Plan, household: Household | None = None) -> list[tuple[str, str]]:
     """(message, path) of what to fix or ask before printing, in plain Japanese: exactly one 世帯主,
     no procedure for a person with no one chosen, who the 新世帯主 is where 世帯主変更 is planned
-    (or that no one is), and the deadlines already passed on ``today`` (to ask why)."""
+    (or that no one is), and the deadlines the planner found passed on the visit day (to ask why)."""
     count = member_count(draft) or 0
     heads = [i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"]
     problems = []
@@ -133,7 +132,7 @@ def review_checks(draft: Draft, plan: Plan, today: date | None = None,
             problems.append((f"{item.procedure.title}: 対象の方が選ばれていません（世帯・手続で追加し直してください）", ""))
     if household is not None and any(item.id == "head_change" for item in plan.items):
         problems.append(_new_head(household))
-    return problems + _late(draft, plan, today or date.today())
+    return problems + _late(plan)
 
 
 def _new_head(household: Household) -> tuple[str, str]:
@@ -147,17 +146,15 @@ def _new_head(household: Household) -> tuple[str, str]:
             member_path(index, "relation"))
 
 
-def _late(draft: Draft, plan: Plan, today: date) -> list[tuple[str, str]]:
-    try:
-        event_date = date.fromisoformat(str(draft.get("date")))
-    except ValueError:
-        return []
+def _late(plan: Plan) -> list[tuple[str, str]]:
+    """The procedures the planner found late on the visit day (each item's own last day, counted
+    from the event or from the filing), each once."""
     late = []
     for item in plan.items:
         deadline = item.procedure.deadline
-        last = deadline.last_day(event_date) if deadline else None
-        if deadline and last and last < today:
-            text = f"{item.procedure.title}: 期限（{deadline.text}、{format_wareki(last)}まで）を過ぎています。遅れた理由を伺ってください"
+        if item.late and deadline is not None and item.last_day is not None:
+            text = (f"{item.procedure.title}: 期限（{deadline.text}、{format_wareki(item.last_day)}まで）を過ぎています。"
+                    "遅れた理由を伺ってください")
             late.append((text, "date"))
     return list(dict.fromkeys(late))
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from kakanai.qr.payload import encode_document
 from tests.conftest import household_doc
-from tests.ui.conftest import Counter
+from tests.ui.conftest import Counter, family_doc
 from tests.ui.driver import wait_until
 
 K = Qt.Key
@@ -77,6 +77,39 @@ def test_a_late_procedure_is_flagged_and_enter_asks_the_date_again(counter: Coun
     assert window.stack.currentWidget() is window.intake_page
     assert window.intake_page.question.text().startswith("転入日")
     assert window.intake_page.text.text() == "2026-04-01"
+
+
+def _late_lines(counter: Counter) -> list[str]:
+    return [p for p in _problems(counter) if "を過ぎています" in p]
+
+
+def test_a_move_in_filed_8_months_late_is_flagged_exactly_as_the_planner_finds_it(counter: Counter) -> None:
+    # Given the 山田 family who moved in on 15 October 2025 and come on 15 June 2026 (8 months later)
+    _review(counter, family_doc() | {"date": "2025-10-15"})
+    plan = counter.window.controller.plan()
+    late = _late_lines(counter)
+    # Then the 転入届 is flagged with its last day counted from the move (14 days)
+    assert any(p.startswith("住民異動届（転入届）: 期限（住み始めた日から14日以内、令和7年10月29日まで）を過ぎています")
+               for p in late), late
+    # And the review flags exactly the procedures the planner found late on the visit day, once each
+    assert [p.split(":")[0] for p in late] == list(dict.fromkeys(i.procedure.title for i in plan.items if i.late))
+    assert len(late) >= 3  # 転入届, 国保, 児童手当 … not just one
+    # But the card's 継続利用 (90 days from the 転入届, that is from today) is planned and not late
+    assert "mynumber_continue" in plan.ids()
+    assert not any(p.startswith("マイナンバーカード 継続利用") for p in late), late
+
+
+def test_a_move_in_100_days_ago_does_not_flag_the_card_s_continued_use(counter: Counter) -> None:
+    # Given the family who moved in on 7 March 2026, 100 days before they come (15 June)
+    _review(counter, family_doc() | {"date": "2026-03-07"})
+    plan = counter.window.controller.plan()
+    card = [i for i in plan.items if i.id == "mynumber_continue"]
+    # Then the card's 継続利用 counts its 90 days from the filing: its last day is 90 days from today, not late
+    assert card and all(i.last_day is not None and i.last_day.isoformat() == "2026-09-13" and not i.late for i in card)
+    late = _late_lines(counter)
+    assert not any("継続利用" in p for p in late), late
+    # While the 転入届 itself (14 days from the move) is flagged
+    assert any(p.startswith("住民異動届（転入届）: 期限（住み始めた日から14日以内、令和8年3月21日まで）") for p in late), late
 
 
 def test_an_unfinished_interview_is_listed_by_its_questions_not_by_paths(counter: Counter) -> None:
