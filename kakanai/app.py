@@ -12,6 +12,7 @@ and a warm-up thread connects the visit log and renders a throwaway bundle.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -233,6 +234,7 @@ class Start:
         """Stop the warm-up, flush and close the services, the log file and the folder's lock."""
         if self.warming is not None:
             self.warming.join(timeout=10)  # a render half done must not meet a closed database
+            gc.unfreeze()  # `freeze_start_up` holds while the counter runs, not after (tests run it in-process)
         if self.services is not None:
             self.services.close()
         if self.handler is not None:
@@ -345,6 +347,14 @@ def warm_up(services: Services) -> None:
     bundle_pages(bundle.pdf, bundle.report)  # pypdf, as the print page reads it
 
 
+def freeze_start_up() -> None:
+    """Collect the warm-up's garbage, then move every object start-up made (modules, catalog, Qt
+    wrappers) out of the cyclic collector's reach: a full collection no longer walks them in the
+    middle of a scan (measured: one scan in ten took ~50 ms more without this)."""
+    gc.collect()
+    gc.freeze()
+
+
 def start_warm_up(services: Services) -> threading.Thread:
     """`warm_up` in a daemon thread; a failure is logged, never shown (the first scan then pays)."""
     def run() -> None:
@@ -352,6 +362,7 @@ def start_warm_up(services: Services) -> threading.Thread:
             warm_up(services)
         except Exception as exc:  # noqa: BLE001 - a warm-up must never stop or bother the counter
             log.warning("warm-up failed (%s)", type(exc).__name__)
+        freeze_start_up()
 
     thread = threading.Thread(target=run, name="kakanai-warm-up", daemon=True)
     thread.start()
