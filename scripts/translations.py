@@ -30,6 +30,7 @@ EN = {
     "ここでQRコードを読み取ってください（スキャナーをかざす）": "Scan the resident's QR code here",
     "回答\u3000［Enter］": "Answer  [Enter]", "読取・聞き取り": "Scan / interview",
     "入力済み（Enter で直す）": "Answered (Enter to change)",
+    "世帯外の方（別世帯の親族・代理人など）": "Someone from outside the household (a relative living elsewhere, an agent …)",
     "必要な項目はすべてそろいました\u3000→ ［F3］世帯・手続へ": "Everything needed is known  → [F3] household & procedures",
     "QRコードがない方は Tab で聞き取りに進みます": "No QR code? Press Tab to interview",
     "まだ入力されていない項目が {0} 件あります（F2）": "{0} items still missing (F2)",

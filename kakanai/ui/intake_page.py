@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.domain.draft import split_member_path
+from kakanai.domain.draft import OUTSIDE_NOTIFIER, split_member_path
 from kakanai.domain.interview import Question
 from kakanai.domain.kana import normalize_postal
 from kakanai.domain.questions import QuestionSpec
@@ -41,8 +41,19 @@ def paired(first: Question, second: Question) -> str:
     one, two = split_member_path(first.path), split_member_path(second.path)
     if one and two and one[0] == two[0] and (one[1], two[1]) in (("family", "given"), ("family_kana", "given_kana")):
         return "name"
+    if (first.path, second.path) in (("notifier.family", "notifier.given"), ("notifier.family_kana", "notifier.given_kana")):
+        return "name"  # a notifier from outside the household
     if first.path in ("new.postal", "old.postal") and second.path == first.path.replace("postal", "address"):
         return "address"
+    return ""
+
+
+def _name_stem(label: str) -> str:
+    """Whose name a label asks, for a name question whose label is whole (「届出人（世帯外の方）の氏」
+    → 「届出人（世帯外の方）の」)."""
+    for suffix in ("氏のフリガナ", "氏"):
+        if label.endswith(suffix):
+            return label.removesuffix(suffix)
     return ""
 
 
@@ -190,7 +201,7 @@ class IntakePage(QWidget):
         self.ask(first, remaining=remaining)
         self._pair = (first, second, kind)
         if kind == "name":
-            stem = first.label.removesuffix(first.spec.label)
+            stem = first.label.removesuffix(first.spec.label) or _name_stem(first.label)
             label = self.tr("{0}氏名（氏と名の間を空ける）") if first.spec.kind == "text" else \
                 self.tr("{0}フリガナ（氏と名の間を空ける）")
             self.question.setText(label.format(stem) + self._count(remaining))
@@ -215,7 +226,10 @@ class IntakePage(QWidget):
         if spec.kind == "bool":
             return [(True, "はい"), (False, "いいえ")]
         if spec.kind == "notifier":
-            return [(i, name) for i, name in enumerate(getattr(self, "_members", []))]
+            members: list[tuple[Any, str]] = list(enumerate(getattr(self, "_members", [])))
+            if spec.key == "notifier":  # only the 届出人 may be someone from outside (a new head, a claimant … may not)
+                members.append((OUTSIDE_NOTIFIER, self.tr("世帯外の方（別世帯の親族・代理人など）")))
+            return members
         return list(spec.choices)
 
     def _submit(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
-from kakanai.domain.draft import Draft, member_count, member_path, split_member_path
+from kakanai.domain.draft import OUTSIDE_NOTIFIER, Draft, member_count, member_path, split_member_path
 from kakanai.domain.household import Household
 from kakanai.domain.interview import Question, question_label
 from kakanai.domain.planner import Plan, member_name
@@ -18,12 +18,16 @@ from kakanai.domain.visit_session import VisitSession, item_key
 from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
 from kakanai.domain.wareki import format_wareki
 
+OUTSIDE_LABEL = "世帯外の方"  # the notifier answer for someone from outside the household
+
 
 def display(key: str, value: Any) -> str:
-    """A draft value as the clerk reads it (和暦 dates, 男/女, はい/いいえ, insurance names)."""
+    """A draft value as the clerk reads it (和暦 dates, 男/女, はい/いいえ, insurance names, a choice's
+    label)."""
     if value is None:
         return ""
-    if key in ("birth", "date"):
+    spec = HOUSEHOLD_SPECS.get(key) or MEMBER_SPECS.get(key)  # no key is both a household's and a member's
+    if key in ("birth", "date") or (spec is not None and spec.kind == "date"):  # 葬儀の日, 同居を始めた日 too
         try:
             return format_wareki(date.fromisoformat(value))
         except ValueError:
@@ -34,7 +38,6 @@ def display(key: str, value: Any) -> str:
         return insurance_label(value)
     if isinstance(value, bool):
         return "はい" if value else "いいえ"
-    spec = HOUSEHOLD_SPECS.get(key)
     if spec and spec.choices:
         return dict(spec.choices).get(value, str(value))
     return str(value)
@@ -63,8 +66,8 @@ def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, s
             continue
         label = question_label(path, draft)
         value = draft.get(path)
-        if path == "notifier" and isinstance(value, int):
-            rows.append((path, label, member_name(draft, value)))
+        if spec.kind == "notifier" and isinstance(value, int):  # a member chosen (届出人, 新世帯主, 請求者 …)
+            rows.append((path, label, OUTSIDE_LABEL if value == OUTSIDE_NOTIFIER else member_name(draft, value)))
         else:
             rows.append((path, label, display(key, value)))
     return rows
@@ -91,13 +94,19 @@ def bring_lines(plan: Plan) -> list[str]:
 
 
 def resident_name(draft: Draft) -> str:
-    """Whom the visit is for: the notifier, else the head of household, else the first member."""
+    """Whom the visit is for: the notifier (a member, or someone from outside once named), else
+    the head of household, else the first member."""
     count = member_count(draft) or 0
     if not count:
         return ""
     notifier = draft.get("notifier")
     if isinstance(notifier, int) and 0 <= notifier < count:
         return member_name(draft, notifier)
+    # someone from outside files for the household: answered in the interview, or an object in the code
+    named = notifier if isinstance(notifier, dict) else {k: draft.get(f"notifier.{k}") for k in ("family", "given")}
+    outsider = f"{named.get('family') or ''}　{named.get('given') or ''}".strip("　")
+    if (notifier == OUTSIDE_NOTIFIER or isinstance(notifier, dict)) and outsider:
+        return f"{outsider}（{OUTSIDE_LABEL}）"
     head = next((i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"), 0)
     return member_name(draft, head)
 

@@ -542,7 +542,7 @@ Red: serving longer than the target</translation>
         <translation>Household &amp; procedures  (F4: review)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="155" />
+        <location filename="../../kakanai/ui/household_page.py" line="167" />
         <source>特になし</source>
         <translation>Nothing</translation>
     </message>
@@ -550,72 +550,77 @@ Red: serving longer than the target</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="102" />
+        <location filename="../../kakanai/ui/intake_page.py" line="113" />
         <source>ここでQRコードを読み取ってください（スキャナーをかざす）</source>
         <translation>Scan the resident's QR code here</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="120" />
+        <location filename="../../kakanai/ui/intake_page.py" line="131" />
         <source>回答　［Enter］</source>
         <translation>Answer  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="130" />
+        <location filename="../../kakanai/ui/intake_page.py" line="141" />
         <source>読取・聞き取り</source>
         <translation>Scan / interview</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="141" />
+        <location filename="../../kakanai/ui/intake_page.py" line="152" />
         <source>入力済み（Enter で直す）</source>
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="161" />
+        <location filename="../../kakanai/ui/intake_page.py" line="172" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="194" />
+        <location filename="../../kakanai/ui/intake_page.py" line="205" />
         <source>{0}氏名（氏と名の間を空ける）</source>
         <translation>{0}full name (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="195" />
+        <location filename="../../kakanai/ui/intake_page.py" line="206" />
         <source>{0}フリガナ（氏と名の間を空ける）</source>
         <translation>{0}name in kana (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="197" />
+        <location filename="../../kakanai/ui/intake_page.py" line="208" />
         <source>例: 山田 太郎（空けずに Enter なら氏だけ）</source>
         <translation>e.g. 山田 太郎 (Enter with no space: the family name only)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="198" />
+        <location filename="../../kakanai/ui/intake_page.py" line="209" />
         <source>例: やまだ たろう（カタカナ・ひらがな）</source>
         <translation>e.g. やまだ たろう (katakana or hiragana)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="200" />
+        <location filename="../../kakanai/ui/intake_page.py" line="211" />
         <source>{0}（郵便番号を入れると町名まで入ります）</source>
         <translation>{0} (a postal code fills in the town)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="202" />
+        <location filename="../../kakanai/ui/intake_page.py" line="213" />
         <source>例: 090-0001 のあと、丁目・番地</source>
         <translation>e.g. 090-0001, then the block and number</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="205" />
+        <location filename="../../kakanai/ui/intake_page.py" line="216" />
         <source>　（残り {0}）</source>
         <translation>  ({0} to go)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="240" />
+        <location filename="../../kakanai/ui/intake_page.py" line="231" />
+        <source>世帯外の方（別世帯の親族・代理人など）</source>
+        <translation>Someone from outside the household (a relative living elsewhere, an agent …)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="254" />
         <source>QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります</source>
         <translation>A QR code can be scanned right away; without one, interview with the question below</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="184" />
+        <location filename="../../kakanai/ui/intake_page.py" line="195" />
         <source>なければ空のまま Enter</source>
         <translation>if none, leave empty and press Enter</translation>
     </message>
@@ -773,74 +778,74 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>Choose why this procedure is not done today.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="510" />
+        <location filename="../../kakanai/ui/main_window.py" line="513" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="518" />
+        <location filename="../../kakanai/ui/main_window.py" line="521" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="523" />
+        <location filename="../../kakanai/ui/main_window.py" line="526" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="526" />
+        <location filename="../../kakanai/ui/main_window.py" line="529" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="530" />
+        <location filename="../../kakanai/ui/main_window.py" line="533" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="533" />
+        <location filename="../../kakanai/ui/main_window.py" line="536" />
         <source>外字</source>
         <translation>Characters that cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="533" />
+        <location filename="../../kakanai/ui/main_window.py" line="536" />
         <source>印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）</source>
         <translation>Some characters cannot be printed. Print anyway? (write them in by hand)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="541" />
+        <location filename="../../kakanai/ui/main_window.py" line="544" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="541" />
+        <location filename="../../kakanai/ui/main_window.py" line="544" />
         <source>この様式はもう印刷しました。もう一度すべて印刷しますか？
 {0}</source>
         <translation>These forms were printed already. Print them all again?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="577" />
+        <location filename="../../kakanai/ui/main_window.py" line="580" />
         <source>前回の受付を復元できません</source>
         <translation>Earlier visits cannot be restored</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="578" />
+        <location filename="../../kakanai/ui/main_window.py" line="581" />
         <source>前回の受付を復元できませんでした（情報システム係へ）</source>
         <translation>Earlier visits could not be restored (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="581" />
+        <location filename="../../kakanai/ui/main_window.py" line="584" />
         <source>{0} 開始　{1}</source>
         <translation>started {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="585" />
+        <location filename="../../kakanai/ui/main_window.py" line="588" />
         <source>前回の受付</source>
         <translation>Visit left open</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="585" />
+        <location filename="../../kakanai/ui/main_window.py" line="588" />
         <source>前回、終了していない受付があります。再開しますか？
 {0}
 （いいえ: 記録を「中断終了」として閉じます）</source>
@@ -961,67 +966,67 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="88" />
+        <location filename="../../kakanai/ui/review_page.py" line="120" />
         <source>（確認した書類を選ぶ）</source>
         <translation>(choose the document checked)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="101" />
+        <location filename="../../kakanai/ui/review_page.py" line="133" />
         <source>確認　（F5 で印刷へ）</source>
         <translation>Review  (F5: print)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="103" />
+        <location filename="../../kakanai/ui/review_page.py" line="135" />
         <source>直すところ（Enter でその項目へ）</source>
         <translation>To fix (Enter jumps there)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="105" />
+        <location filename="../../kakanai/ui/review_page.py" line="137" />
         <source>様式（Enter でそのページへ・✍ は署名欄）</source>
         <translation>Forms (Enter shows the page; ✍ marks a signature)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="108" />
+        <location filename="../../kakanai/ui/review_page.py" line="140" />
         <source>本人確認</source>
         <translation>Identity check</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="111" />
+        <location filename="../../kakanai/ui/review_page.py" line="143" />
         <source>確認した書類を選んで Enter で印刷します（書類の種類だけを記録）</source>
         <translation>Choose the document checked and press Enter to print (only its kind is recorded)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="115" />
+        <location filename="../../kakanai/ui/review_page.py" line="147" />
         <source>縮小 [Ctrl -]</source>
         <translation>Zoom out [Ctrl -]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="115" />
+        <location filename="../../kakanai/ui/review_page.py" line="147" />
         <source>拡大 [Ctrl +]</source>
         <translation>Zoom in [Ctrl +]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="152" />
+        <location filename="../../kakanai/ui/review_page.py" line="184" />
         <source>幅に合わせる</source>
         <translation>fit to width</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="153" />
+        <location filename="../../kakanai/ui/review_page.py" line="185" />
         <source>{0}/{1}ページ　{2}　（Home/End・Ctrl +/-）</source>
         <translation>page {0}/{1}  {2}  (Home/End, Ctrl +/-)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="158" />
+        <location filename="../../kakanai/ui/review_page.py" line="190" />
         <source>様式を作成しています…</source>
         <translation>Making the forms…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="181" />
+        <location filename="../../kakanai/ui/review_page.py" line="213" />
         <source>様式 {0} ページ</source>
         <translation>{0} form pages</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/review_page.py" line="198" />
+        <location filename="../../kakanai/ui/review_page.py" line="231" />
         <source>問題はありません</source>
         <translation>No problems</translation>
     </message>
