@@ -6,7 +6,6 @@ import argparse
 import csv
 import sys
 import unicodedata
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from kakanai.cli.common import CliError
 from kakanai.cli.parser import iso_date
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.store.db import make_engine, upgrade
-from kakanai.store.kpi import DIMENSIONS, KpiFilter, Stat
+from kakanai.store.kpi import DIMENSIONS, KpiFilter
 
 
 def _url(args: argparse.Namespace) -> str:
@@ -58,16 +57,6 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
-def _rows(stats: list[Stat], name: Callable[[str], str]) -> list[list[Any]]:
-    rows = []
-    for s in stats:
-        group = name(s.group)
-        rows.append([group, s.visits, _minutes(s.mean), _minutes(s.median), _minutes(s.p90), _minutes(s.max),
-                     f"{s.over_target * 100:.0f}%"])
-    return rows
-
-
-HEADER = ["区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最大(分)", "目標超過"]
 BY_HELP = ("集計の区分: event=届出の種類 clerk=職員（仮名） counter=窓口 office=庁舎 hour=時間帯 day=日 "
            "procedure=手続 all=全体（既定 event）")
 
@@ -121,19 +110,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise _db_error(exc) from None
     except FiguresUnavailable as exc:
         raise InvalidInput([Problem("database", exc.message)], "集計のエラー") from None
-    rows = _rows(stats, lambda group: service.group_label(args.by, group))
+    table = service.stats_table(args.by, stats)  # header first; no 目標超過 by procedure, as on the dashboard
     if args.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerows([inert(v) for v in row] for row in [HEADER, *rows])  # no office name becomes a formula
+        writer.writerows([inert(v) for v in row] for row in table)  # no office name becomes a formula
         return 0
-    if not (summary.visits or summary.cancelled or rows):
+    if not (summary.visits or summary.cancelled or table[1:]):
         print(f"期間 {flt.start} 〜 {flt.end}　この期間の来庁はありません（期間・--office・--counter を確かめてください）")
         return 0
     print(f"期間 {flt.start} 〜 {flt.end}　件数 {summary.visits}（取消 {summary.cancelled}、"
           f"時間不正確で除外 {summary.inaccurate}）　1件あたり様式 {summary.forms_per_visit:.1f}枚")
     print(f"平均処理時間 {_minutes(summary.handling.mean)}分　中央値 {_minutes(summary.handling.median)}分　"
           f"手書きに比べた短縮 {summary.time_saved_seconds / 3600:.1f}時間")
-    print("\n".join(table_lines([HEADER, *rows])))
+    print("\n".join(table_lines(table)))
     return 0
 
 

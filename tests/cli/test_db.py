@@ -13,6 +13,7 @@ import kakanai.settings
 from kakanai.cli import main
 from kakanai.services.supervisor import hash_password
 from kakanai.store.db import make_engine
+from kakanai.store.kpi import KpiFilter
 from kakanai.store.visit_log import VisitLog
 from tests.visit_factory import visit_events
 
@@ -48,9 +49,9 @@ def test_upgrade_then_report_by_event(tmp_path: Path, capsys: pytest.CaptureFixt
     capsys.readouterr()
     assert report(tmp_path, "--url", url, "--from", "2026-04-01", "--to", "2026-04-30", "--csv") == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0][:2] == ["区分", "件数"]
-    assert rows[1:] == [["出生", "1", "20.0", "20.0", "20.0", "20.0", "100%"],
-                        ["転入", "1", "10.0", "10.0", "10.0", "10.0", "0%"]]
+    assert rows[0] == ["区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最大(分)", "目標超過(%)"]
+    assert rows[1:] == [["転入", "1", "10.0", "10.0", "10.0", "10.0", "0.0"],  # the events in counter order
+                        ["出生", "1", "20.0", "20.0", "20.0", "20.0", "100.0"]]
     assert report(tmp_path, "--url", url, "--from", "2026-04-01", "--to", "2026-04-30", "--by", "clerk") == 0
     out = capsys.readouterr().out
     assert "件数 2" in out and "職員-" in out and " c1 " not in out
@@ -110,6 +111,40 @@ def test_the_report_columns_line_up_with_japanese_text(tmp_path: Path, two_visit
     for row in table[1:]:
         cut = next(n for n in range(len(row) + 1) if display_width(row[:n]) == end)
         assert row[cut - 1].isdigit() and row[cut] == " "
+
+
+def test_the_report_by_procedure_has_no_target_column_as_on_the_dashboard(tmp_path: Path, two_visits: str,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # Given April's move-in (転入届, 介護保険) of 10 minutes and death (転入届 again) of 20 minutes
+    period = ["--url", two_visits, "--from", "2026-04-01", "--to", "2026-04-30"]
+    capsys.readouterr()
+    # When the supervisor asks for the figures by procedure, as CSV and as a table
+    assert report(tmp_path, *period, "--by", "procedure", "--csv") == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert report(tmp_path, *period, "--by", "procedure") == 0
+    table = capsys.readouterr().out.splitlines()
+    # Then there is no 目標超過 column (a procedure's time is a share of a visit, the target a visit's)
+    assert rows[0] == ["区分", "件数", "平均(分)", "中央値(分)", "90%(分)", "最大(分)"]
+    assert all(len(row) == 6 for row in rows)
+    assert "目標超過" not in "\n".join(table) and table[2].split() == rows[0]
+    # And the rows are the dashboard's export of the same period, cell for cell
+    from kakanai.services.supervisor import kpi_service_for
+    from kakanai.settings import load_settings
+    from kakanai.store.db import make_engine as engine_for
+
+    titles = {"juminido_move_in": "住民異動届（転入届）", "care_join": "介護保険 資格取得（転入・65歳以上）"}
+    service = kpi_service_for(load_settings(), engine_for(two_visits), titles)
+    exported = service.export_tables(_april())["手続別"]
+    assert rows == [[str(v) for v in row] for row in exported]
+    # While by event the 目標超過 column stays
+    assert report(tmp_path, *period, "--by", "event", "--csv") == 0
+    assert next(csv.reader(io.StringIO(capsys.readouterr().out)))[-1] == "目標超過(%)"
+
+
+def _april() -> KpiFilter:
+    from datetime import date
+
+    return KpiFilter(date(2026, 4, 1), date(2026, 4, 30))
 
 
 def test_a_reversed_period_is_an_error_that_says_what_to_do(tmp_path: Path, two_visits: str,
