@@ -148,10 +148,23 @@ def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp
         seen["visit"] = controller.session is not None and controller.has_household()
         seen["first window left"] = top(lambda w: isinstance(w, StartupWindow)) is None
         window.close()  # type: ignore[attr-defined]
+        # windows of earlier tests in this process may still be open: end the event loop here
+        QApplication.exit(0)
+
+    def give_up() -> None:  # fail, never hang the suite, if the counter window never comes
+        seen.setdefault("visit", "the counter window did not come up within 60 s")
+        QApplication.exit(1)
 
     # Given a counter starting
     QTimer.singleShot(0, scan_into_the_first_window)
-    assert app.run(overrides={"data_dir": str(tmp_path)}) == 0
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(give_up)
+    watchdog.start(60_000)
+    try:
+        assert app.run(overrides={"data_dir": str(tmp_path)}) == 0, seen
+    finally:
+        watchdog.stop()  # never fires into a later test's event loop
     # Then the first window kept the code, and the counter window started the visit with it
     assert seen["counter up when scanned"] is False and seen["kept"] == [code]
     assert seen["visit"] is True and seen["first window left"] is True
