@@ -7,13 +7,13 @@ app stores it encrypted at rest and offers it for resume on the next start).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import Draft
 from kakanai.domain.interview import Interview
-from kakanai.domain.planner import Plan, PlannedProcedure
+from kakanai.domain.planner import Plan, PlannedProcedure, plan
 
 STEPS = ("start", "intake", "household", "review", "print", "finish")
 STEP_LABELS = {"start": "受付", "intake": "読取・聞き取り", "household": "世帯・手続", "review": "確認",
@@ -25,6 +25,41 @@ def item_key(item: PlannedProcedure) -> str:
     if item.procedure.definition.scope == "each_member" and item.subjects:
         return f"{item.id}#{item.subjects[0]}"
     return item.id
+
+
+class PlanMemo:
+    """The last rules' plan of a visit, keyed on exactly what the planner reads: the catalog (the
+    same object), the visit day and the draft's content. Nothing has to invalidate it: any change
+    of an answer, a correction of the code's data, a procedure added (its forms ask more) or the
+    visit day gives another key, so the plan is computed again; the same content gives the plan
+    already made (a `Plan` is immutable). The window asks for the plan many times per redraw."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._catalog: Catalog | None = None
+        self._plan: Plan | None = None
+        self.computed = 0  # how many plans were actually made (tests and benchmarks read it)
+
+    def plan(self, draft: Draft, catalog: Catalog, visit_date: date | None) -> Plan:
+        """`planner.plan(draft, catalog, visit_date)`, made once per content."""
+        key = (visit_date, repr(draft))  # repr: '1' and 1, True and 1 stay apart (== would not)
+        if self._plan is None or catalog is not self._catalog or key != self._key:
+            self._plan, self._catalog, self._key = plan(draft, catalog, visit_date), catalog, key
+            self.computed += 1
+        return self._plan
+
+
+class _VisitInterview(Interview):
+    """The interview of a visit: its plan comes from the visit's memo."""
+
+    def __init__(self, memo: PlanMemo, catalog: Catalog, base: Draft,
+                 added: dict[str, tuple[int, ...]], visit_date: date) -> None:
+        super().__init__(catalog, base, added, visit_date)
+        self._memo = memo
+
+    def plan(self) -> Plan:
+        """The plan for what is known now, on the visit day (made again only when that changed)."""
+        return self._memo.plan(self.draft, self.catalog, self.visit_date)
 
 
 @dataclass
@@ -47,12 +82,14 @@ class VisitSession:
     suspended: bool = False
     source: str = ""  # "qr" or "interview"
     last_active: datetime | None = None  # last time the visit was saved (for resume after a crash)
+    plans: PlanMemo = field(default_factory=PlanMemo, init=False, repr=False, compare=False)  # not saved
+
 
     def interview(self, catalog: Catalog) -> Interview:
         """An interview over what is known (answers are shared, not copied); the forms of procedures
         the clerk added ask what they print too."""
         added = {pid: tuple(self.added_for.get(pid, ())) for pid in self.added}
-        interview = Interview(catalog, self.base, added, self.started_at.astimezone().date())
+        interview = _VisitInterview(self.plans, catalog, self.base, added, self.started_at.astimezone().date())
         interview.answers = self.answers
         return interview
 
