@@ -98,7 +98,7 @@ class DashboardData:
     histogram: list[Bin]
     previous: Overview | None = None  # the period of the same length just before (None: not ready)
     previous_period: tuple[date, date] | None = None
-    breakdowns: dict[str, list[Row]] = field(default_factory=dict)  # BREAKDOWNS key -> rows, most visits first
+    breakdowns: dict[str, list[Row]] = field(default_factory=dict)  # asked BREAKDOWNS key -> rows, most visits first
 
 
 BREAKDOWNS = ("counter", "clerk", "procedure")  # shown on screen beside the charts
@@ -192,6 +192,9 @@ class KpiService:
         self._log = VisitLog(engine, office_tz)
         self._rebuilder: threading.Thread | None = None
         self._rebuilder_lock = threading.Lock()
+        # the figures of the last dashboard call and the breakdowns worked out from them (a tab shown later)
+        self._kept: tuple[KpiFilter, Figures | _ReferenceFigures, dict[str, list[Row]]] | None = None
+        self._kept_lock = threading.Lock()
 
     def today(self) -> date:
         """Today's date at the office."""
@@ -246,17 +249,42 @@ class KpiService:
         with _figures_or_typed_error():
             return _bins(self._figures(flt).histogram())
 
-    def dashboard(self, flt: KpiFilter) -> DashboardData:
-        """Headline figures and the data of every chart for one filter."""
+    def dashboard(self, flt: KpiFilter, breakdowns: Sequence[str] = ()) -> DashboardData:
+        """What the dashboard shows first for one filter: headline figures, the period before and
+        every chart; of the breakdowns (`BREAKDOWNS`) only those named — the tab on screen. The
+        period's figures are kept, so a breakdown asked later (`breakdown`) groups them without
+        loading the period again and gives the same figures as if it had been drawn with them."""
         with _figures_or_typed_error():
             f = self._figures(flt)
-            breakdowns = {d: sorted((Row(self.group_label(d, s.group), s) for s in f.handling_by(d)),
-                                    key=lambda row: (-row.stat.visits, row.label)) for d in BREAKDOWNS}
             earlier = previous_period(flt.start, flt.end)
-            return DashboardData(f.overview(), _ordered("hour", f.handling_by("hour")),
+            data = DashboardData(f.overview(), _ordered("hour", f.handling_by("hour")),
                                  _ordered("event", f.handling_by("event")), _ordered("day", f.handling_by("day")),
                                  _bins(f.histogram()), self._previous(replace(flt, start=earlier[0], end=earlier[1])),
-                                 earlier, breakdowns)
+                                 earlier, {d: self._rows(d, f) for d in breakdowns})
+        with self._kept_lock:
+            self._kept = (flt, f, dict(data.breakdowns))
+        return data
+
+    def breakdown(self, flt: KpiFilter, dimension: str) -> list[Row]:
+        """One breakdown's rows (a `BREAKDOWNS` key), most visits first: from the figures of the last
+        `dashboard` call for this filter (each worked out once), else from the period loaded anew."""
+        with self._kept_lock:
+            if self._kept is not None and self._kept[0] == flt:
+                _, figures, rows = self._kept
+                if dimension not in rows:
+                    rows[dimension] = self._rows(dimension, figures)
+                return rows[dimension]
+        with _figures_or_typed_error():
+            return self._rows(dimension, self._figures(flt))
+
+    def release(self) -> None:
+        """Let the kept figures go (the dashboard closed: a year's columns are tens of MiB)."""
+        with self._kept_lock:
+            self._kept = None
+
+    def _rows(self, dimension: str, f: Figures | _ReferenceFigures) -> list[Row]:
+        return sorted((Row(self.group_label(dimension, s.group), s) for s in f.handling_by(dimension)),
+                      key=lambda row: (-row.stat.visits, row.label))
 
     def _previous(self, flt: KpiFilter) -> Overview | None:
         """The headline figures of the period before, or None while its days are being prepared."""

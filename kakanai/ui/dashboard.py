@@ -44,6 +44,7 @@ from kakanai.services.supervisor import (
     KpiService,
     LiveVisit,
     PasswordGuard,
+    Row,
     csv_rows,
     export_csv,
     export_xlsx,
@@ -190,6 +191,7 @@ class DashboardWindow(QMainWindow):
     live_refreshed = Signal()  # the live board was redrawn
     exported = Signal(object)  # Path of a saved export
     failed = Signal(str)  # a message shown in the status bar
+    breakdown_shown = Signal(str)  # a breakdown tab (BREAKDOWNS key) was filled for the figures shown
 
     def __init__(self, kpi: KpiService, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -199,6 +201,8 @@ class DashboardWindow(QMainWindow):
         self.ask_save_path: Callable[[str, str], Path | None] = lambda kind, name: ask_save_path(self, kind, name)
         self.choices = FilterChoices({})
         self._generation, self._live_busy, self._closed = 0, False, False
+        self._shown_filter: KpiFilter | None = None  # the filter of the figures on screen
+        self._filled: set[str] = set()  # breakdown tabs filled for those figures (others fill when shown)
         self.setWindowTitle(self.tr("kakanai 監督者ダッシュボード"))
         self.setStyleSheet(STYLE)
         self.resize(1366, 768)
@@ -278,7 +282,13 @@ class DashboardWindow(QMainWindow):
                 column.addWidget(QLabel(self.tr("手続ごとの時間は、来庁1件の処理時間をその来庁の手続の数で等分したものです"
                                                 "（来庁の目標時間とは比べません）"), objectName="hint", wordWrap=True))
             self.tabs.addTab(page, titles[dimension])
+        self.tabs.currentChanged.connect(lambda _index: self._fill_breakdown())
         return self.tabs
+
+    def _tab_breakdown(self) -> str | None:
+        """The breakdown on screen (a BREAKDOWNS key), None on the charts."""
+        index = self.tabs.currentIndex()
+        return BREAKDOWNS[index - 1] if 1 <= index <= len(BREAKDOWNS) else None
 
     def _charts(self) -> QGridLayout:
         minutes = self.tr("分")
@@ -365,7 +375,9 @@ class DashboardWindow(QMainWindow):
         generation = self._generation
         self.retry_timer.stop()
         self.statusBar().showMessage(self.tr("集計中…"))
-        run_in_background(lambda: self.kpi.dashboard(flt), lambda data: self._on_data(generation, data),
+        shown = self._tab_breakdown()  # the first view: a breakdown is worked out only when its tab shows
+        run_in_background(lambda: self.kpi.dashboard(flt, (shown,) if shown else ()),
+                          lambda data: self._on_data(generation, flt, data),
                           lambda exc: self._on_figures_error(generation, exc))
 
     def _on_figures_error(self, generation: int, exc: Exception) -> None:
@@ -375,17 +387,18 @@ class DashboardWindow(QMainWindow):
         if isinstance(exc, FiguresPreparing):
             self.retry_timer.start()  # the days are rebuilt in the background: ask again shortly
 
-    def _on_data(self, generation: int, data: DashboardData) -> None:
+    def _on_data(self, generation: int, flt: KpiFilter, data: DashboardData) -> None:
         if self._closed or generation != self._generation:
             return  # a newer filter was asked for meanwhile
-        self.data = data
+        self.data, self._shown_filter, self._filled = data, flt, set()
         target = self.kpi.settings.target_minutes
         for key, value in figure_texts(data, target).items():
             self.cards[key].value.setText(value)
         for key, value in previous_texts(data, target).items():
             self.cards[key].previous.setText(value)
         for dimension, table in self.breakdowns.items():
-            table.show_rows(data.breakdowns.get(dimension, []))
+            table.show_rows(data.breakdowns.get(dimension, []))  # the others fill when their tab shows
+        self._filled.update(data.breakdowns)
         self.charts["hour"].show_bars(*hour_series(data.by_hour))
         self.charts["event"].show_bars(*event_series(data.by_event))
         days = [date.fromisoformat(s.group) for s in data.by_day]
@@ -401,6 +414,30 @@ class DashboardWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("最終更新 {0}　目標 {1}分{2}　時間が不正確な来庁（日付をまたいだ・強制終了）は"
                                              "時間の集計から除いています").format(self._now_text(), f"{target:g}", compared))
         self.refreshed.emit()
+        for dimension in data.breakdowns:
+            self.breakdown_shown.emit(dimension)
+        self._fill_breakdown()
+
+    def _fill_breakdown(self) -> None:
+        """Fill the breakdown tab on screen from the figures shown, once per refresh (in the background)."""
+        dimension, flt, generation = self._tab_breakdown(), self._shown_filter, self._generation
+        if dimension is None or flt is None or dimension in self._filled or self._closed:
+            return
+        self._filled.add(dimension)
+
+        def done(rows: list[Row]) -> None:
+            if self._closed or generation != self._generation:
+                return
+            self.breakdowns[dimension].show_rows(rows)
+            if self.data is not None:
+                self.data.breakdowns[dimension] = rows
+            self.breakdown_shown.emit(dimension)
+
+        def failed(exc: Exception) -> None:
+            self._filled.discard(dimension)
+            self._on_figures_error(generation, exc)
+
+        run_in_background(lambda: self.kpi.breakdown(flt, dimension), done, failed)
 
     # -- live board ------------------------------------------------------------------------------
     def refresh_live(self) -> None:
@@ -486,6 +523,7 @@ class DashboardWindow(QMainWindow):
         self.live_timer.stop()
         self.refresh_timer.stop()
         self.retry_timer.stop()
+        self.kpi.release()
         super().closeEvent(event)
 
 

@@ -22,6 +22,7 @@ from kakanai.cli import supervisor as supervisor_commands
 from kakanai.domain.visits import JST, Kind, VisitEvent, VisitHeader, header_payload
 from kakanai.services import supervisor, supervisor_password
 from kakanai.services.supervisor import (
+    BREAKDOWNS,
     FiguresPreparing,
     FiguresUnavailable,
     KpiService,
@@ -390,3 +391,27 @@ def test_a_broken_settings_file_is_not_overwritten(tmp_path: Path, monkeypatch: 
 def test_the_key_is_added_even_when_the_file_has_no_final_newline() -> None:
     text = supervisor_commands.with_top_level_string('office = "本庁"', "supervisor_password_hash", "scrypt$x")
     assert tomllib.loads(text) == {"office": "本庁", "supervisor_password_hash": "scrypt$x"}
+
+
+def test_a_breakdown_is_worked_out_when_asked_with_the_figures_of_the_refresh(service: KpiService) -> None:
+    # Given the dashboard's first view of DAY (the charts tab): no breakdown is worked out for it
+    flt = KpiFilter(DAY, DAY)
+    first = service.dashboard(flt)
+    assert first.breakdowns == {} and first.overview.visits == 4
+    # When the supervisor opens each breakdown tab, Then its rows are those of today's SQL, cell for cell
+    reference = KpiService(service.engine, KpiSettings(), SECRET, procedure_titles={"p1": "転入届"}, source="sql")
+    for dimension in BREAKDOWNS:
+        rows = service.breakdown(flt, dimension)
+        assert rows == reference.dashboard(flt, BREAKDOWNS).breakdowns[dimension] == reference.breakdown(flt, dimension)
+    assert [(r.label, r.stat.visits) for r in service.breakdown(flt, "counter")][:1] == [("1番窓口", 2)]
+    # and a tab on screen during a refresh is worked out with it, the same rows
+    assert service.dashboard(flt, ("clerk",)).breakdowns == {"clerk": service.breakdown(flt, "clerk")}
+    # A visit logged after the refresh shows in the breakdowns of the next refresh (the figures on screen
+    # and their tabs agree until then)
+    VisitLog(service.engine).append(visit_events("late", start=datetime(2026, 5, 11, 15, 0), office="本庁",
+                                                 counter="1番窓口", clerk="c1", segments=(("serving", 100.0),)))
+    assert [r.stat.visits for r in service.breakdown(flt, "counter") if r.label == "1番窓口"] == [2]
+    assert service.dashboard(flt).overview.visits == 5
+    assert [r.stat.visits for r in service.breakdown(flt, "counter") if r.label == "1番窓口"] == [3]
+    service.release()
+    assert [r.stat.visits for r in service.breakdown(flt, "counter") if r.label == "1番窓口"] == [3]

@@ -168,11 +168,11 @@ def test_while_figures_are_prepared_the_screen_says_so_and_asks_again(kpi: KpiSe
     # Given figures that are still being prepared the first time (after an upgrade, say)
     real, calls = kpi.dashboard, []
 
-    def preparing_once(flt: Any) -> Any:
+    def preparing_once(flt: Any, breakdowns: Any = ()) -> Any:
         calls.append(flt)
         if len(calls) == 1:
             raise FiguresPreparing(days_left=40)
-        return real(flt)
+        return real(flt, breakdowns)
 
     monkeypatch.setattr(kpi, "dashboard", preparing_once)
     monkeypatch.setattr(dashboard_module, "PREPARING_RETRY_MS", 200)
@@ -311,6 +311,11 @@ def test_breakdowns_by_counter_clerk_and_procedure_are_on_screen(dashboard: Dash
     show(dashboard, qtbot, APRIL_1, APRIL_1)
     tabs = [dashboard.tabs.tabText(i) for i in range(dashboard.tabs.count())]
     assert tabs == ["グラフ", "窓口別", "職員別（仮名）", "手続別"]
+    # the first view draws the charts only: each breakdown is worked out when its tab is shown
+    assert all(table.rows() == [] for table in dashboard.breakdowns.values())
+    for index, dimension in enumerate(("counter", "clerk", "procedure"), start=1):
+        with qtbot.waitSignal(dashboard.breakdown_shown, timeout=20_000, check_params_cb=lambda d, w=dimension: d == w):
+            dashboard.tabs.setCurrentIndex(index)
     counters = dashboard.breakdowns["counter"].rows()
     assert [row[:3] for row in counters] == [["1", "2", "7.5"], ["2", "2", "22.5"]]
     c1, c2 = pseudonym("c1", PSEUDONYM_SECRET), pseudonym("c2", PSEUDONYM_SECRET)
@@ -321,6 +326,12 @@ def test_breakdowns_by_counter_clerk_and_procedure_are_on_screen(dashboard: Dash
     assert "目標超過(%)" not in headers and "目標超過(%)" in [
         dashboard.breakdowns["counter"].horizontalHeaderItem(c).text() for c in range(6)]
     assert procedures.rows()[0][:3] == ["a", "3", "12.5"]
+    # When the supervisor picks 2 April with the 手続別 tab on screen, Then that tab is redrawn with the
+    # refresh, and the counter tab (not on screen) waits for its tab to show
+    with qtbot.waitSignal(dashboard.breakdown_shown, timeout=20_000, check_params_cb=lambda d: d == "procedure"):
+        show(dashboard, qtbot, date(2026, 4, 2), date(2026, 4, 2))
+    assert procedures.rows() and all(row[1] == "1" for row in procedures.rows())  # the one visit of 2 April
+    assert dashboard.breakdowns["counter"].rows() == []
 
 
 def test_the_period_before_is_shown_beside_this_one(dashboard: DashboardWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
