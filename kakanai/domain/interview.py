@@ -37,8 +37,11 @@ from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS,
 from kakanai.domain.sources import SOURCES, parents_by_relation
 
 _BASE_MEMBER_KEYS = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation")
-# 転入届 needs the previous address and 転出届 the destination, though the QR spec makes them optional
-_ADDRESS_NEEDS = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new")}
+# 転入届 needs the previous address and 転出届 the destination, though the QR spec makes them optional;
+# a birth, a death or a marriage happens to a household living here: its address (new) is printed on
+# every form of the event (住所, 死亡者の住所), so it is asked like the other basics
+_ADDRESS_NEEDS = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new"),
+                  "birth": ("new",), "death": ("new",), "marriage": ("new",)}
 # counts a code may carry: 0 until the clerk adds a procedure whose form prints them
 _COUNT_DEFAULTS = {"extras.dogs": 0, "extras.mopeds": 0}
 # optional fields a printed form shows and the clerk asks for (an empty answer is kept as "none")

@@ -77,7 +77,7 @@ def test_a_second_daughter_is_born_to_the_head_and_his_wife(catalog: Catalog) ->
     doc = household("birth", "2026-05-20", person("一郎", "1990-07-07", family="鈴木"),
                     person("花子", "1992-02-02", "妻", family="鈴木", sex="F"),
                     person("結衣", "2023-01-10", "子", family="鈴木", sex="F"),
-                    person("陽菜", "2026-05-20", "子", family="鈴木", sex="F", insurance=None), subjects=[3],
+                    person("陽菜", "2026-05-20", "子", family="鈴木", sex="F", insurance=None), subjects=[3], new=NEW_HERE,
                     child_allowance={"claimant": 0})
     interview = _interview(doc, catalog)
     # Then only her place among the couple's daughters is asked, starting from 2 (the sister here)
@@ -96,7 +96,7 @@ def test_a_grandchild_is_born_to_the_son_and_his_wife_living_with_his_parents(ca
                person("一郎", "1990-07-07", "子", family="鈴木"),
                person("花子", "1992-02-02", "子の妻", family="鈴木", sex="F"),
                person("蓮", "2026-05-20", "孫", family="鈴木", insurance=None, birth_order=1)]
-    doc = household("birth", "2026-05-20", *members, subjects=[4], notifier=3, child_allowance={"claimant": 2})
+    doc = household("birth", "2026-05-20", *members, subjects=[4], new=NEW_HERE, notifier=3, child_allowance={"claimant": 2})
     fields = _fields(_sheets(household_of(doc), catalog)["birth_registration"])
     # Then the parents are the son and his wife, she files as 母, and the head is the grandfather
     assert (fields["父の氏名"], fields["母の氏名"]) == ("鈴木　一郎", "鈴木　花子")
@@ -118,7 +118,7 @@ def test_a_grandchild_with_an_unmarried_son_and_daughter_at_home_asks_both_paren
     members = [person("茂", "1960-01-01", family="鈴木"), person("和子", "1962-01-01", "妻", family="鈴木", sex="F"),
                person("一郎", "1990-07-07", "子", family="鈴木"), person("花", "1995-02-02", "子", family="鈴木", sex="F"),
                person("蓮", "2026-05-20", "孫", family="鈴木", insurance=None, birth_order=1)]
-    doc = household("birth", "2026-05-20", *members, subjects=[4], notifier=3, child_allowance={"claimant": 3})
+    doc = household("birth", "2026-05-20", *members, subjects=[4], new=NEW_HERE, notifier=3, child_allowance={"claimant": 3})
     # Then neither is taken from the relations (a son and a daughter are not a couple): both are asked
     assert _paths(_interview(doc, catalog)) == ["birth.father", "birth.mother"]
 

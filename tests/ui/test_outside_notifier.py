@@ -46,6 +46,8 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     clerk.choose(4)  # 死亡
     clerk.type_ascii("R8.6.12")
     clerk.type_ascii("1")
+    assert page.question.text().startswith("新しい住所")  # where he lived: the 死亡届's 住所
+    clerk.postal_then_address("0900024", "2丁目5番地")
     clerk.commit_japanese("佐藤 一郎")
     clerk.commit_japanese("さとう いちろう")
     clerk.type_ascii("S19.3.15")
@@ -89,6 +91,7 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     assert re.search(r"届出人\n田中\u3000美和\n届出人の資格\n同居していない親族（長女）", death), death
     cremation = next(text for text in pages if "火葬許可申請書" in text.split("\n")[2])
     assert re.search(r"申請者\n田中\u3000美和\n死亡者との続柄\n長女\n申請者の住所\n北海道札幌市中央区北1条西2丁目3番地", cremation)
+    assert "死亡者の住所\n北海道見本市北4条東2丁目5番地" in cremation, cremation  # where he lived, not blank
     assert "田中\u3000美和 様" in pages[-1]  # the take-home sheet is hers
     assert not any(re.search(r"(届出人|申請者|請求者)\n佐藤", text) for text in pages)  # he files nothing
 
