@@ -54,6 +54,8 @@ _MEMBER_ASKED_WHEN_PRINTED = {"member.birth_when": "birth_time", "member.birth_p
 # a newborn's parent is asked only when the relations do not make them certain (sources.parents_by_relation),
 # after a code too (no code carries a parent from outside the household); an empty answer: no father
 _PARENT_FIELDS = {"birth.father": 0, "birth.mother": 1}
+# what the interview asks of a 届出人 from outside the household (OUTSIDE_NOTIFIER)
+_OUTSIDER_KEYS = ("family", "given", "family_kana", "given_kana", "relation", "address")
 _HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)  # what, when, how many, the addresses: then each person, then the rest
 _MEMBER_ORDER = tuple(MEMBER_SPECS)
 
@@ -225,8 +227,10 @@ def _basics(draft: Draft, needed: dict[str, str], upper: bool = False) -> None:
             needed[member_path(i, MOVING)] = reason  # who of them moves (counted while not yet known)
     if count:
         needed["notifier"] = reason
-    if draft.get("notifier") == OUTSIDE_NOTIFIER:  # someone from outside the household files
-        for key in ("family", "given", "family_kana", "given_kana", "relation", "address"):
+    # someone from outside the household files: their details are asked; while the 届出人 is not chosen
+    # yet, the upper bound counts them (a choice must never raise the count: issue 14)
+    if draft.get("notifier") == OUTSIDE_NOTIFIER or (upper and count and draft.get("notifier") is None):
+        for key in _OUTSIDER_KEYS:
             needed[f"notifier.{key}"] = reason
 
 

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import OUTSIDE_NOTIFIER
 from kakanai.domain.interview import Interview, Question
 from kakanai.pdf.content import form_sheets
 
@@ -80,3 +81,25 @@ def test_a_death_from_nothing_asks_where_the_deceased_lived(catalog: Catalog) ->
     paths = [q.path for q in interview.questions()]
     assert {"new.postal", "new.address"} <= set(paths)
     assert "old.address" not in paths
+
+
+@pytest.mark.parametrize("notifier", [OUTSIDE_NOTIFIER, 1])
+def test_the_remaining_count_never_goes_up_when_someone_from_outside_files(catalog: Catalog, notifier: int) -> None:
+    # Given a death told from nothing; the 届出人 is the daughter living elsewhere (世帯外の方) or the wife
+    interview = Interview(catalog, visit_date=date(2026, 3, 12))
+    interview.answer("event", "death")
+    interview.answer("date", "2026-03-01")
+    counts, asked = [], []
+    # When the clerk answers every question in turn
+    while questions := interview.questions():
+        question = questions[0]
+        if interview.remaining() is not None:
+            counts.append(interview.remaining())
+            assert counts[-1] >= len(questions)  # never fewer than what is open now
+        outsider = {"notifier.relation": "長女", "notifier.address": "北海道札幌市中央区北1条西2丁目3番地"}
+        answer = notifier if question.path == "notifier" else outsider.get(question.path) or _answer(question, "death")
+        interview.answer(question.path, answer)
+        asked.append(question.path)
+    # Then the count shown never went up (choosing 「世帯外の方」 opens her details, counted already) and ends at 0
+    assert counts == sorted(counts, reverse=True) and interview.remaining() == 0, counts
+    assert ("notifier.family" in asked) is (notifier == OUTSIDE_NOTIFIER)

@@ -24,6 +24,13 @@ def _choices(counter: Counter) -> list[str]:
     return [page.choice.itemText(i) for i in range(page.choice.count())]
 
 
+def _left(counter: Counter) -> int:
+    """The 残り count the question shows."""
+    match = re.search("残り ([0-9]+)", counter.window.intake_page.question.text())
+    assert match, counter.window.intake_page.question.text()
+    return int(match.group(1))
+
+
 def _print(counter: Counter) -> list[str]:
     """F4 review, 本人確認 (マイナンバーカード) with Enter prints to IT's folder: each printed page's text."""
     window, clerk = counter.window, counter.clerk
@@ -60,7 +67,9 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     # When the clerk comes to the 届出人, the choice offers the household and someone from outside it
     assert page.question.text().startswith("届出人（窓口に来た方）")
     assert _choices(counter) == ["佐藤\u3000一郎", OUTSIDE]
+    before = _left(counter)
     clerk.choose(1)
+    assert _left(counter) < before  # her details were counted already: 残り never goes up (issue 14)
     # Then the interview asks who she is: 氏名 and フリガナ one answer each, her relation and her address
     assert page.error.text() == "", page.error.text()
     assert page.question.text().startswith("届出人（世帯外の方）の氏名（氏と名の間を空ける）")
