@@ -94,8 +94,11 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     assert window.controller.describe().startswith("氏名 田中\u3000美和（世帯外の方）　届出 死亡")
     notifier = window.controller.household().household.notifier
     assert (notifier.family, notifier.given, notifier.given_kana, notifier.relation) == ("田中", "美和", "ミワ", "長女")
-    # And the printed forms name her as 届出人 (a relative not living with him) and print her address
+    # And the printed forms name her as 届出人 (a relative not living with him) and print her address;
+    # printed after midnight, every form's 届出日 is still the day of the visit (the app's clock, not the machine's)
+    counter.clock.advance(15 * 3600)  # 09:30 → 00:30 the next day
     pages = _print(counter)
+    assert all("届出日\u3000令和8年6月15日" in text for text in pages[:-1]), [t[:200] for t in pages]
     death = next(text for text in pages if "死亡届" in text.split("\n")[2])
     assert re.search(r"届出人\n田中\u3000美和\n届出人の資格\n同居していない親族（長女）", death), death
     cremation = next(text for text in pages if "火葬許可申請書" in text.split("\n")[2])
