@@ -207,7 +207,7 @@ def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tup
         forms += [(undecided.procedure.definition.forms, everyone) for undecided in the_plan.undecided]
     for form_ids, subjects in forms:
         for form_id in form_ids:
-            _form_needs(catalog.forms[form_id], subjects, needed, draft)
+            _form_needs(catalog.forms[form_id], subjects, needed, draft, upper)
     return {p: r for p, r in needed.items() if _spec_exists(p)}
 
 
@@ -234,9 +234,16 @@ def _basics(draft: Draft, needed: dict[str, str], upper: bool = False) -> None:
             needed[f"notifier.{key}"] = reason
 
 
-def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str], draft: Draft) -> None:
+def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str], draft: Draft,
+                upper: bool = False) -> None:
     reason = f"「{form.title}」に記入するため"
     for field in form.fields:
+        if field.source == "notifier.phone":  # the 届出人's phone: an outsider's own, else the household's
+            notifier = draft.get("notifier")
+            if notifier == OUTSIDE_NOTIFIER or (upper and notifier is None):
+                needed.setdefault("notifier.phone", reason)
+            if notifier != OUTSIDE_NOTIFIER:
+                needed.setdefault("phone", reason)
         if field.source in _PARENT_FIELDS and _parent_unknown(draft, subjects, _PARENT_FIELDS[field.source]):
             needed.setdefault(field.source, reason)
         if field.required:

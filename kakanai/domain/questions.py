@@ -51,6 +51,7 @@ HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("notifier.given_kana", "届出人（世帯外の方）の名のフリガナ", "kana"),
     QuestionSpec("notifier.relation", "届出人と届出の方との関係（長男・知人 など）", "text"),
     QuestionSpec("notifier.address", "届出人（世帯外の方）の住所", "text"),
+    QuestionSpec("notifier.phone", "届出人（世帯外の方）の電話番号", "phone", optional=True),
     QuestionSpec("old.head", "前の住所での世帯主", "text", optional=True),
     QuestionSpec("phone", "連絡先の電話番号", "phone", optional=True),
     QuestionSpec("extras.dogs", "飼っている犬の数", "int"),

@@ -444,6 +444,11 @@ def _home_address(h: Household, _: int) -> str:
     return address.one_line if address else ""
 
 
+def _notifier_phone(h: Household, _: int) -> str:
+    """The 届出人's phone: as told for someone from outside the household, else the household's."""
+    return h.notifier.phone if not isinstance(h.notifier, int) and h.notifier.phone else h.phone
+
+
 def _notifier_address(h: Household, i: int) -> str:
     """The notifier's address: as told for someone from outside, the household's for a member."""
     return h.notifier.address if not isinstance(h.notifier, int) else _home_address(h, i)
@@ -455,6 +460,7 @@ _MOVES = (
     Source("home.address", "household", "住所", (), _home_address),
     Source("date.seireki", "household", "異動日（西暦）", ("date",), lambda h, _: format_seireki(h.date)),
     Source("notifier.address", "household", "届出人 住所", ("notifier",), _notifier_address),
+    Source("notifier.phone", "household", "届出人 電話番号", ("notifier",), _notifier_phone),
 )
 
 _BIRTH = (

@@ -413,16 +413,17 @@ def test_a_notifier_from_outside_the_household_is_asked_by_name_and_brings_a_let
     # When the clerk answers the notifier question with 世帯外の方 (the window's choice value -1)
     interview.answer("notifier", "世帯外の方")
     outside = [q.path for q in interview.questions() if q.path.startswith("notifier.")]
-    # Then the notifier's name, reading, relation and address are asked
+    # Then the notifier's name, reading, relation, address and phone (the 届出人's 連絡先電話番号) are asked
     assert outside == ["notifier.family", "notifier.given", "notifier.family_kana", "notifier.given_kana",
-                       "notifier.relation", "notifier.address"]
+                       "notifier.relation", "notifier.address", "notifier.phone"]
     for path, answer in [("notifier.family", "佐藤"), ("notifier.given", "一郎"), ("notifier.family_kana", "さとう"),
                          ("notifier.given_kana", "イチロウ"), ("notifier.relation", "知人"),
-                         ("notifier.address", "北海道札幌市中央区北1条西2丁目")]:
+                         ("notifier.address", "北海道札幌市中央区北1条西2丁目"), ("notifier.phone", "090-1234-5678")]:
         interview.answer(path, answer)
     assert not [q for q in interview.questions() if q.path.startswith("notifier")]
     written = to_document(interview.draft)["notifier"]  # as the household document writes it
     assert written["family"] == "佐藤" and written["family_kana"] == "サトウ" and written["relation"] == "知人"
+    assert written["phone"] == "090-1234-5678"
     # And a move filed by someone from outside the household needs a 委任状
     assert "agent_letter" in interview.plan().ids()
     # And choosing a member afterwards drops what was said about the outsider

@@ -147,8 +147,8 @@ def test_an_a3_form_is_printed_on_a3(tmp_path: Path, catalog_copy: Path) -> None
 def test_a_required_field_left_empty_is_reported(tmp_path: Path, catalog_copy: Path) -> None:
     shimin = catalog_copy / "forms" / "shimin.toml"
     shimin.write_text(shimin.read_text(encoding="utf-8").replace(
-        '{ source = "phone", label = "連絡先電話番号", width = 0.5, required = false }',
-        '{ source = "phone", label = "連絡先電話番号", width = 0.5 }', 1), encoding="utf-8")
+        '{ source = "notifier.phone", label = "連絡先電話番号", width = 0.5, required = false }',
+        '{ source = "notifier.phone", label = "連絡先電話番号", width = 0.5 }', 1), encoding="utf-8")
     doc = household_doc("family_move_in")
     doc.pop("phone")
     rendered = render(tmp_path, "no_phone", load_catalog(catalog_copy), doc)

@@ -328,3 +328,18 @@ def test_the_marriage_registration_has_each_spouse_s_parents_to_write_and_both_s
         cell = next(c for c in row.cells if c.label == "父母の氏名・父母との続柄")
         assert cell.text == "" and not struck(cell)
     assert konin.form.signature == "夫・妻 署名（お二人とも）"
+
+
+def test_a_son_from_outside_files_his_father_s_death_and_his_own_phone_is_printed(catalog: Catalog) -> None:
+    # Given the demo death: the head died, his son 誠 from 札幌 files (phone 090-7777-8888); the household's is 0157-…
+    doc = json.loads((Path(__file__).parents[2] / "kakanai" / "demo" / "death_of_head.json").read_text(encoding="utf-8"))
+    h = household_of(doc)
+    sheets = _sheets(h, catalog)
+    death, cremation = (next(s for s in sheets.values() if s.form.id == form) for form in ("shibou", "kaso"))
+    # Then the 死亡届's 連絡先 and the 火葬許可申請書's 申請者の電話番号 are his, not the household's
+    assert _fields(death)["連絡先電話番号"] == "090-7777-8888"
+    assert _fields(cremation)["申請者の電話番号"] == "090-7777-8888"
+    # And filed by the wife (a member), they are the household's phone
+    wife = household_of(doc | {"notifier": 1})
+    assert _fields(next(s for s in _sheets(wife, catalog).values() if s.form.id == "shibou"))["連絡先電話番号"] \
+        == "0157-23-4567"

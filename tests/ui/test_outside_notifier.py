@@ -80,8 +80,10 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     clerk.commit_japanese("長女")
     assert page.question.text().startswith("届出人（世帯外の方）の住所")
     clerk.commit_japanese("北海道札幌市中央区北1条西2丁目3番地")
+    assert page.question.text().startswith("届出人（世帯外の方）の電話番号")  # hers, for the 連絡先 and 申請者 boxes
+    clerk.type_ascii("090-3333-4444")
     # And then what the death's forms need, down to nothing
-    for answer in ("090-3333-4444", "14:30"):
+    for answer in ("0157-23-4567", "14:30"):  # the household's phone (for the 国保・介護 forms), the time
         clerk.type_ascii(answer)
     clerk.commit_japanese("見本市立病院")
     clerk.type_ascii("R8.6.15")  # 葬儀の日
@@ -102,7 +104,9 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     death = next(text for text in pages if "死亡届" in text.split("\n")[2])
     assert re.search(r"届出人\n田中\u3000美和\n届出人の資格\n同居していない親族（長女）", death), death
     cremation = next(text for text in pages if "火葬許可申請書" in text.split("\n")[2])
-    assert re.search(r"申請者\n田中\u3000美和\n死亡者との続柄\n長女\n申請者の住所\n北海道札幌市中央区北1条西2丁目3番地", cremation)
+    assert re.search(r"申請者\n田中\u3000美和\n死亡者との続柄\n長女\n申請者の住所\n北海道札幌市中央区北1条西2丁目3番地"
+                     r"\n申請者の電話番号\n090-3333-4444", cremation), cremation
+    assert "連絡先電話番号\n090-3333-4444" in death, death  # her phone, not the household's
     assert "死亡者の住所\n北海道見本市北4条東2丁目5番地" in cremation, cremation  # where he lived, not blank
     assert "田中\u3000美和 様" in pages[-1]  # the take-home sheet is hers
     assert not any(re.search(r"(届出人|申請者|請求者)\n佐藤", text) for text in pages)  # he files nothing
