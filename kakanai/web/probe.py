@@ -39,7 +39,8 @@ _PATTERN_SAMPLES = {
 # what the page asks with fields of its own (the basics, addresses, members, notifier, extras)
 HAND_MEMBER = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation", "nationality")
 HAND_HOUSEHOLD = ("v", "event", "date", "phone", "new", "old", "notifier", "members", "extras", "subjects")
-_ADDRESSES = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new")}
+_ADDRESSES = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new"),
+              "birth": ("new",), "death": ("new",), "marriage": ("new",)}  # each probe household has them
 
 
 class UnknownPattern(RuntimeError):

@@ -27,6 +27,7 @@ from kakanai.domain.catalog import Catalog
 from kakanai.domain.countries import COUNTRY_NAMES
 from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, parse_household
 from kakanai.domain.household_schema import EARLIEST, LATEST, HouseholdDocV2, MemberDocV2, NotifierDoc
+from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.sources import SOURCES
@@ -49,7 +50,7 @@ _MEMBER_FACT_KEYS = {"insurance": "insurance", "card": "card", "care_certified":
                      "seal_requested": "seal"}
 _HOUSEHOLD_FACT_KEYS = {"dogs": "extras.dogs", "mopeds": "extras.mopeds"}
 # as the interview asks them (domain/interview.py): 転入届 needs the old address, 転出届 the new one
-_ADDRESSES = {"move_in": ("new", "old"), "move_within": ("new", "old"), "move_out": ("old", "new")}
+_MOVES = ("move_in", "move_out", "move_within")
 # where an address abroad makes sense (from abroad; out to another country), if the counter accepts it
 _MAY_BE_ABROAD = {"move_in": ("old",), "move_out": ("new",)}
 # who a v = 2 document must name (household_doc._v2_checks): (fewest, most)
@@ -133,7 +134,8 @@ def _event_asks(catalog: Catalog, schema: dict[str, Any], event: str) -> dict[st
         labels[key] = label
         labels |= {f"{key}.{leaf}": text for leaf, text in probe.leaf_labels(
             catalog, schema, event, "household", key).items()}
-    household = {k for k in household if not k.endswith(".head") or k.split(".")[0] in _ADDRESSES.get(event, ())}
+    household = {k for k in household if not k.endswith(".head") or (k.split(".")[0] in addresses(catalog, event)
+                                                                       and event in _MOVES)}
     order = [*MEMBER_SPECS, *_member_paths()]
     return {"member": sorted(member, key=lambda k: order.index(k) if k in order else len(order)),
             "subjectsOnly": subjects_only,
@@ -172,10 +174,10 @@ _PROBE_MEMBER = {"family": "見本", "given": "一", "family_kana": "ミホン",
                  "sex": "F", "relation": "世帯主"}
 
 
-def _abroad(event: str) -> list[str]:
+def _abroad(catalog: Catalog, event: str) -> list[str]:
     """The addresses of ``event`` the counter accepts abroad (asked of its validator, so that when the
     counter learns e.g. a move out to another country, the page offers it at its next build)."""
-    sides = _ADDRESSES.get(event, ())
+    sides = addresses(catalog, event)
     found = []
     for side in _MAY_BE_ABROAD.get(event, ()):
         doc: dict[str, Any] = {"v": 2, "event": event, "date": "2026-04-01", "notifier": 0,
@@ -191,8 +193,17 @@ def _abroad(event: str) -> list[str]:
     return found
 
 
+def addresses(catalog: Catalog, event: str) -> list[str]:
+    """The addresses the counter's interview asks for ``event`` (asked of the interview itself: a
+    move's two, the household's address of a birth, death or marriage), in the interview's order."""
+    interview = Interview(catalog)
+    interview.answers.update({"event": event, "member_count": 1})
+    asked = [q.path.split(".")[0] for q in interview.questions() if q.path in ("new.postal", "old.postal")]
+    return list(dict.fromkeys(asked))
+
+
 def _events(catalog: Catalog, schema: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"code": code, "addresses": list(_ADDRESSES.get(code, ())), "abroad": _abroad(code),
+    return [{"code": code, "addresses": addresses(catalog, code), "abroad": _abroad(catalog, code),
              "subjects": list(_SUBJECTS[code]) if code in _SUBJECTS else None, **_event_asks(catalog, schema, code)}
             for code in EVENTS]
 

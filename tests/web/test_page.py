@@ -87,6 +87,7 @@ HOUSEHOLDS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
         "extras": NONE}, {"phone": ""}),
     "birth of a second child, paid into the father's account": ({
         "v": 2, "event": "birth", "date": "2026-03-03", "notifier": 1, "subjects": [2],
+        "new": {"postal": "090-0001", "address": "北海道見本市北1条西1丁目1番地", "building": "コーポ見本101"}, 
         "members": [YAMADA | {"insurance": "nhi"}, HANAKO | {"insurance": "nhi"},
                     {"family": "山田", "given": "陽菜", "family_kana": "ヤマダ", "given_kana": "ヒナ", "birth": "2026-03-03",
                      "sex": "F", "relation": "子", "insurance": "nhi", "birth_time": "05:42",
@@ -94,6 +95,7 @@ HOUSEHOLDS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
         "extras": NONE, "bank": MUFG | {"branch": "002"}, "child_allowance": {"claimant": 0}}, {}),
     "death of the wife, the head listed first, a son from outside notifies": ({
         "v": 2, "event": "death", "date": "2026-02-10", "notifier": SON | {"family": "山田", "family_kana": "ヤマダ"},
+        "new": {"postal": "090-0001", "address": "北海道見本市北1条西1丁目1番地", "building": "コーポ見本101"}, 
         "subjects": [1],
         "members": [YAMADA | {"insurance": "nhi", "care_certified": False},
                     HANAKO | {"birth": "1943-11-03", "insurance": "late_elderly", "care_certified": True,
@@ -102,6 +104,7 @@ HOUSEHOLDS: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
         "death": {"time": "14:05", "place": "見本市立病院", "funeral": "2026-02-13", "mourner": "山田 一郎"}}, {}),
     "marriage with a Brazilian resident": ({
         "v": 2, "event": "marriage", "date": "2026-07-07", "notifier": 1, "subjects": [0, 1],
+        "new": {"postal": "090-0011", "address": "北海道見本市北1条東2丁目"},
         "members": [{"family": "SILVA", "given": "ANA", "family_kana": "シルバ", "given_kana": "アナ", "birth": "1995-09-15",
                      "sex": "F", "relation": "本人", "card": True, "nationality": "BR"},
                     {"family": "田中", "given": "健", "family_kana": "タナカ", "given_kana": "ケン", "birth": "1992-01-31",
@@ -148,8 +151,9 @@ def test_the_page_asks_only_what_the_event_needs(browser: Any, built_page: Path)
     browser.find_element("id", "event-marriage").click()
     shown = {i: browser.find_element("id", i).is_displayed() for i in ("f-new", "f-old", "m0-seal", "m0-card",
                                                                          "m0-subject", "dogs", "m0-school-kind")}
-    assert shown == {"f-new": False, "f-old": False, "m0-seal": False, "m0-card": True, "m0-subject": True,
-                     "dogs": False, "m0-school-kind": False}
+    assert shown == {"f-new": True, "f-old": False, "m0-seal": False, "m0-card": True, "m0-subject": True,
+                     "dogs": False, "m0-school-kind": False}  # the couple's address, as the interview asks it
+    assert browser.find_element("css selector", "#f-new legend").text == "住所（世帯の住所）"
     browser.find_element("id", "event-move_in").click()
     assert browser.find_element("id", "f-old").is_displayed() and browser.find_element("id", "dogs").is_displayed()
     assert not browser.find_element("id", "m0-subject").is_displayed()

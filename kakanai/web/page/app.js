@@ -428,6 +428,9 @@
     $("date-label").dataset.t = "date." + event.code;
     $("date-label").textContent = t("date." + event.code);
     ["new", "old"].forEach(function (side) { show($("f-" + side), event.addresses.indexOf(side) >= 0); });
+    var moving = event.addresses.indexOf("old") >= 0, legend = $("f-new").querySelector("legend");  // else: where they live
+    legend.dataset.t = moving ? "new.legend" : "home.legend";
+    legend.textContent = t(legend.dataset.t);
     ["new", "old"].forEach(function (side) {
       var may = event.abroad.indexOf(side) >= 0, abroad = may && $(side + "-abroad").checked;
       show($(side + "-abroad").parentNode, may);
