@@ -111,6 +111,7 @@ def shoot(app: QApplication, kpi: KpiService) -> list[Path]:
     saved.append(OUT / "dashboard_filtered.png")
     window.grab().save(str(saved[-1]))
     window.tabs.setCurrentIndex(1)  # 窓口別: the breakdowns are on screen, not only in the export
+    wait_for(window.breakdown_shown)  # a tab's rows are worked out when it is opened
     settle(app)
     saved.append(OUT / "dashboard_by_counter.png")
     window.grab().save(str(saved[-1]))
