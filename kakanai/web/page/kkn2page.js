@@ -172,8 +172,8 @@ var KKN2 = (function () {
     if (typeof doc.notifier === "number" && !(doc.notifier >= 0 && doc.notifier < count)) { errors.push({ path: "notifier", key: "err.required" }); }
     var range = event && event.subjects;
     var s = doc.subjects || [];
-    if (range && (s.length < range[0] || s.length > range[1] || new Set(s).size !== s.length)) {
-      errors.push({ path: "subjects", key: "err.subjects." + doc.event });
+    if ((range && (s.length < range[0] || s.length > range[1])) || new Set(s).size !== s.length) {
+      errors.push({ path: "subjects", key: range ? "err.subjects." + doc.event : "err.member" });  // no one twice
     }
     memberIndexes(spec.schema, spec.schema, doc, "").forEach(function (found) {  // every index names a member
       if (found[1] >= count) { errors.push({ path: found[0], key: "err.member" }); }
