@@ -123,8 +123,12 @@ def test_a_scan_made_while_the_counter_starts_is_handled_once_it_is_up(qapp, tmp
 
     monkeypatch.setattr(app, "prepare", held_prepare)
 
+    # windows other tests of this process left open are not this start's
+    earlier = QApplication.topLevelWidgets()  # held, so each keeps its wrapper (ids could be reused)
+
     def top(test: object) -> object | None:
-        return next((w for w in QApplication.topLevelWidgets() if test(w) and w.isVisible()), None)  # type: ignore[operator]
+        return next((w for w in QApplication.topLevelWidgets()
+                     if not any(w is e for e in earlier) and test(w) and w.isVisible()), None)  # type: ignore[operator]
 
     def scan_into_the_first_window() -> None:
         first = top(lambda w: isinstance(w, StartupWindow))
