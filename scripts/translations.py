@@ -157,7 +157,109 @@ EN = {
     "前回、終了していない受付があります。再開しますか？\n{0}\n（いいえ: 記録を「中断終了」として閉じます）":
         "A visit was left open. Resume it?\n{0}\n(No: it is closed in the log as ended by a suspension)",
     "はい": "Yes", "いいえ": "No",
+    # the parts the UI composes the domain's labels from (kakanai/ui/domain_text.py, presenters.py)
+    "日本語": "English", "世帯員{0}": "member {0}", "{0}さんの{1}": "{0}: {1}", "{0}さんの": "{0}: ",
+    "{0}さん": "{0}", "届出に必要な基本事項": "basic facts of the notification",
+    "「{0}」に記入するため": "to fill in \"{0}\"", "「{0}」が必要か判断するため": "to decide whether \"{0}\" is needed", "届出の内容": "The notification", "{0}が未入力です": "{0} is missing",
+    "世帯主が{0}人になっています。続柄で世帯主を1人にしてください":
+        "{0} heads of household. Set the relation so that exactly one is 世帯主 (head)",
+    "{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）":
+        "{0}: no one is chosen for it (add it again under household & procedures)",
+    "世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）":
+        "Change of head: the new head is not decided (ask the notifier)",
+    "世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）":
+        "Change of head: the new head is {0} ({1}), named by the notifier",
+    "世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください":
+        "Change of head: the new head is {0} ({1}). If not, correct the relation",
+    "{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください":
+        "{0}: the deadline ({1}, until {2}) has passed. Ask why it is late",
 }
+
+# The domain's own words, by their codes in the domain's tables (the Japanese keys are taken from
+# there, never copied): each question label, each date label, each choice and each printer state.
+HOUSEHOLD_EN = {
+    "event": "Kind of notification", "date": "Date of the change", "member_count": "Number of people notified",
+    "whole": "Does the whole household move? (if someone stays, answer No and count them too)",
+    "new.postal": "Postal code of the new address", "new.address": "New address",
+    "new.building": "Building and room of the new address", "old.postal": "Postal code of the previous address",
+    "old.address": "Previous address", "old.building": "Building and room of the previous address",
+    "notifier": "Notifier (the person at the counter)",
+    "notifier.family": "Notifier (from outside the household): family name",
+    "notifier.given": "Notifier (from outside the household): given name",
+    "notifier.family_kana": "Notifier (from outside the household): family name in kana",
+    "notifier.given_kana": "Notifier (from outside the household): given name in kana",
+    "notifier.relation": "Notifier's relation to the people notified (eldest son, acquaintance …)",
+    "notifier.address": "Notifier (from outside the household): address",
+    "notifier.phone": "Notifier (from outside the household): phone number",
+    "old.head": "Head of household at the previous address", "phone": "Contact phone number",
+    "extras.dogs": "Number of dogs kept", "extras.mopeds": "Number of mopeds (125 cc or less)",
+    "new_head": "New head of household (ask the notifier)",
+    "death.time": "Time of death (24-hour, e.g. 14:30)", "death.place": "Place of death (hospital or address)",
+    "death.funeral": "Date of the funeral", "marriage.surname_of": "Surname the couple takes after marriage",
+    "marriage.domicile": "New registered domicile after marriage", "marriage.together": "Date they began living together",
+    "child_allowance.claimant": "Child allowance claimant (the parent with the higher income)",
+    "birth.father": "Name of the child's father (not in the household; empty if none)",
+    "birth.mother": "Name of the child's mother (not in the household)",
+}
+MEMBER_EN = {
+    "family": "family name", "given": "given name", "family_kana": "family name in kana",
+    "given_kana": "given name in kana", "birth": "date of birth", "sex": "sex",
+    "relation": "relation to the head, as the register writes it: 世帯主, 妻, 子 …",
+    "moving": "moves too? (No for someone who stays)", "insurance": "health insurance now",
+    "card": "has a My Number card?", "care_certified": "certified as needing care or support?",
+    "seal": "registers a personal seal?", "insured": "employee insurance: insured person or dependent?",
+    "birth_time": "time of birth (24-hour, e.g. 3:15)", "birth_place": "place of birth (hospital or address)",
+    "birth_order": "order among the same parents' children of the same sex (1 for the eldest son/daughter)",
+    "pensioner": "received a pension (old-age, disability or survivors')?",
+    "allowance": "receives child allowance?", "child_support": "receives child-rearing allowance?",
+    "seal_registered": "has a seal registered in this city?",
+    "high_cost": "eligible for high-cost medical expense benefits (notice received)?",
+}
+DATE_EN = {"move_in": "Date of moving in", "move_out": "Planned date of moving out",
+           "move_within": "Date of moving", "birth": "Date of birth", "death": "Date of death",
+           "marriage": "Date of marriage"}
+INSURED_EN = {"insured": "insured person (themselves)", "dependent": "dependent (family)"}
+REASONS_EN = {
+    "media-empty": "Out of paper. Load paper", "media-needed": "Out of paper. Load paper",
+    "media-jam": "Paper jam. Remove the jammed paper",
+    "offline": "Check the printer's power and cable (offline)",
+    "connecting-to-device": "Cannot reach the printer. Check its power and cable",
+    "timed-out": "Cannot reach the printer. Check its power and cable",
+    "toner-empty": "Out of toner. Replace the toner", "marker-supply-empty": "Out of ink or toner. Replace it",
+    "door-open": "The printer's cover is open. Close it", "cover-open": "The printer's cover is open. Close it",
+    "input-tray-missing": "The paper tray is missing. Insert it",
+    "output-area-full": "The output tray is full. Take the prints out",
+    "paused": "The printer is paused. Choose another printer and Retry, or call IT",
+    "stopped": "The printer is stopped (call IT)", "shutdown": "The printer is stopped (call IT)",
+}
+
+
+def domain_texts() -> dict[str, dict[str, str | None]]:
+    """Context → Japanese text → English (None when it has none) of every word the UI takes from
+    the domain's tables and the services' printer states."""
+    sys.path.insert(0, str(ROOT))
+    from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS
+    from kakanai.domain.vocabulary import EVENT_LABELS_EN, INSURANCE_LABELS_EN, SEX_LABELS_EN, LifeEvent
+    from kakanai.services.printing import REASONS
+    from kakanai.ui.presenters import OUTSIDE_LABEL
+
+    questions: dict[str, str | None] = {}
+    for specs, english in ((HOUSEHOLD_SPECS, HOUSEHOLD_EN), (MEMBER_SPECS, MEMBER_EN)):
+        for key, spec in specs.items():
+            questions[spec.label] = english.get(key)
+            if spec.kind == "text" and spec.label.endswith("の氏"):  # a paired name question's stem
+                questions[spec.label.removesuffix("氏")] = (english[key].removesuffix("family name").rstrip(": ")
+                                                            + ": ") if key in english else None
+    for code, text in DATE_LABELS.items():
+        questions[text] = DATE_EN.get(code)
+    known = {**{str(LifeEvent(e).value): v for e, v in EVENT_LABELS_EN.items()}, **INSURANCE_LABELS_EN,
+             **SEX_LABELS_EN, **INSURED_EN}
+    vocabulary: dict[str, str | None] = {"はい": EN["はい"], "いいえ": EN["いいえ"], OUTSIDE_LABEL: "Someone from outside"}
+    for spec in (*HOUSEHOLD_SPECS.values(), *MEMBER_SPECS.values()):
+        for code, text in spec.choices:
+            vocabulary[text] = known.get(str(code))
+    status = {text: REASONS_EN.get(code) for code, text in REASONS.items() if text}
+    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status}
 
 
 def main() -> int:
@@ -166,14 +268,33 @@ def main() -> int:
                     "-no-obsolete", "-ts", str(TS)], check=True, capture_output=True)
     tree = ET.parse(TS)
     missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source", "")
-        translation = message.find("translation")
-        if source in EN and translation is not None:
-            translation.text = EN[source]
-            translation.attrib.pop("type", None)
-        elif source not in EN:
-            missing.append(source)
+    domain = domain_texts()
+    contexts = {c.findtext("name"): c for c in tree.getroot().iter("context")}
+    for name, texts in domain.items():  # lupdate sees only literals: the domain's words are added here
+        context = contexts.get(name)
+        if context is None:
+            context = ET.SubElement(tree.getroot(), "context")
+            ET.SubElement(context, "name").text = name
+        present = {m.findtext("source") for m in context.iter("message")}
+        for source in texts:
+            if source not in present:
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = source
+                ET.SubElement(message, "translation", type="unfinished")
+    for context in tree.getroot().iter("context"):
+        english = {**EN, **domain.get(context.findtext("name", ""), {})}
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            if english.get(source) and translation is not None:
+                translation.text = english[source]
+                translation.attrib.pop("type", None)
+            elif not english.get(source):
+                missing.append(source)
+    for context in tree.getroot().iter("context"):
+        if context.findtext("name") in domain:  # laid out like lupdate's own contexts
+            ET.indent(context, space="    ")
+            context.tail = "\n"
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([BIN / "pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True,
                    capture_output=True)

@@ -25,6 +25,7 @@ from kakanai.domain.interview import Question
 from kakanai.domain.kana import normalize_postal
 from kakanai.domain.questions import QuestionSpec
 from kakanai.qr.scan_field import ScanField
+from kakanai.ui import domain_text
 
 HINTS = {"date": "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01", "kana": "カタカナ（ひらがなでも可）",
          "postal": "例: 090-0001", "phone": "例: 090-1234-5678", "int": "数字"}
@@ -158,7 +159,7 @@ class IntakePage(QWidget):
         is how many questions may still come (never more after an answer), None while unknown."""
         self.answered_list.clear()
         for path, label, value in answered:
-            item = QListWidgetItem(f"{label}：{value}")
+            item = QListWidgetItem(f"{label}：{value}")  # label and value are translated by answered_rows
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.answered_list.addItem(item)
         self._members = members
@@ -178,15 +179,15 @@ class IntakePage(QWidget):
         """Put one question in the editor (with how many may still come, when that is known)."""
         self._current = question
         self._pair = None
-        self.question.setText(question.label + self._count(remaining))
-        self.reason.setText(question.reason)
+        self.question.setText(domain_text.label(question.label, question.spec) + self._count(remaining))
+        self.reason.setText(domain_text.reason(question.reason))
         self.editor.setEnabled(True)
         self.submit.setEnabled(True)
         choices = self._choices(question.spec)
         if choices:
             self.choice.clear()
             for value, label in choices:
-                self.choice.addItem(label, value)
+                self.choice.addItem(domain_text.vocabulary(label) if question.spec.kind != "notifier" else label, value)
             if current is not None:
                 self.choice.setCurrentIndex(max(0, self.choice.findData(current)))
             self.editor.setCurrentWidget(self.choice)
@@ -204,11 +205,12 @@ class IntakePage(QWidget):
             stem = first.label.removesuffix(first.spec.label) or _name_stem(first.label)
             label = self.tr("{0}氏名（氏と名の間を空ける）") if first.spec.kind == "text" else \
                 self.tr("{0}フリガナ（氏と名の間を空ける）")
-            self.question.setText(label.format(stem) + self._count(remaining))
+            self.question.setText(label.format(domain_text.stem(stem)) + self._count(remaining))
             self.text.setPlaceholderText(self.tr("例: 山田 太郎（空けずに Enter なら氏だけ）") if first.spec.kind == "text"
                                          else self.tr("例: やまだ たろう（カタカナ・ひらがな）"))
         else:
-            self.question.setText(self.tr("{0}（郵便番号を入れると町名まで入ります）").format(second.label)
+            self.question.setText(self.tr("{0}（郵便番号を入れると町名まで入ります）").format(
+                domain_text.label(second.label, second.spec))
                                   + self._count(remaining))
             self.text.setPlaceholderText(self.tr("例: 090-0001 のあと、丁目・番地"))
 

@@ -27,7 +27,7 @@ from kakanai.domain.visits import DROP_REASONS
 from kakanai.domain.vocabulary import INSURANCE_LABELS, event_label, sex_code
 from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
-from kakanai.ui import dialogs
+from kakanai.ui import dialogs, domain_text
 from kakanai.ui.add_procedure import AddProcedureDialog
 from kakanai.ui.card_dialog import ask_pin
 from kakanai.ui.household_page import HouseholdPage
@@ -564,7 +564,7 @@ class MainWindow(QMainWindow):
 
     def _on_print_status(self, status: PrintStatus) -> None:
         problem = status.phase == "problem"
-        self.print_page.show_status(status.text, ok=not problem, retry=problem)
+        self.print_page.show_status(domain_text.status(status.text), ok=not problem, retry=problem)
 
     def _on_printed(self) -> None:
         self.controller.printed()  # redraws the page: say again that it printed

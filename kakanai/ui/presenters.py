@@ -1,4 +1,5 @@
-"""Turn domain objects into the display texts the pages show (Qt-free, so it is easy to test)."""
+"""Turn domain objects into the display texts the pages show (no widgets, so it is easy to test; texts go
+through QCoreApplication.translate, which needs no application: Japanese without a translation)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import OUTSIDE_NOTIFIER, Draft, member_count, member_path, split_member_path
 from kakanai.domain.household import Household
 from kakanai.domain.interview import Question, question_label
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.problems import Problem
-from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
+from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec
 from kakanai.domain.sources import current_head
 from kakanai.domain.visit_session import VisitSession, item_key
 from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
 from kakanai.domain.wareki import format_wareki
+from kakanai.ui import domain_text
 
 OUTSIDE_LABEL = "世帯外の方"  # the notifier answer for someone from outside the household
 
@@ -64,12 +68,13 @@ def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, s
         spec = MEMBER_SPECS.get(key) if where else HOUSEHOLD_SPECS.get(path)
         if spec is None:
             continue
-        label = question_label(path, draft)
+        label = domain_text.label(question_label(path, draft), spec)
         value = draft.get(path)
         if spec.kind == "notifier" and isinstance(value, int):  # a member chosen (届出人, 新世帯主, 請求者 …)
-            rows.append((path, label, OUTSIDE_LABEL if value == OUTSIDE_NOTIFIER else member_name(draft, value)))
+            rows.append((path, label, domain_text.vocabulary(OUTSIDE_LABEL) if value == OUTSIDE_NOTIFIER else member_name(draft, value)))
         else:
-            rows.append((path, label, display(key, value)))
+            shown = display(key, value)  # a choice or yes/no in the UI language; typed values as they are
+            rows.append((path, label, domain_text.vocabulary(shown) if spec.kind in ("choice", "bool") else shown))
     return rows
 
 
@@ -135,10 +140,12 @@ def review_checks(draft: Draft, plan: Plan, household: Household | None = None) 
     problems = []
     if count and len(heads) != 1:
         where = member_path(heads[1] if heads[1:] else 0, "relation")
-        problems.append((f"世帯主が{len(heads)}人になっています。続柄で世帯主を1人にしてください", where))
+        problems.append((QCoreApplication.translate("Review", "世帯主が{0}人になっています。続柄で世帯主を1人にしてください").format(len(heads)),
+                         where))
     for item in plan.items:
         if item.procedure.definition.scope in ("each_member", "members") and not item.subjects:
-            problems.append((f"{item.procedure.title}: 対象の方が選ばれていません（世帯・手続で追加し直してください）", ""))
+            problems.append((QCoreApplication.translate("Review", "{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）").format(
+                item.procedure.title), ""))
     if household is not None and any(item.id == "head_change" for item in plan.items):
         problems.append(_new_head(household))
     return problems + _late(plan)
@@ -148,10 +155,12 @@ def _new_head(household: Household) -> tuple[str, str]:
     head = current_head(household)
     index = household.members.index(head) if head is not None else -1
     if head is None or household.is_subject(index):  # the notifier names the new head: Enter asks who
-        return "世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）", "new_head"
+        return QCoreApplication.translate("Review", "世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）"), "new_head"
     if household.new_head is not None:  # named by the notifier: Enter asks again, to change it
-        return f"世帯主変更届: 新世帯主は {head.full_name}さん（{head.relation}）です（届出人が指名）", "new_head"
-    return (f"世帯主変更届: 新世帯主は {head.full_name}さん（{head.relation}）です。違うときは続柄を直してください",
+        return (QCoreApplication.translate("Review", "世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）").format(
+            head.full_name, head.relation), "new_head")
+    return (QCoreApplication.translate("Review", "世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください").format(
+        head.full_name, head.relation),
             member_path(index, "relation"))
 
 
@@ -162,29 +171,39 @@ def _late(plan: Plan) -> list[tuple[str, str]]:
     for item in plan.items:
         deadline = item.procedure.deadline
         if item.late and deadline is not None and item.last_day is not None:
-            text = (f"{item.procedure.title}: 期限（{deadline.text}、{format_wareki(item.last_day)}まで）を過ぎています。"
-                    "遅れた理由を伺ってください")
+            text = QCoreApplication.translate("Review", "{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください").format(
+                item.procedure.title, deadline.text, format_wareki(item.last_day))
             late.append((text, "date"))
     return list(dict.fromkeys(late))
 
 
 def missing_lines(questions: list[Question]) -> list[tuple[str, str]]:
     """(message, path) for each question still open, named as the interview asks it."""
-    return [(f"{q.label}が未入力です", q.path) for q in questions]
+    return [(QCoreApplication.translate("Review", "{0}が未入力です").format(domain_text.label(q.label, q.spec)), q.path) for q in questions]
 
 
 def problem_lines(problems: tuple[Problem, ...] | list[Problem], draft: Draft) -> list[tuple[str, str]]:
     """(message, path) for problems found in the data, named by the question that asks the field
     (「山田　花子さんの氏: 印刷できない文字…」, not a draft path)."""
-    return [(f"{_path_label(p.path, draft)}: {p.message_ja}" if p.path else p.message_ja, p.path) for p in problems]
+    return [(f"{_path_label(p.path, draft)}: {_message(p)}" if p.path else _message(p), p.path) for p in problems]
+
+
+def _message(problem: Problem) -> str:
+    return problem.message_en if problem.message_en and domain_text.in_english() else problem.message_ja
 
 
 def _path_label(path: str, draft: Draft) -> str:
     try:
-        return question_label(path, draft)
+        return domain_text.label(question_label(path, draft), _spec(path))
     except KeyError:
         where = split_member_path(path)
-        return f"{member_name(draft, where[0])}さん" if where else "届出の内容"
+        return (QCoreApplication.translate("Review", "{0}さん").format(domain_text.person(member_name(draft, where[0]))) if where
+                else QCoreApplication.translate("Review", "届出の内容"))
+
+
+def _spec(path: str) -> QuestionSpec:
+    where = split_member_path(path)
+    return MEMBER_SPECS[where[1]] if where else HOUSEHOLD_SPECS[path]
 
 
 def form_rows(report_forms: list[tuple[str, tuple[int, ...], str]], pages: int) -> list[tuple[str, int]]:

@@ -3,7 +3,7 @@
 <context>
     <name />
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="161" />
+        <location filename="../../kakanai/ui/dashboard.py" line="162" />
         <source>監督者ダッシュボード</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="69" />
+        <location filename="../../kakanai/ui/dashboard.py" line="70" />
         <source>監督者用のパスワードがまだ設定されていません。
 情報システム担当に、次のコマンドの実行を依頼してください。
 
@@ -87,7 +87,7 @@ Ask IT to run this command:
     kakanai supervisor set-password</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="178" />
+        <location filename="../../kakanai/ui/dashboard.py" line="179" />
         <source>集計の保存先</source>
         <translation>Save the figures as</translation>
     </message>
@@ -316,175 +316,175 @@ Red: serving longer than the target</translation>
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="202" />
+        <location filename="../../kakanai/ui/dashboard.py" line="206" />
         <source>kakanai 監督者ダッシュボード</source>
         <translation>kakanai supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="231" />
+        <location filename="../../kakanai/ui/dashboard.py" line="235" />
         <source>集計の準備中…</source>
         <translation>Preparing the figures…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="239" />
-        <location filename="../../kakanai/ui/dashboard.py" line="241" />
-        <location filename="../../kakanai/ui/dashboard.py" line="351" />
+        <location filename="../../kakanai/ui/dashboard.py" line="243" />
+        <location filename="../../kakanai/ui/dashboard.py" line="245" />
+        <location filename="../../kakanai/ui/dashboard.py" line="361" />
         <source>すべて</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="244" />
+        <location filename="../../kakanai/ui/dashboard.py" line="248" />
         <source>更新 [F5]</source>
         <translation>Refresh [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="245" />
+        <location filename="../../kakanai/ui/dashboard.py" line="249" />
         <source>CSV 出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="245" />
+        <location filename="../../kakanai/ui/dashboard.py" line="249" />
         <source>Excel 出力</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="247" />
+        <location filename="../../kakanai/ui/dashboard.py" line="251" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="247" />
+        <location filename="../../kakanai/ui/dashboard.py" line="251" />
         <source>庁舎</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="248" />
+        <location filename="../../kakanai/ui/dashboard.py" line="252" />
         <source>窓口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="248" />
+        <location filename="../../kakanai/ui/dashboard.py" line="252" />
         <source>届出</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="269" />
+        <location filename="../../kakanai/ui/dashboard.py" line="273" />
         <source>グラフ</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="270" />
+        <location filename="../../kakanai/ui/dashboard.py" line="274" />
         <source>窓口別</source>
         <translation>By counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="270" />
+        <location filename="../../kakanai/ui/dashboard.py" line="274" />
         <source>職員別（仮名）</source>
         <translation>By clerk (pseudonyms)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="270" />
+        <location filename="../../kakanai/ui/dashboard.py" line="274" />
         <source>手続別</source>
         <translation>By procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="278" />
+        <location filename="../../kakanai/ui/dashboard.py" line="282" />
         <source>手続ごとの時間は、来庁1件の処理時間をその来庁の手続の数で等分したものです（来庁の目標時間とは比べません）</source>
         <translation>A procedure's time is its visit's handling time shared equally among the visit's procedures (not compared with the visit target)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="284" />
+        <location filename="../../kakanai/ui/dashboard.py" line="294" />
         <source>分</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="286" />
+        <location filename="../../kakanai/ui/dashboard.py" line="296" />
         <source>時間帯別の処理時間</source>
         <translation>Handling time by hour</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="286" />
+        <location filename="../../kakanai/ui/dashboard.py" line="296" />
         <source>開始時刻（時台）と件数</source>
         <translation>Hour started, and visits</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="287" />
+        <location filename="../../kakanai/ui/dashboard.py" line="297" />
         <source>届出別の処理時間</source>
         <translation>Handling time by event</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="287" />
+        <location filename="../../kakanai/ui/dashboard.py" line="297" />
         <source>届出と件数</source>
         <translation>Event, and visits</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="288" />
+        <location filename="../../kakanai/ui/dashboard.py" line="298" />
         <source>日ごとの処理時間</source>
         <translation>Handling time by day</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="289" />
+        <location filename="../../kakanai/ui/dashboard.py" line="299" />
         <source>処理時間の分布</source>
         <translation>Distribution of handling times</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="289" />
-        <location filename="../../kakanai/ui/dashboard.py" line="397" />
+        <location filename="../../kakanai/ui/dashboard.py" line="299" />
+        <location filename="../../kakanai/ui/dashboard.py" line="410" />
         <source>件数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="362" />
+        <location filename="../../kakanai/ui/dashboard.py" line="372" />
         <source>期間の開始日が終了日より後になっています</source>
         <translation>The period starts after it ends</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="367" />
+        <location filename="../../kakanai/ui/dashboard.py" line="377" />
         <source>集計中…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="392" />
+        <location filename="../../kakanai/ui/dashboard.py" line="405" />
         <source>平均</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="393" />
+        <location filename="../../kakanai/ui/dashboard.py" line="406" />
         <source>中央値</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="395" />
+        <location filename="../../kakanai/ui/dashboard.py" line="408" />
         <source>処理時間（分）　右端の棒は{0}分以上</source>
         <translation>Handling time (min)  last bar: {0} min or more</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="399" />
+        <location filename="../../kakanai/ui/dashboard.py" line="412" />
         <source>　前の期間 {0}〜{1}</source>
         <translation>  period before {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="401" />
+        <location filename="../../kakanai/ui/dashboard.py" line="414" />
         <source>最終更新 {0}　目標 {1}分{2}　時間が不正確な来庁（日付をまたいだ・強制終了）は時間の集計から除いています</source>
         <translation>Updated {0}  target {1} min{2}  visits without an exact time (past midnight, force-ended) are left out of times</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="455" />
+        <location filename="../../kakanai/ui/dashboard.py" line="492" />
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="461" />
+        <location filename="../../kakanai/ui/dashboard.py" line="498" />
         <source>保存できませんでした: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="468" />
+        <location filename="../../kakanai/ui/dashboard.py" line="505" />
         <source>集計を準備しています（あと{0}日分）。しばらくお待ちください</source>
         <translation>Preparing the figures ({0} days to go). Please wait</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="471" />
+        <location filename="../../kakanai/ui/dashboard.py" line="508" />
         <source>集計できませんでした（{0}）。情報システム担当に連絡してください</source>
         <translation>Could not count the figures ({0}). Please call IT</translation>
     </message>
@@ -550,79 +550,87 @@ Red: serving longer than the target</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="113" />
+        <location filename="../../kakanai/ui/intake_page.py" line="114" />
         <source>ここでQRコードを読み取ってください（スキャナーをかざす）</source>
         <translation>Scan the resident's QR code here</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="131" />
+        <location filename="../../kakanai/ui/intake_page.py" line="132" />
         <source>回答　［Enter］</source>
         <translation>Answer  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="141" />
+        <location filename="../../kakanai/ui/intake_page.py" line="142" />
         <source>読取・聞き取り</source>
         <translation>Scan / interview</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="152" />
+        <location filename="../../kakanai/ui/intake_page.py" line="153" />
         <source>入力済み（Enter で直す）</source>
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="172" />
+        <location filename="../../kakanai/ui/intake_page.py" line="173" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="205" />
+        <location filename="../../kakanai/ui/intake_page.py" line="206" />
         <source>{0}氏名（氏と名の間を空ける）</source>
         <translation>{0}full name (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="206" />
+        <location filename="../../kakanai/ui/intake_page.py" line="207" />
         <source>{0}フリガナ（氏と名の間を空ける）</source>
         <translation>{0}name in kana (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="208" />
+        <location filename="../../kakanai/ui/intake_page.py" line="209" />
         <source>例: 山田 太郎（空けずに Enter なら氏だけ）</source>
         <translation>e.g. 山田 太郎 (Enter with no space: the family name only)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="209" />
+        <location filename="../../kakanai/ui/intake_page.py" line="210" />
         <source>例: やまだ たろう（カタカナ・ひらがな）</source>
         <translation>e.g. やまだ たろう (katakana or hiragana)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="211" />
+        <location filename="../../kakanai/ui/intake_page.py" line="212" />
         <source>{0}（郵便番号を入れると町名まで入ります）</source>
         <translation>{0} (a postal code fills in the town)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="213" />
+        <location filename="../../kakanai/ui/intake_page.py" line="215" />
         <source>例: 090-0001 のあと、丁目・番地</source>
         <translation>e.g. 090-0001, then the block and number</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="216" />
+        <location filename="../../kakanai/ui/intake_page.py" line="218" />
         <source>　（残り {0}）</source>
         <translation>  ({0} to go)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="231" />
+        <location filename="../../kakanai/ui/intake_page.py" line="233" />
         <source>世帯外の方（別世帯の親族・代理人など）</source>
         <translation>Someone from outside the household (a relative living elsewhere, an agent …)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="254" />
+        <location filename="../../kakanai/ui/intake_page.py" line="256" />
         <source>QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります</source>
         <translation>A QR code can be scanned right away; without one, interview with the question below</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="195" />
+        <location filename="../../kakanai/ui/intake_page.py" line="196" />
         <source>なければ空のまま Enter</source>
         <translation>if none, leave empty and press Enter</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="58" />
+        <source>日本語</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -857,42 +865,42 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="95" />
+        <location filename="../../kakanai/ui/dashboard.py" line="96" />
         <source>監督者の確認</source>
         <translation>Supervisor check</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="101" />
+        <location filename="../../kakanai/ui/dashboard.py" line="102" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="102" />
+        <location filename="../../kakanai/ui/dashboard.py" line="103" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="107" />
+        <location filename="../../kakanai/ui/dashboard.py" line="108" />
         <source>ダッシュボードを開くには、監督者のパスワードを入力してください。</source>
         <translation>Type the supervisor password to open the dashboard.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="116" />
+        <location filename="../../kakanai/ui/dashboard.py" line="117" />
         <source>{0}秒後にもう一度入力できます</source>
         <translation>You can try again in {0} s</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="127" />
+        <location filename="../../kakanai/ui/dashboard.py" line="128" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="141" />
+        <location filename="../../kakanai/ui/dashboard.py" line="142" />
         <source>パスワードが違います（あと{0}回）</source>
         <translation>Wrong password ({0} tries left)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/dashboard.py" line="147" />
+        <location filename="../../kakanai/ui/dashboard.py" line="148" />
         <source>確認できませんでした（{0}）</source>
         <translation>Could not check ({0})</translation>
     </message>
@@ -961,6 +969,327 @@ Suspend this visit and start a new one for the code read?</translation>
         <location filename="../../kakanai/ui/print_page.py" line="72" />
         <source>署名をいただいたら「完了」を押してください。</source>
         <translation>Press Finish once the forms are signed.</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="36" />
+        <source>世帯員{0}</source>
+        <translation>member {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="44" />
+        <source>{0}さんの{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="52" />
+        <source>{0}さんの</source>
+        <translation>{0}: </translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="68" />
+        <source>届出に必要な基本事項</source>
+        <translation>basic facts of the notification</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="70" />
+        <source>「{0}」に記入するため</source>
+        <translation>to fill in "{0}"</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="72" />
+        <source>「{0}」が必要か判断するため</source>
+        <translation>to decide whether "{0}" is needed</translation>
+    </message>
+    <message>
+        <source>届出の種類</source>
+        <translation>Kind of notification</translation>
+    </message>
+    <message>
+        <source>異動日</source>
+        <translation>Date of the change</translation>
+    </message>
+    <message>
+        <source>届出の対象になる人数</source>
+        <translation>Number of people notified</translation>
+    </message>
+    <message>
+        <source>世帯全員の異動か（残る方がいれば「いいえ」で、残る方も人数に含めます）</source>
+        <translation>Does the whole household move? (if someone stays, answer No and count them too)</translation>
+    </message>
+    <message>
+        <source>新しい住所の郵便番号</source>
+        <translation>Postal code of the new address</translation>
+    </message>
+    <message>
+        <source>新しい住所</source>
+        <translation>New address</translation>
+    </message>
+    <message>
+        <source>新しい住所の方書（建物名・部屋番号）</source>
+        <translation>Building and room of the new address</translation>
+    </message>
+    <message>
+        <source>前の住所の郵便番号</source>
+        <translation>Postal code of the previous address</translation>
+    </message>
+    <message>
+        <source>前の住所</source>
+        <translation>Previous address</translation>
+    </message>
+    <message>
+        <source>前の住所の方書</source>
+        <translation>Building and room of the previous address</translation>
+    </message>
+    <message>
+        <source>届出人（窓口に来た方）</source>
+        <translation>Notifier (the person at the counter)</translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の氏</source>
+        <translation>Notifier (from outside the household): family name</translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の</source>
+        <translation>Notifier (from outside the household): </translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の名</source>
+        <translation>Notifier (from outside the household): given name</translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の氏のフリガナ</source>
+        <translation>Notifier (from outside the household): family name in kana</translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の名のフリガナ</source>
+        <translation>Notifier (from outside the household): given name in kana</translation>
+    </message>
+    <message>
+        <source>届出人と届出の方との関係（長男・知人 など）</source>
+        <translation>Notifier's relation to the people notified (eldest son, acquaintance …)</translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の住所</source>
+        <translation>Notifier (from outside the household): address</translation>
+    </message>
+    <message>
+        <source>届出人（世帯外の方）の電話番号</source>
+        <translation>Notifier (from outside the household): phone number</translation>
+    </message>
+    <message>
+        <source>前の住所での世帯主</source>
+        <translation>Head of household at the previous address</translation>
+    </message>
+    <message>
+        <source>連絡先の電話番号</source>
+        <translation>Contact phone number</translation>
+    </message>
+    <message>
+        <source>飼っている犬の数</source>
+        <translation>Number of dogs kept</translation>
+    </message>
+    <message>
+        <source>原付（125cc以下のバイク）の台数</source>
+        <translation>Number of mopeds (125 cc or less)</translation>
+    </message>
+    <message>
+        <source>新しい世帯主（届出人に伺ってください）</source>
+        <translation>New head of household (ask the notifier)</translation>
+    </message>
+    <message>
+        <source>死亡した時刻（24時間で 14:30 など）</source>
+        <translation>Time of death (24-hour, e.g. 14:30)</translation>
+    </message>
+    <message>
+        <source>死亡したところ（病院名・住所）</source>
+        <translation>Place of death (hospital or address)</translation>
+    </message>
+    <message>
+        <source>葬儀（葬祭）を行った日</source>
+        <translation>Date of the funeral</translation>
+    </message>
+    <message>
+        <source>婚姻後の夫婦の氏（どちらの氏にするか）</source>
+        <translation>Surname the couple takes after marriage</translation>
+    </message>
+    <message>
+        <source>婚姻後の新しい本籍</source>
+        <translation>New registered domicile after marriage</translation>
+    </message>
+    <message>
+        <source>同居を始めた日</source>
+        <translation>Date they began living together</translation>
+    </message>
+    <message>
+        <source>児童手当の請求者（父母のうち所得の高い方）</source>
+        <translation>Child allowance claimant (the parent with the higher income)</translation>
+    </message>
+    <message>
+        <source>生まれた子の父の氏名（世帯にいない方。父がいなければ空欄）</source>
+        <translation>Name of the child's father (not in the household; empty if none)</translation>
+    </message>
+    <message>
+        <source>生まれた子の母の氏名（世帯にいない方）</source>
+        <translation>Name of the child's mother (not in the household)</translation>
+    </message>
+    <message>
+        <source>氏</source>
+        <translation>family name</translation>
+    </message>
+    <message>
+        <source>名</source>
+        <translation>given name</translation>
+    </message>
+    <message>
+        <source>氏のフリガナ</source>
+        <translation>family name in kana</translation>
+    </message>
+    <message>
+        <source>名のフリガナ</source>
+        <translation>given name in kana</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <source>続柄（世帯主・妻・子 など）</source>
+        <translation>relation to the head, as the register writes it: 世帯主, 妻, 子 …</translation>
+    </message>
+    <message>
+        <source>この方も異動するか（世帯に残る方は「いいえ」）</source>
+        <translation>moves too? (No for someone who stays)</translation>
+    </message>
+    <message>
+        <source>今の健康保険</source>
+        <translation>health insurance now</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードを持っているか</source>
+        <translation>has a My Number card?</translation>
+    </message>
+    <message>
+        <source>要介護・要支援の認定を受けているか</source>
+        <translation>certified as needing care or support?</translation>
+    </message>
+    <message>
+        <source>印鑑登録をするか</source>
+        <translation>registers a personal seal?</translation>
+    </message>
+    <message>
+        <source>勤め先の健康保険で本人か家族（被扶養者）か</source>
+        <translation>employee insurance: insured person or dependent?</translation>
+    </message>
+    <message>
+        <source>生まれた時刻（24時間で 3:15 など）</source>
+        <translation>time of birth (24-hour, e.g. 3:15)</translation>
+    </message>
+    <message>
+        <source>生まれたところ（病院名・住所）</source>
+        <translation>place of birth (hospital or address)</translation>
+    </message>
+    <message>
+        <source>父母との続柄：同じ父母の子のうち同じ性別で何番目か（長男・長女は1、二男・二女は2）</source>
+        <translation>order among the same parents' children of the same sex (1 for the eldest son/daughter)</translation>
+    </message>
+    <message>
+        <source>年金を受けていたか（老齢・障害・遺族年金の受給者か）</source>
+        <translation>received a pension (old-age, disability or survivors')?</translation>
+    </message>
+    <message>
+        <source>児童手当を受け取っているか</source>
+        <translation>receives child allowance?</translation>
+    </message>
+    <message>
+        <source>児童扶養手当を受けているか</source>
+        <translation>receives child-rearing allowance?</translation>
+    </message>
+    <message>
+        <source>この市で印鑑登録をしているか</source>
+        <translation>has a seal registered in this city?</translation>
+    </message>
+    <message>
+        <source>高額療養費の支給の対象か（お知らせが届いているか）</source>
+        <translation>eligible for high-cost medical expense benefits (notice received)?</translation>
+    </message>
+    <message>
+        <source>転入日</source>
+        <translation>Date of moving in</translation>
+    </message>
+    <message>
+        <source>転出予定日</source>
+        <translation>Planned date of moving out</translation>
+    </message>
+    <message>
+        <source>転居日</source>
+        <translation>Date of moving</translation>
+    </message>
+    <message>
+        <source>出生日</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>死亡日</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>婚姻日</source>
+        <translation>Date of marriage</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="142" />
+        <source>世帯主が{0}人になっています。続柄で世帯主を1人にしてください</source>
+        <translation>{0} heads of household. Set the relation so that exactly one is 世帯主 (head)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="146" />
+        <source>{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）</source>
+        <translation>{0}: no one is chosen for it (add it again under household &amp; procedures)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="157" />
+        <source>世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）</source>
+        <translation>Change of head: the new head is not decided (ask the notifier)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="159" />
+        <source>世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）</source>
+        <translation>Change of head: the new head is {0} ({1}), named by the notifier</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="161" />
+        <source>世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください</source>
+        <translation>Change of head: the new head is {0} ({1}). If not, correct the relation</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="173" />
+        <source>{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください</source>
+        <translation>{0}: the deadline ({1}, until {2}) has passed. Ask why it is late</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="181" />
+        <source>{0}が未入力です</source>
+        <translation>{0} is missing</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="199" />
+        <source>{0}さん</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="200" />
+        <source>届出の内容</source>
+        <translation>The notification</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1404,128 @@ Suspend this visit and start a new one for the code read?</translation>
         <location filename="../../kakanai/ui/dialogs.py" line="19" />
         <source>いいえ</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>世帯外の方</source>
+        <translation>Someone from outside</translation>
+    </message>
+    <message>
+        <source>転入</source>
+        <translation>moving in</translation>
+    </message>
+    <message>
+        <source>転出</source>
+        <translation>moving out</translation>
+    </message>
+    <message>
+        <source>転居</source>
+        <translation>moving within the city</translation>
+    </message>
+    <message>
+        <source>出生</source>
+        <translation>birth</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>death</translation>
+    </message>
+    <message>
+        <source>婚姻</source>
+        <translation>marriage</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>国民健康保険</source>
+        <translation>National Health Insurance</translation>
+    </message>
+    <message>
+        <source>被用者保険（社会保険）</source>
+        <translation>employee health insurance</translation>
+    </message>
+    <message>
+        <source>後期高齢者医療</source>
+        <translation>late-stage elderly medical care</translation>
+    </message>
+    <message>
+        <source>生活保護</source>
+        <translation>public assistance</translation>
+    </message>
+    <message>
+        <source>加入なし</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>被保険者（本人）</source>
+        <translation>insured person (themselves)</translation>
+    </message>
+    <message>
+        <source>被扶養者（家族）</source>
+        <translation>dependent (family)</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>用紙がありません。用紙を補給してください</source>
+        <translation>Out of paper. Load paper</translation>
+    </message>
+    <message>
+        <source>紙が詰まっています。詰まった紙を取り除いてください</source>
+        <translation>Paper jam. Remove the jammed paper</translation>
+    </message>
+    <message>
+        <source>プリンターの電源・ケーブルを確認してください（オフライン）</source>
+        <translation>Check the printer's power and cable (offline)</translation>
+    </message>
+    <message>
+        <source>プリンターにつながりません。電源・ケーブルを確認してください</source>
+        <translation>Cannot reach the printer. Check its power and cable</translation>
+    </message>
+    <message>
+        <source>トナーがありません。トナーを交換してください</source>
+        <translation>Out of toner. Replace the toner</translation>
+    </message>
+    <message>
+        <source>インク・トナーがありません。交換してください</source>
+        <translation>Out of ink or toner. Replace it</translation>
+    </message>
+    <message>
+        <source>プリンターのカバーが開いています。閉じてください</source>
+        <translation>The printer's cover is open. Close it</translation>
+    </message>
+    <message>
+        <source>用紙トレイが入っていません。トレイを差し込んでください</source>
+        <translation>The paper tray is missing. Insert it</translation>
+    </message>
+    <message>
+        <source>排紙トレイがいっぱいです。印刷物を取り出してください</source>
+        <translation>The output tray is full. Take the prints out</translation>
+    </message>
+    <message>
+        <source>プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ</source>
+        <translation>The printer is paused. Choose another printer and Retry, or call IT</translation>
+    </message>
+    <message>
+        <source>プリンターが停止中です（情報システム係へ）</source>
+        <translation>The printer is stopped (call IT)</translation>
     </message>
 </context>
 </TS>

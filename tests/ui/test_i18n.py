@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+
+from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.resources import resource
+from kakanai.services.printing import REASONS
 from kakanai.ui.i18n import install_translation, remove_translations
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.start_page import StartPage
+from tests.ui.conftest import Counter
+from tests.ui.driver import wait_until
+
+K = Qt.Key
 
 
 def test_english_replaces_the_japanese_labels(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -33,3 +45,102 @@ def test_every_ui_text_has_an_english_translation(tmp_path: Path) -> None:
     assert sources <= set(shipped), sources - set(shipped)
     unfinished = [s for s, t in shipped.items() if t is None or t.get("type") == "unfinished" or not t.text]
     assert unfinished == []
+
+
+def _translations_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("translations", Path(resource()).parent / "scripts" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_question_choice_and_printer_state_of_the_domain_has_english() -> None:
+    # The list is made from the domain's own tables: a new question label, choice or printer state
+    # without English shows here (and in scripts/translations.py's report)
+    texts = _translations_script().domain_texts()
+    labels = {s.label for s in (*HOUSEHOLD_SPECS.values(), *MEMBER_SPECS.values())} | set(DATE_LABELS.values())
+    choices = {text for s in (*HOUSEHOLD_SPECS.values(), *MEMBER_SPECS.values()) for _, text in s.choices}
+    assert labels <= set(texts["Questions"]) and choices <= set(texts["Vocabulary"])
+    assert {t for t in REASONS.values() if t} <= set(texts["Status"])
+    untranslated = [(c, s) for c, found in texts.items() for s, english in found.items() if not english]
+    assert untranslated == []
+    # And the shipped file carries each in its context, finished
+    shipped = {(c.findtext("name"), m.findtext("source")): m.findtext("translation")
+               for c in ET.parse(resource("translations", "kakanai_en.ts")).iter("context") for m in c.iter("message")}
+    missing = [(c, s) for c, found in texts.items() for s in found if not shipped.get((c, s))]
+    assert missing == []
+
+
+REGISTER = ["世帯主, 妻, 子"]  # the relation is typed as the register writes it (the label gives examples)
+JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _japanese_left(text: str, allowed: list[str]) -> list[str]:
+    """The Japanese characters of a text once resident data and the city's own texts are taken out."""
+    for word in sorted(allowed, key=len, reverse=True):
+        text = text.replace(word, "")
+    return JAPANESE.findall(text)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    assert install_translation(qapp, "en")
+    yield
+    remove_translations(qapp)
+
+
+def _problem_lines(counter: Counter) -> list[str]:
+    listing = counter.window.review_page.problems
+    return [listing.item(i).text() for i in range(listing.count())]
+
+
+def test_an_interview_only_move_is_asked_and_reviewed_in_english(english: None, counter: Counter) -> None:
+    # Given an English-speaking clerk and 佐藤 健, alone, moving within the city, with no QR code
+    window, clerk, page = counter.window, counter.clerk, counter.window.intake_page
+    titles = [p.title for p in counter.services.catalog.procedures]  # the city's own words stay
+    resident = ["佐藤", "健", "\u3000", "北海道見本市北4条東2丁目5番地", "北海道見本市北1条西1丁目1番地"]
+    clerk.press(K.Key_F1)
+    answers = [("choose", 2), ("ascii", "R8.6.15"), ("ascii", "1"), ("address", ("0900024", "2丁目5番地")),
+               ("jp", "メゾン北4条 203"), ("address", ("090-0001", "1丁目1番地")), ("ascii", ""), ("jp", "佐藤 健"),
+               ("jp", "さとう　けん"), ("ascii", "4080229"), ("choose", 0), ("jp", "世帯主"), ("choose", 1),
+               ("choose", 0), ("ascii", ""), ("ascii", "080-2222-3333")]
+    asked = []
+    # When the clerk asks each question and picks from each list
+    for kind, value in answers:
+        assert window.stack.currentWidget() is page and page.error.text() == ""
+        asked.append(page.question.text())
+        assert _japanese_left(page.question.text(), resident + REGISTER) == [], page.question.text()
+        if page.editor.currentWidget() is page.choice:
+            shown = [page.choice.itemText(i) for i in range(page.choice.count())]
+            assert _japanese_left(" ".join(shown), resident) == [], shown
+        if kind == "address":
+            clerk.postal_then_address(*value)  # type: ignore[misc]
+        else:
+            {"ascii": clerk.type_ascii, "jp": clerk.commit_japanese, "choose": clerk.choose}[kind](value)  # type: ignore[operator]
+    # Then every question was in English (the person named by their name) and the interview is done
+    assert asked[0].startswith("Kind of notification") and asked[1].startswith("Date of moving"), asked
+    assert any(q.startswith("佐藤\u3000健: ") for q in asked), asked
+    assert window.stack.currentWidget() is window.household_page
+    assert window.controller.interview().draft["event"] == "move_within"
+    # And the review's lines read English but for the city's procedure titles
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.controller.bundle is not None)
+    for line in _problem_lines(counter):
+        assert _japanese_left(line, resident + titles) == [], line
+
+
+def test_an_unfinished_interview_is_listed_in_english(english: None, counter: Counter) -> None:
+    # Given a birth of which only the event, the date and the headcount are known
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.choose(3)  # birth
+    clerk.type_ascii("R8.6.10")
+    clerk.type_ascii("2")
+    # When the clerk goes to the review
+    clerk.press(K.Key_F4)
+    wait_until(lambda: window.review_page.problems.count() > 0)
+    lines = _problem_lines(counter)
+    # Then what is missing is named in English, the members by their place in the household
+    assert "member 1: family name is missing" in lines and "member 2: date of birth is missing" in lines, lines
+    assert [line for line in lines if _japanese_left(line, REGISTER)] == []
