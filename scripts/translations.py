@@ -171,6 +171,13 @@ EN = {
         "Change of head: the new head is {0} ({1}), named by the notifier",
     "世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください":
         "Change of head: the new head is {0} ({1}). If not, correct the relation",
+    "印刷が取り消されました。［再試行］で印刷し直してください": "Printing was cancelled. Print again with Retry",
+    "印刷が終わりました。署名をお願いします": "Printed. Please ask for signatures",
+    "プリンターが受け付けました。印刷を待っています": "The printer accepted the job and is waiting to print",
+    "印刷中です（残り {0} 件）": "Printing ({0} jobs to go)", "保存しました（{0}）。署名をお願いします":
+        "Saved ({0}). Please ask for signatures", "プリンターに送りました。署名をお願いします":
+        "Sent to the printer. Please ask for signatures", "プリンターに送っています…": "Sending to the printer…",
+    "印刷できませんでした: {0}": "Could not print: {0}",
     "{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください":
         "{0}: the deadline ({1}, until {2}) has passed. Ask why it is late",
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kakanai.domain.questions import DATE_LABELS, QuestionSpec
 
@@ -25,8 +25,17 @@ def vocabulary(text: str) -> str:
     return QCoreApplication.translate("Vocabulary", text)
 
 
+# the print service's own states (kakanai/services/cups.py); the printer's reasons come from its REASONS
+QT_TRANSLATE_NOOP("Status", "印刷が取り消されました。［再試行］で印刷し直してください")
+QT_TRANSLATE_NOOP("Status", "印刷が終わりました。署名をお願いします")
+QT_TRANSLATE_NOOP("Status", "プリンターが受け付けました。印刷を待っています")
+_PRINTING = re.compile(r"印刷中です（残り ([0-9]+) 件）")
+
+
 def status(text: str) -> str:
-    """A service's status line in the UI language (unknown texts as they are)."""
+    """A service's status line in the UI language (unknown texts, e.g. an error's own, as they are)."""
+    if found := _PRINTING.fullmatch(text):
+        return QCoreApplication.translate("Status", "印刷中です（残り {0} 件）").format(found[1])
     return QCoreApplication.translate("Status", text)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -89,8 +89,9 @@ def send(pdf: bytes, parts: list[Part], title: str) -> tuple[cups.Job, ...]:
 def status(submission: Submission) -> PrintStatus:
     """Where a submission stands; call from a worker."""
     if not submission.jobs:
-        text = f"保存しました（{submission.where}）。" if submission.where else "プリンターに送りました。"
-        return PrintStatus("done", text + "署名をお願いします")
+        text = (QCoreApplication.translate("Status", "保存しました（{0}）。署名をお願いします").format(submission.where)
+                if submission.where else QCoreApplication.translate("Status", "プリンターに送りました。署名をお願いします"))
+        return PrintStatus("done", text)
     return cups.status(list(submission.jobs))
 
 
@@ -225,7 +226,7 @@ class PrintRun(QObject):
                pending: list[str]) -> None:
         self._timer.stop()
         self.bundle, self.submission = bundle, None
-        self._report(PrintStatus("accepted", "プリンターに送っています…"))
+        self._report(PrintStatus("accepted", QCoreApplication.translate("Status", "プリンターに送っています…")))
 
         def work() -> Submission:
             if pending:
@@ -250,7 +251,7 @@ class PrintRun(QObject):
 
     def _on_failed(self, exc: Exception) -> None:
         if self.bundle is not None:
-            self._report(PrintStatus("problem", f"印刷できませんでした: {exc}"))
+            self._report(PrintStatus("problem", QCoreApplication.translate("Status", "印刷できませんでした: {0}").format(exc)))
 
     def _poll(self) -> None:
         if self._polling or self.submission is None:

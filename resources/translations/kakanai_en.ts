@@ -628,7 +628,7 @@ Red: serving longer than the target</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="58" />
+        <location filename="../../kakanai/ui/domain_text.py" line="67" />
         <source>日本語</source>
         <translation>English</translation>
     </message>
@@ -974,32 +974,32 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="36" />
+        <location filename="../../kakanai/ui/domain_text.py" line="45" />
         <source>世帯員{0}</source>
         <translation>member {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="44" />
+        <location filename="../../kakanai/ui/domain_text.py" line="53" />
         <source>{0}さんの{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="52" />
+        <location filename="../../kakanai/ui/domain_text.py" line="61" />
         <source>{0}さんの</source>
         <translation>{0}: </translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="68" />
+        <location filename="../../kakanai/ui/domain_text.py" line="77" />
         <source>届出に必要な基本事項</source>
         <translation>basic facts of the notification</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="70" />
+        <location filename="../../kakanai/ui/domain_text.py" line="79" />
         <source>「{0}」に記入するため</source>
         <translation>to fill in "{0}"</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="72" />
+        <location filename="../../kakanai/ui/domain_text.py" line="81" />
         <source>「{0}」が必要か判断するため</source>
         <translation>to decide whether "{0}" is needed</translation>
     </message>
@@ -1247,47 +1247,47 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="142" />
+        <location filename="../../kakanai/ui/presenters.py" line="143" />
         <source>世帯主が{0}人になっています。続柄で世帯主を1人にしてください</source>
         <translation>{0} heads of household. Set the relation so that exactly one is 世帯主 (head)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="146" />
+        <location filename="../../kakanai/ui/presenters.py" line="147" />
         <source>{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）</source>
         <translation>{0}: no one is chosen for it (add it again under household &amp; procedures)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="157" />
+        <location filename="../../kakanai/ui/presenters.py" line="158" />
         <source>世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）</source>
         <translation>Change of head: the new head is not decided (ask the notifier)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="159" />
+        <location filename="../../kakanai/ui/presenters.py" line="160" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）</source>
         <translation>Change of head: the new head is {0} ({1}), named by the notifier</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="161" />
+        <location filename="../../kakanai/ui/presenters.py" line="162" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください</source>
         <translation>Change of head: the new head is {0} ({1}). If not, correct the relation</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="173" />
+        <location filename="../../kakanai/ui/presenters.py" line="174" />
         <source>{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください</source>
         <translation>{0}: the deadline ({1}, until {2}) has passed. Ask why it is late</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="181" />
+        <location filename="../../kakanai/ui/presenters.py" line="182" />
         <source>{0}が未入力です</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="199" />
+        <location filename="../../kakanai/ui/presenters.py" line="200" />
         <source>{0}さん</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="200" />
+        <location filename="../../kakanai/ui/presenters.py" line="201" />
         <source>届出の内容</source>
         <translation>The notification</translation>
     </message>
@@ -1394,6 +1394,93 @@ Suspend this visit and start a new one for the code read?</translation>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="29" />
+        <source>印刷が取り消されました。［再試行］で印刷し直してください</source>
+        <translation>Printing was cancelled. Print again with Retry</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="30" />
+        <source>印刷が終わりました。署名をお願いします</source>
+        <translation>Printed. Please ask for signatures</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="31" />
+        <source>プリンターが受け付けました。印刷を待っています</source>
+        <translation>The printer accepted the job and is waiting to print</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="38" />
+        <source>印刷中です（残り {0} 件）</source>
+        <translation>Printing ({0} jobs to go)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/printing.py" line="92" />
+        <source>保存しました（{0}）。署名をお願いします</source>
+        <translation>Saved ({0}). Please ask for signatures</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/printing.py" line="93" />
+        <source>プリンターに送りました。署名をお願いします</source>
+        <translation>Sent to the printer. Please ask for signatures</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/printing.py" line="229" />
+        <source>プリンターに送っています…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/printing.py" line="254" />
+        <source>印刷できませんでした: {0}</source>
+        <translation>Could not print: {0}</translation>
+    </message>
+    <message>
+        <source>用紙がありません。用紙を補給してください</source>
+        <translation>Out of paper. Load paper</translation>
+    </message>
+    <message>
+        <source>紙が詰まっています。詰まった紙を取り除いてください</source>
+        <translation>Paper jam. Remove the jammed paper</translation>
+    </message>
+    <message>
+        <source>プリンターの電源・ケーブルを確認してください（オフライン）</source>
+        <translation>Check the printer's power and cable (offline)</translation>
+    </message>
+    <message>
+        <source>プリンターにつながりません。電源・ケーブルを確認してください</source>
+        <translation>Cannot reach the printer. Check its power and cable</translation>
+    </message>
+    <message>
+        <source>トナーがありません。トナーを交換してください</source>
+        <translation>Out of toner. Replace the toner</translation>
+    </message>
+    <message>
+        <source>インク・トナーがありません。交換してください</source>
+        <translation>Out of ink or toner. Replace it</translation>
+    </message>
+    <message>
+        <source>プリンターのカバーが開いています。閉じてください</source>
+        <translation>The printer's cover is open. Close it</translation>
+    </message>
+    <message>
+        <source>用紙トレイが入っていません。トレイを差し込んでください</source>
+        <translation>The paper tray is missing. Insert it</translation>
+    </message>
+    <message>
+        <source>排紙トレイがいっぱいです。印刷物を取り出してください</source>
+        <translation>The output tray is full. Take the prints out</translation>
+    </message>
+    <message>
+        <source>プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ</source>
+        <translation>The printer is paused. Choose another printer and Retry, or call IT</translation>
+    </message>
+    <message>
+        <source>プリンターが停止中です（情報システム係へ）</source>
+        <translation>The printer is stopped (call IT)</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../kakanai/ui/dialogs.py" line="18" />
@@ -1479,53 +1566,6 @@ Suspend this visit and start a new one for the code read?</translation>
     <message>
         <source>被扶養者（家族）</source>
         <translation>dependent (family)</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <source>用紙がありません。用紙を補給してください</source>
-        <translation>Out of paper. Load paper</translation>
-    </message>
-    <message>
-        <source>紙が詰まっています。詰まった紙を取り除いてください</source>
-        <translation>Paper jam. Remove the jammed paper</translation>
-    </message>
-    <message>
-        <source>プリンターの電源・ケーブルを確認してください（オフライン）</source>
-        <translation>Check the printer's power and cable (offline)</translation>
-    </message>
-    <message>
-        <source>プリンターにつながりません。電源・ケーブルを確認してください</source>
-        <translation>Cannot reach the printer. Check its power and cable</translation>
-    </message>
-    <message>
-        <source>トナーがありません。トナーを交換してください</source>
-        <translation>Out of toner. Replace the toner</translation>
-    </message>
-    <message>
-        <source>インク・トナーがありません。交換してください</source>
-        <translation>Out of ink or toner. Replace it</translation>
-    </message>
-    <message>
-        <source>プリンターのカバーが開いています。閉じてください</source>
-        <translation>The printer's cover is open. Close it</translation>
-    </message>
-    <message>
-        <source>用紙トレイが入っていません。トレイを差し込んでください</source>
-        <translation>The paper tray is missing. Insert it</translation>
-    </message>
-    <message>
-        <source>排紙トレイがいっぱいです。印刷物を取り出してください</source>
-        <translation>The output tray is full. Take the prints out</translation>
-    </message>
-    <message>
-        <source>プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ</source>
-        <translation>The printer is paused. Choose another printer and Retry, or call IT</translation>
-    </message>
-    <message>
-        <source>プリンターが停止中です（情報システム係へ）</source>
-        <translation>The printer is stopped (call IT)</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.resources import resource
 from kakanai.services.printing import REASONS
+from kakanai.ui import domain_text
 from kakanai.ui.i18n import install_translation, remove_translations
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.start_page import StartPage
@@ -144,3 +145,14 @@ def test_an_unfinished_interview_is_listed_in_english(english: None, counter: Co
     # Then what is missing is named in English, the members by their place in the household
     assert "member 1: family name is missing" in lines and "member 2: date of birth is missing" in lines, lines
     assert [line for line in lines if _japanese_left(line, REGISTER)] == []
+
+
+def test_the_print_service_s_states_read_english(english: None) -> None:
+    # Every state the print service reports as a plain text (read from its source, so a new one
+    # without English shows here), and the count of jobs still printing
+    source = (Path(resource()).parent / "kakanai" / "services" / "cups.py").read_text(encoding="utf-8")
+    states = re.findall(r'PrintStatus\("\w+", "([^"]+)"', source)
+    assert len(states) >= 3
+    shown = [domain_text.status(text) for text in [*states, "印刷中です（残り 3 件）", *filter(None, REASONS.values())]]
+    assert [text for text in shown if JAPANESE.search(text)] == [], shown
+    assert domain_text.status("印刷中です（残り 3 件）") == "Printing (3 jobs to go)"
