@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,8 +27,10 @@ from kakanai.domain.questions import QuestionSpec
 from kakanai.qr.scan_field import ScanField
 from kakanai.ui import domain_text
 
-HINTS = {"date": "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01", "kana": "カタカナ（ひらがなでも可）",
-         "postal": "例: 090-0001", "phone": "例: 090-1234-5678", "int": "数字"}
+HINTS = {"date": QT_TRANSLATE_NOOP("Questions", "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01"),
+         "kana": QT_TRANSLATE_NOOP("Questions", "カタカナ（ひらがなでも可）"),
+         "postal": QT_TRANSLATE_NOOP("Questions", "例: 090-0001"), "phone": QT_TRANSLATE_NOOP("Questions", "例: 090-1234-5678"),
+         "int": QT_TRANSLATE_NOOP("Questions", "数字")}
 
 
 POSTAL = re.compile(r"〒?[0-9０-９]{3}[-－]?[0-9０-９]{4}")
@@ -194,7 +196,7 @@ class IntakePage(QWidget):
         else:
             self.text.setText("" if current is None else str(current))
             optional = self.tr("なければ空のまま Enter") if question.spec.optional else ""
-            self.text.setPlaceholderText("　".join(filter(None, [HINTS.get(question.spec.kind, ""), optional])))
+            self.text.setPlaceholderText("　".join(filter(None, [domain_text.question(HINTS.get(question.spec.kind, "")), optional])))
             self.editor.setCurrentWidget(self.text)
 
     def ask_pair(self, first: Question, second: Question, kind: str, remaining: int | None) -> None:

@@ -122,8 +122,13 @@ def resident_parts(draft: Draft, ticket: str) -> list[tuple[str, str]]:
     count = member_count(draft)
     address = draft.get("new.address") if event != "move_out" else draft.get("old.address")
     address = address or draft.get("new.address") or draft.get("old.address") or ""
-    return [("氏名", resident_name(draft) or "（未入力）"), ("届出", event_label(event) if event else "（未入力）"),
-            ("人数", f"{count}人" if count else "―"), ("整理券", ticket or "なし"), ("住所", str(address) or "―")]
+    translate = QCoreApplication.translate
+    unknown = translate("Resident", "（未入力）")
+    return [(translate("Resident", "氏名"), domain_text.person(resident_name(draft)) if resident_name(draft) else unknown),
+            (translate("Resident", "届出"), domain_text.vocabulary(event_label(event)) if event else unknown),
+            (translate("Resident", "人数"), translate("Resident", "{0}人").format(count) if count else "―"),
+            (translate("Resident", "整理券"), ticket or translate("Resident", "なし")),
+            (translate("Resident", "住所"), str(address) or "―")]
 
 
 def resident_line(draft: Draft, ticket: str) -> str:

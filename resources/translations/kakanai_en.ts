@@ -550,77 +550,77 @@ Red: serving longer than the target</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="114" />
+        <location filename="../../kakanai/ui/intake_page.py" line="116" />
         <source>ここでQRコードを読み取ってください（スキャナーをかざす）</source>
         <translation>Scan the resident's QR code here</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="132" />
+        <location filename="../../kakanai/ui/intake_page.py" line="134" />
         <source>回答　［Enter］</source>
         <translation>Answer  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="142" />
+        <location filename="../../kakanai/ui/intake_page.py" line="144" />
         <source>読取・聞き取り</source>
         <translation>Scan / interview</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="153" />
+        <location filename="../../kakanai/ui/intake_page.py" line="155" />
         <source>入力済み（Enter で直す）</source>
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="173" />
+        <location filename="../../kakanai/ui/intake_page.py" line="175" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="206" />
+        <location filename="../../kakanai/ui/intake_page.py" line="208" />
         <source>{0}氏名（氏と名の間を空ける）</source>
         <translation>{0}full name (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="207" />
+        <location filename="../../kakanai/ui/intake_page.py" line="209" />
         <source>{0}フリガナ（氏と名の間を空ける）</source>
         <translation>{0}name in kana (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="209" />
+        <location filename="../../kakanai/ui/intake_page.py" line="211" />
         <source>例: 山田 太郎（空けずに Enter なら氏だけ）</source>
         <translation>e.g. 山田 太郎 (Enter with no space: the family name only)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="210" />
+        <location filename="../../kakanai/ui/intake_page.py" line="212" />
         <source>例: やまだ たろう（カタカナ・ひらがな）</source>
         <translation>e.g. やまだ たろう (katakana or hiragana)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="212" />
+        <location filename="../../kakanai/ui/intake_page.py" line="214" />
         <source>{0}（郵便番号を入れると町名まで入ります）</source>
         <translation>{0} (a postal code fills in the town)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="215" />
+        <location filename="../../kakanai/ui/intake_page.py" line="217" />
         <source>例: 090-0001 のあと、丁目・番地</source>
         <translation>e.g. 090-0001, then the block and number</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="218" />
+        <location filename="../../kakanai/ui/intake_page.py" line="220" />
         <source>　（残り {0}）</source>
         <translation>  ({0} to go)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="233" />
+        <location filename="../../kakanai/ui/intake_page.py" line="235" />
         <source>世帯外の方（別世帯の親族・代理人など）</source>
         <translation>Someone from outside the household (a relative living elsewhere, an agent …)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="256" />
+        <location filename="../../kakanai/ui/intake_page.py" line="258" />
         <source>QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります</source>
         <translation>A QR code can be scanned right away; without one, interview with the question below</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="196" />
+        <location filename="../../kakanai/ui/intake_page.py" line="198" />
         <source>なければ空のまま Enter</source>
         <translation>if none, leave empty and press Enter</translation>
     </message>
@@ -1004,6 +1004,31 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>to decide whether "{0}" is needed</translation>
     </message>
     <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="30" />
+        <source>例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01</source>
+        <translation>e.g. 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="31" />
+        <source>カタカナ（ひらがなでも可）</source>
+        <translation>katakana (hiragana also taken)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="32" />
+        <source>例: 090-0001</source>
+        <translation>e.g. 090-0001</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="32" />
+        <source>例: 090-1234-5678</source>
+        <translation>e.g. 090-1234-5678</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="33" />
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
+    <message>
         <source>届出の種類</source>
         <translation>Kind of notification</translation>
     </message>
@@ -1245,49 +1270,92 @@ Suspend this visit and start a new one for the code read?</translation>
     </message>
 </context>
 <context>
+    <name>Resident</name>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="126" />
+        <source>（未入力）</source>
+        <translation>(not yet entered)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="127" />
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="128" />
+        <source>届出</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="129" />
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="129" />
+        <source>{0}人</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="130" />
+        <source>整理券</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="130" />
+        <source>なし</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="131" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="143" />
+        <location filename="../../kakanai/ui/presenters.py" line="148" />
         <source>世帯主が{0}人になっています。続柄で世帯主を1人にしてください</source>
         <translation>{0} heads of household. Set the relation so that exactly one is 世帯主 (head)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="147" />
+        <location filename="../../kakanai/ui/presenters.py" line="152" />
         <source>{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）</source>
         <translation>{0}: no one is chosen for it (add it again under household &amp; procedures)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="158" />
+        <location filename="../../kakanai/ui/presenters.py" line="163" />
         <source>世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）</source>
         <translation>Change of head: the new head is not decided (ask the notifier)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="160" />
+        <location filename="../../kakanai/ui/presenters.py" line="165" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）</source>
         <translation>Change of head: the new head is {0} ({1}), named by the notifier</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="162" />
+        <location filename="../../kakanai/ui/presenters.py" line="167" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください</source>
         <translation>Change of head: the new head is {0} ({1}). If not, correct the relation</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="174" />
+        <location filename="../../kakanai/ui/presenters.py" line="179" />
         <source>{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください</source>
         <translation>{0}: the deadline ({1}, until {2}) has passed. Ask why it is late</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="182" />
+        <location filename="../../kakanai/ui/presenters.py" line="187" />
         <source>{0}が未入力です</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="200" />
+        <location filename="../../kakanai/ui/presenters.py" line="205" />
         <source>{0}さん</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="201" />
+        <location filename="../../kakanai/ui/presenters.py" line="206" />
         <source>届出の内容</source>
         <translation>The notification</translation>
     </message>

@@ -112,6 +112,10 @@ def test_an_interview_only_move_is_asked_and_reviewed_in_english(english: None, 
         assert window.stack.currentWidget() is page and page.error.text() == ""
         asked.append(page.question.text())
         assert _japanese_left(page.question.text(), resident + REGISTER) == [], page.question.text()
+        # the answer's hint (a date's examples keep their 和暦 sample) and the resident bar too
+        examples = ["令和8年4月1日", "山田 太郎", "やまだ たろう", "\u3000"]  # what the clerk types is Japanese
+        assert _japanese_left(page.text.placeholderText(), examples) == [], page.text.placeholderText()
+        assert _japanese_left(window.controller.describe(), resident) == [], window.controller.describe()
         if page.editor.currentWidget() is page.choice:
             shown = [page.choice.itemText(i) for i in range(page.choice.count())]
             assert _japanese_left(" ".join(shown), resident) == [], shown
