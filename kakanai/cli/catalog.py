@@ -14,6 +14,7 @@ from kakanai.cli.common import (
     CliError,
     casework_from,
     catalog_from,
+    day_or_today,
     read_json,
     report_intake,
     report_pending,
@@ -23,7 +24,7 @@ from kakanai.domain.catalog_doc import procedures_markdown
 from kakanai.domain.interview import question_label
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.problems import InvalidInput
-from kakanai.domain.wareki import format_wareki, parse_date
+from kakanai.domain.wareki import format_wareki
 from kakanai.services.casework import Casework
 
 
@@ -67,7 +68,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     casework = casework_from(args.forms)
     intake = casework.read_document(read_json(args.household))
     report_intake(intake)
-    the_plan = casework.plan_of(intake, _visit(args.visit))
+    the_plan = casework.plan_of(intake, day_or_today(args.visit, "来庁日が読めません: {text}（{reason}）"))
     rows = plan_as_json(the_plan, intake.draft, casework.catalog)
     report_pending(casework.pending(the_plan, intake.draft))
     if args.json:
@@ -106,15 +107,6 @@ def _question(path: str, draft: dict[str, Any]) -> str:
         return question_label(path, draft)
     except KeyError:
         return path
-
-
-def _visit(text: str | None) -> date:
-    if not text:
-        return date.today()
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise CliError(f"来庁日が読めません: {text}（{str(exc).partition(' (')[0]}）") from None
 
 
 def _cmd_forms_check(args: argparse.Namespace) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import errno
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.domain.wareki import parse_date
 from kakanai.resources import forms_dir
 from kakanai.services.casework import Casework, Intake, Pending
 
@@ -89,3 +91,14 @@ def catalog_from(folder: str | None) -> Catalog:
 
     configured = load_settings().forms_dir
     return load_catalog(Path(configured) if configured else forms_dir())
+
+
+def day_or_today(text: str | None, message: str) -> date:
+    """The day an option names (和暦 or 西暦, as the interview takes it), today without one; a day that
+    cannot be read is a CliError of `message` with {text} (as typed) and {reason} (the Japanese part)."""
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise CliError(message.format(text=text, reason=str(exc).partition(" (")[0])) from None

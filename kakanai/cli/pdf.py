@@ -18,9 +18,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kakanai.cli.common import CliError, casework_from, os_reason, read_json, report_intake, report_pending
+from kakanai.cli.common import (
+    CliError,
+    casework_from,
+    day_or_today,
+    os_reason,
+    read_json,
+    report_intake,
+    report_pending,
+)
 from kakanai.domain.problems import InvalidInput
-from kakanai.domain.wareki import format_wareki, parse_date
+from kakanai.domain.wareki import format_wareki
 
 if TYPE_CHECKING:
     from kakanai.pdf.bundle import BundleReport
@@ -51,22 +59,13 @@ def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
     return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
 
-def _issued(text: str | None) -> date:
-    if not text:
-        return date.today()
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise CliError(f"--issued: {str(exc).split(' (')[0]}") from None
-
-
 def _cmd_render(args: argparse.Namespace) -> int:
     if not args.output and not args.split:
         raise CliError("出力先がありません: -o OUT.pdf か --split DIR を指定してください")
     casework = casework_from(args.forms)
     intake = casework.read_document(read_json(args.household))
     report_intake(intake)
-    household, issued = intake.household, _issued(args.issued)
+    household, issued = intake.household, day_or_today(args.issued, "--issued: {reason}")
     problems = casework.printable_problems(household)
     if problems and not args.allow_missing_glyphs:
         raise InvalidInput(problems, GLYPHS_TITLE)
