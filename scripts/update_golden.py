@@ -9,7 +9,6 @@ layout to. Needs pdftoppm (poppler-utils).
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,21 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.pdf.test_golden import GOLDEN, NAME, difference, render_pngs
+from tests.pdf.test_golden import GOLDEN, NAME, render_pngs, store_pages
 
 
 def main() -> int:
     """Render the golden bundle and replace the stored pages, reporting how much each changed."""
     with tempfile.TemporaryDirectory() as folder:
         pages = render_pngs(Path(folder))
-        old = {p.name: p for p in GOLDEN.glob(f"{NAME}-*.png")}
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        for stale in set(old) - {p.name for p in pages}:
-            old[stale].unlink()
-        for page in pages:
-            change = f"{difference(page, old[page.name]):.2f}" if page.name in old else "new"
-            shutil.copyfile(page, GOLDEN / page.name)
-            print(f"{page.name}: {change}")
+        store_pages(GOLDEN, NAME, pages)
     print(f"{len(pages)} pages in {GOLDEN.relative_to(ROOT)}")
     return 0
 

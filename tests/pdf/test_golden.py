@@ -43,6 +43,19 @@ def difference(a: Path, b: Path) -> float:
     return float(np.abs(left - right).mean()) if left.shape == right.shape else float("inf")
 
 
+def store_pages(golden: Path, name: str, pages: list[Path]) -> None:
+    """Replace the stored pages of one render (golden/NAME-N.png) with today's, dropping pages it no
+    longer has, and print how much each changed (scripts/update_golden.py, test_golden_life.main)."""
+    golden.mkdir(parents=True, exist_ok=True)
+    old = {p.name: p for p in golden.glob(f"{name}-*.png")}
+    for stale in set(old) - {p.name for p in pages}:
+        old[stale].unlink()
+    for page in pages:
+        change = f"{difference(page, old[page.name]):.2f}" if page.name in old else "new"
+        shutil.copyfile(page, golden / page.name)
+        print(f"{page.name}: {change}")
+
+
 def test_every_page_looks_as_it_did(tmp_path: Path) -> None:
     rendered = render_pngs(tmp_path)
     golden = sorted(GOLDEN.glob(f"{NAME}-*.png"))

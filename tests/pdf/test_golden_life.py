@@ -19,7 +19,7 @@ from kakanai.domain.household_doc import parse_household
 from kakanai.pdf.bundle import render_bundle
 from kakanai.resources import forms_dir
 from tests.pdf.helpers import ISSUED, VISIT, plan_of
-from tests.pdf.test_golden import DPI, TOLERANCE, difference
+from tests.pdf.test_golden import DPI, TOLERANCE, difference, store_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "life"
 V2 = Path(__file__).resolve().parents[1] / "fixtures" / "households_v2"
@@ -49,17 +49,9 @@ def test_every_page_looks_as_it_did(name: str, tmp_path: Path) -> None:
 
 def main() -> int:
     """Replace the stored pages with today's renders, reporting how much each changed."""
-    GOLDEN.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         for name in NAMES:
-            pages = render_pngs(name, Path(folder))
-            old = {p.name: p for p in GOLDEN.glob(f"{name}-*.png")}
-            for stale in set(old) - {p.name for p in pages}:
-                old[stale].unlink()
-            for page in pages:
-                change = f"{difference(page, old[page.name]):.2f}" if page.name in old else "new"
-                shutil.copyfile(page, GOLDEN / page.name)
-                print(f"{page.name}: {change}")
+            store_pages(GOLDEN, name, render_pngs(name, Path(folder)))
     return 0
 
 
