@@ -70,9 +70,10 @@ def build_window(services: Services, *, demo: bool) -> Any:
     offered = services.visits.unfinished()
     card = CardReading(settings.card.reader) if settings.card.enabled else None
     controller = VisitController(services.casework, services.visits, card)
+    demo_day = services.visits.clock().astimezone().date()  # the day a visit opened now is dated
     options = WindowOptions(
         counter_label=f"{settings.office} {settings.counter}", preferred_printer=settings.printer,
-        save_folder=save_folder, print_plan=print_plan(settings), demo_residents=demo_residents() if demo else [],
+        save_folder=save_folder, print_plan=print_plan(settings), demo_residents=demo_residents(demo_day) if demo else [],
         offered=offered, notice=restore_notice(services.key_problem, services.visits.store.set_aside),
         status=lambda: "　".join(filter(None, [services.database_warning, services.recorder.status])),
         open_dashboard=lambda parent: _open_dashboard(parent, services),
