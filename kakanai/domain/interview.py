@@ -238,7 +238,9 @@ def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str], d
                 upper: bool = False) -> None:
     reason = f"「{form.title}」に記入するため"
     for field in form.fields:
-        if field.source == "notifier.phone":  # the 届出人's phone: an outsider's own, else the household's
+        # the 届出人's phone (the 喪主's, who is the 届出人 unless another was named): an outsider's own, else
+        # the household's
+        if field.source in ("notifier.phone", "death.mourner_phone"):
             notifier = draft.get("notifier")
             if notifier == OUTSIDE_NOTIFIER or (upper and notifier is None):
                 needed.setdefault("notifier.phone", reason)

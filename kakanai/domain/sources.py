@@ -449,6 +449,11 @@ def _notifier_phone(h: Household, _: int) -> str:
     return h.notifier.phone if not isinstance(h.notifier, int) and h.notifier.phone else h.phone
 
 
+def _mourner_phone(h: Household, _: int) -> str:
+    """The 喪主's phone: the notifier's when the notifier is the 喪主; someone else named 喪主 writes theirs."""
+    return _notifier_phone(h, 0) if _mourner(h, 0) == h.notifier_person.full_name else ""
+
+
 def _notifier_address(h: Household, i: int) -> str:
     """The notifier's address: as told for someone from outside, the household's for a member."""
     return h.notifier.address if not isinstance(h.notifier, int) else _home_address(h, i)
@@ -475,6 +480,7 @@ _BIRTH = (
     Source("death.notifier_relation", "household", "亡くなった方との続柄", ("notifier",),
            lambda h, _: relation_to_deceased(h)),
     Source("death.mourner_relation", "household", "喪主の続柄", ("notifier",), _mourner_relation),
+    Source("death.mourner_phone", "household", "喪主の電話番号", ("notifier", "phone"), _mourner_phone),
     Source("guardian.name", "household", "保護者", (),
            lambda h, _: _claimant("full_name")(h, 0) or _head_text(h, "full_name")),
     Source("bank.delegation_head", "household", "委任", (), _delegation(lambda h: current_head(h))),

@@ -343,3 +343,20 @@ def test_a_son_from_outside_files_his_father_s_death_and_his_own_phone_is_printe
     wife = household_of(doc | {"notifier": 1})
     assert _fields(next(s for s in _sheets(wife, catalog).values() if s.form.id == "shibou"))["連絡先電話番号"] \
         == "0157-23-4567"
+
+
+def test_claims_after_a_death_print_the_claimant_s_phone_not_the_deceased_s_home(catalog: Catalog) -> None:
+    # Given the demo death: the pensioner head died; his son 誠 from 札幌 (090-7777-8888) files and is 喪主
+    doc = json.loads((Path(__file__).parents[2] / "kakanai" / "demo" / "death_of_head.json").read_text(encoding="utf-8"))
+    sheets = {s.form.id: s for s in _sheets(household_of(doc), catalog).values()}
+    # Then the pension claim (未支給年金) and the 葬祭費 applications print his phone, not the home's 0157-…
+    assert _fields(sheets["mishikyu"])["請求者の電話番号"] == "090-7777-8888"
+    assert _fields(sheets["sosaihi_koki"])["電話番号"] == "090-7777-8888"
+    # And when another relative was named 喪主, the 葬祭費 form leaves the phone for the 喪主 to write
+    other = {s.form.id: s for s in _sheets(household_of(doc | {"death": doc["death"] | {"mourner": "高橋 和子"}}),
+                                           catalog).values()}
+    phone = _cells(other["sosaihi_koki"])["電話番号"]
+    assert phone.text == "" and not struck(phone)
+    # And filed by the widow (a member), the pension claim prints the household's phone
+    widow = {s.form.id: s for s in _sheets(household_of(doc | {"notifier": 1}), catalog).values()}
+    assert _fields(widow["mishikyu"])["請求者の電話番号"] == "0157-23-4567"
