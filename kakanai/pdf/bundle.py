@@ -25,7 +25,7 @@ from kakanai.pdf.content import FormSheet, form_sheets
 from kakanai.pdf.draw import new_canvas
 from kakanai.pdf.formpage import draw_form_page
 from kakanai.pdf.layout import PAPER, page_layouts
-from kakanai.pdf.overlay import draw_overlay_page, merge_templates, template_path
+from kakanai.pdf.overlay import draw_overlay_page, template_path
 from kakanai.pdf.printable import printing_problems
 from kakanai.pdf.takehome import draw_takehome
 
@@ -106,13 +106,12 @@ def _render(job: _Job, sheets: list[FormSheet], out: Path | BinaryIO, *, first_p
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, PAPER["A4"], f"{job.catalog.city.name} 届出書類")
     forms: list[FormPage] = []
-    templates: dict[int, Path] = {}
     count = 0
     for sheet in sheets:
         numbers = []
         if sheet.form.template:
-            templates[count] = template_path(sheet.form, job.catalog)
-            draw_overlay_page(canvas, sheet, job.household, templates[count], job.visit_id, first_page + count)
+            template = template_path(sheet.form, job.catalog)
+            draw_overlay_page(canvas, sheet, job.household, template, job.visit_id, first_page + count)
             numbers, count = [first_page + count], count + 1
         for layout in [] if sheet.form.template else page_layouts(sheet):
             canvas.setPageSize(layout.size)
@@ -123,14 +122,8 @@ def _render(job: _Job, sheets: list[FormSheet], out: Path | BinaryIO, *, first_p
     if takehome:
         count += draw_takehome(canvas, job.household, job.plan, job.catalog, visit_id=job.visit_id, issued=job.issued)
     canvas.save()
-    _write(buffer.getvalue(), templates, out)
-    return forms, count
-
-
-def _write(drawn: bytes, templates: dict[int, Path], out: Path | BinaryIO) -> None:
-    if templates:
-        merge_templates(drawn, templates, out)
-    elif isinstance(out, Path):
-        out.write_bytes(drawn)
+    if isinstance(out, Path):
+        out.write_bytes(buffer.getvalue())
     else:
-        out.write(drawn)
+        out.write(buffer.getvalue())
+    return forms, count

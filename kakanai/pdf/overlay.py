@@ -1,8 +1,8 @@
 """The city's own forms: values drawn onto its approved blank PDF, and a grid to place them.
 
 A form definition with ``template = "X.pdf"`` (in ``forms/templates/``) and an ``overlay`` table
-is printed by drawing each value at its coordinates on a page the size of the template, then
-laying that page over the template's first page (pypdf). The catalog compiles and checks the keys
+is printed on a page the size of the template: the template's first page first (read once per
+process, `kakanai.pdf.template`), then each value at its coordinates over it. The catalog compiles and checks the keys
 when it loads (`catalog.OverlaySlot`); this module only draws. Coordinates are millimetres from the
 page's top-left corner to where the text starts, on its baseline (what `render_grid` shows)::
 
@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
@@ -35,6 +33,7 @@ from kakanai.pdf.draw import draw_qr, fit_text, new_canvas
 from kakanai.pdf.fonts import GOTHIC, MINCHO, printable
 from kakanai.pdf.formpage import qr_text
 from kakanai.pdf.layout import MM, Rect
+from kakanai.pdf.template import template_page, use_template
 
 DEFAULT_SIZE = 10.5
 TICK = "✓"
@@ -59,11 +58,10 @@ def template_path(form: Form, catalog: Catalog) -> Path:
     return catalog.root / "templates" / form.template
 
 
-@lru_cache(maxsize=16)
 def page_size(template: Path) -> tuple[float, float]:
     """The size in points of a template's first page."""
-    box = PdfReader(template).pages[0].mediabox
-    return float(box.width), float(box.height)
+    page = template_page(template)
+    return page.width, page.height
 
 
 def placements(sheet: FormSheet, household: Household, height: float) -> list[Placement]:
@@ -93,8 +91,10 @@ def _value(slot: OverlaySlot, sheet: FormSheet, household: Household, ticked: se
 def draw_overlay_page(canvas: Canvas, sheet: FormSheet, household: Household, template: Path, visit_id: str,
                       bundle_page: int) -> None:
     """Draw the values of an overlay form on a page the size of its template, and end the page."""
-    width, height = page_size(template)
+    page = template_page(template)
+    width, height = page.width, page.height
     canvas.setPageSize((width, height))
+    use_template(canvas, page)  # the city's blank form under the values
     for place in placements(sheet, household, height):
         font = GOTHIC if place.key.startswith("check:") else MINCHO
         size = place.size
@@ -107,23 +107,6 @@ def draw_overlay_page(canvas: Canvas, sheet: FormSheet, household: Household, te
     draw_qr(canvas, qr_text(visit_id, sheet.form.id, bundle_page), Rect(qx * MM, height - (qy + qs) * MM, qs * MM,
                                                                            qs * MM))
     canvas.showPage()
-
-
-def merge_templates(drawn: bytes, templates: dict[int, Path], out: Path | BinaryIO) -> None:
-    """Write ``drawn`` to ``out`` with each page index in ``templates`` laid over that template's page."""
-    reader = PdfReader(io.BytesIO(drawn))
-    writer = PdfWriter()
-    for index, page in enumerate(reader.pages):
-        if index not in templates:
-            writer.add_page(page)
-            continue
-        width, height = page_size(templates[index])
-        merged = writer.add_blank_page(width, height)
-        merged.merge_page(PdfReader(templates[index]).pages[0])
-        merged.merge_page(page)
-        merged.compress_content_streams()
-    writer.add_metadata({"/Creator": "kakanai 書かない窓口"})
-    writer.write(out)
 
 
 def render_grid(template: Path, out: Path) -> int:

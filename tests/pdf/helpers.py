@@ -74,12 +74,22 @@ def text_positions(reader: PdfReader, page: int) -> list[tuple[str, float, float
 
 
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
-    """Every font a PDF's pages use (including inside merged forms), and whether it is embedded."""
+    """Every font a PDF's pages use (including inside form XObjects: a city's template), and whether
+    it is embedded."""
     fonts: dict[str, bool] = {}
-    for page in reader.pages:
-        for font in page["/Resources"].get_object().get("/Font", {}).values():
+
+    def visit(resources: Any, seen: set[int]) -> None:
+        for font in resources.get("/Font", {}).values():
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
             embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
-            fonts[str(font["/BaseFont"])] = embedded
+            fonts[str(font["/BaseFont"])] = fonts.get(str(font["/BaseFont"]), True) and embedded
+        for xobject in resources.get("/XObject", {}).values():
+            key = getattr(xobject, "idnum", id(xobject))
+            if key not in seen and xobject.get_object().get("/Subtype") == "/Form":
+                seen.add(key)
+                visit(xobject.get_object().get("/Resources", {}).get_object(), seen)
+
+    for page in reader.pages:
+        visit(page["/Resources"].get_object(), set())
     return fonts
