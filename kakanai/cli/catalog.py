@@ -56,7 +56,7 @@ def plan_as_json(the_plan: Plan, draft: dict[str, Any], catalog: Catalog) -> lis
             "id": item.id, "title": item.procedure.title, "department": department.name,
             "counter": department.counter, "subjects": [member_name(draft, i) for i in item.subjects],
             "subject_indexes": list(item.subjects), "reasons": list(item.reasons),
-            "forms": item.procedure.definition.forms, "bring": item.procedure.definition.bring,
+            "forms": item.procedure.definition.forms, "bring": list(item.bring),
             "deadline": item.procedure.deadline.text if item.procedure.deadline else "",
             "last_day": item.last_day.isoformat() if item.last_day else None, "late": item.late,
             "basis": item.procedure.definition.basis,

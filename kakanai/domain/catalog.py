@@ -155,6 +155,14 @@ class DeadlineDef(_Strict):
     counts_from: Literal["event", "filing"] = "event"
 
 
+class BringIfDef(_Strict):
+    """Something to bring only when a person the procedure is for meets a condition (外国籍の方は
+    婚姻要件具備証明書): ``bring_if = [{ text = "…", member_when = { foreign = true } }]``."""
+
+    text: Label
+    member_when: Annotated[dict[str, Any], Field(min_length=1)]
+
+
 class ProcedureDef(_Strict):
     """A procedure as written in a catalog file (conditions still raw tables)."""
 
@@ -167,6 +175,7 @@ class ProcedureDef(_Strict):
     member_when: dict[str, Any] = {}
     household_when: dict[str, Any] = {}
     bring: list[str] = []
+    bring_if: list[BringIfDef] = []
     forms: list[Id] = []
     deadline: str | DeadlineDef = ""
     note: str = ""
@@ -208,6 +217,7 @@ class Procedure:
     household_when: Condition
     source_file: str = ""
     deadline: Deadline | None = None
+    bring_if: tuple[tuple[str, Condition], ...] = ()  # (what to bring, when a person it is for meets this)
 
     @property
     def id(self) -> str:
@@ -413,9 +423,16 @@ def _read_procedures(reader: _Reader, files: list[Path]) -> list[Procedure]:
                 found.append(Problem(f"{key}.member_when", "member_when は scope が members か each_member の手続で"
                                      "だけ使えます（この手続は scope = household: 世帯全体が対象です）",
                                      "member_when needs scope members or each_member"))
+            bring_if = tuple((item.text, parse_condition(item.member_when, "member", f"{key}.bring_if[{j}].member_when",
+                                                         found)) for j, item in enumerate(definition.bring_if))
+            if definition.bring_if and definition.scope == "household":
+                found.append(Problem(f"{key}.bring_if", "bring_if は scope が members か each_member の手続で"
+                                     "だけ使えます（対象者の条件で持ち物を足します）",
+                                     "bring_if needs scope members or each_member"))
             for problem in found:
                 reader.add(path, problem.path, problem.message_ja, problem.message_en)
-            procedures.append(Procedure(definition, member, household, reader.name(path), _deadline(definition.deadline)))
+            procedures.append(Procedure(definition, member, household, reader.name(path), _deadline(definition.deadline),
+                                        bring_if))
     return procedures
 
 

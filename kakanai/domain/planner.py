@@ -26,6 +26,8 @@ class PlannedProcedure:
     reasons: tuple[str, ...]
     last_day: date | None = None  # the deadline's last day, where it counts from a day
     late: bool = False  # that day was before the visit: flag it to the clerk, word it for the resident
+    bring: tuple[str, ...] = ()  # what to bring: the procedure's own list and what its people's facts add
+
 
     @property
     def id(self) -> str:
@@ -111,8 +113,9 @@ def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[
         return [], household.needs
     base = household.reasons or (event_reason,)
     scope = procedure.definition.scope
+    bring = tuple(procedure.definition.bring)
     if scope == "household":
-        return [PlannedProcedure(procedure, (), base)], ()
+        return [PlannedProcedure(procedure, (), base, bring=bring)], ()
     count = member_count(draft)
     if count is None:
         return [], ("member_count",)
@@ -121,12 +124,19 @@ def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[
     needs = tuple(dict.fromkeys(p for v in verdicts.values() for p in v.needs))
     reasons = {i: _member_reason(draft, i, verdicts[i]) for i in subjects}
     if scope == "each_member":
-        return [PlannedProcedure(procedure, (i,), _reasons(base, household.reasons, (reasons[i],)))
-                for i in subjects], needs
+        return [PlannedProcedure(procedure, (i,), _reasons(base, household.reasons, (reasons[i],)),
+                                 bring=bring_for(procedure, draft, (i,))) for i in subjects], needs
     if not subjects:
         return [], needs
     return [PlannedProcedure(procedure, tuple(subjects),
-                             _reasons(base, household.reasons, tuple(reasons[i] for i in subjects)))], needs
+                             _reasons(base, household.reasons, tuple(reasons[i] for i in subjects)),
+                             bring=bring_for(procedure, draft, tuple(subjects)))], needs
+
+
+def bring_for(procedure: Procedure, draft: Draft, subjects: tuple[int, ...]) -> tuple[str, ...]:
+    """The procedure's list, then each conditional item one of its people meets (once)."""
+    added = (text for text, when in procedure.bring_if if any(evaluate(when, draft, i).value for i in subjects))
+    return tuple(dict.fromkeys((*procedure.definition.bring, *added)))
 
 
 def _reasons(base: tuple[str, ...], household: tuple[str, ...], members: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from typing import Any
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import Draft
 from kakanai.domain.interview import Interview
-from kakanai.domain.planner import Plan, PlannedProcedure, plan
+from kakanai.domain.planner import Plan, PlannedProcedure, bring_for, plan
 
 STEPS = ("start", "intake", "household", "review", "print", "finish")
 STEP_LABELS = {"start": "受付", "intake": "読取・聞き取り", "household": "世帯・手続", "review": "確認",
@@ -95,17 +95,20 @@ class VisitSession:
 
     def final_plan(self, catalog: Catalog) -> Plan:
         """The rules' plan with the clerk's drops and additions applied."""
-        plan = self.interview(catalog).plan()
+        interview = self.interview(catalog)
+        plan, draft = interview.plan(), interview.draft
         items = [i for i in plan.items if item_key(i) not in self.dropped]
         planned = {i.id for i in items}
         for procedure_id in self.added:
             procedure, subjects = catalog.procedure(procedure_id), tuple(self.added_for.get(procedure_id, ()))
             if procedure.definition.scope == "each_member" and subjects:  # also one more person for it
                 have = {s for i in items if i.id == procedure_id for s in i.subjects}
-                added = [PlannedProcedure(procedure, (i,), ("職員が追加",)) for i in subjects if i not in have]
+                added = [PlannedProcedure(procedure, (i,), ("職員が追加",), bring=bring_for(procedure, draft, (i,)))
+                         for i in subjects if i not in have]
                 items.extend(i for i in added if item_key(i) not in self.dropped)
             elif procedure_id not in planned:
-                items.append(PlannedProcedure(procedure, subjects, ("職員が追加",)))
+                items.append(PlannedProcedure(procedure, subjects, ("職員が追加",),
+                                              bring=bring_for(procedure, draft, subjects)))
         return Plan(tuple(items), plan.undecided)
 
     def toggle(self, key: str, keep: bool) -> None:

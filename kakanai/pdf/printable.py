@@ -49,7 +49,7 @@ def catalog_texts(plan: Plan, catalog: Catalog) -> Iterator[tuple[str, str, str]
         yield f"procedures.{item.id}.title", f"手続 {item.id} の名前", definition.title
         deadline = item.procedure.deadline.text if item.procedure.deadline else ""
         for n, text in enumerate((department.name, department.counter, deadline, definition.note,
-                                  *definition.bring)):
+                                  *item.bring)):
             yield f"procedures.{item.id}[{n}]", f"手続 {item.id} の案内", text
         for form_id in definition.forms:
             form = catalog.forms[form_id]

@@ -148,8 +148,9 @@ def _procedure(flow: _Flow, household: Household, items: list[PlannedProcedure])
         else:
             text = f"期限: {until}{deadline.text}"
         flow.text(text, SMALL, indent=10 * MM, gap=0)
-    if definition.bring:
-        flow.text(f"お持ちいただくもの: {'、'.join(definition.bring)}", SMALL, indent=10 * MM, gap=0)
+    bring = list(dict.fromkeys(b for item in items for b in item.bring))
+    if bring:
+        flow.text(f"お持ちいただくもの: {'、'.join(bring)}", SMALL, indent=10 * MM, gap=0)
     if definition.note:
         flow.text(f"ご注意: {definition.note}", SMALL, indent=10 * MM, gap=0)
     flow.y -= 2 * MM

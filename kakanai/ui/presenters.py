@@ -95,7 +95,7 @@ def procedure_rows(rules_plan: Plan, final: Plan, draft: Draft, catalog: Catalog
 
 def bring_lines(plan: Plan) -> list[str]:
     """What to bring, once each, in plan order."""
-    return list(dict.fromkeys(b for item in plan.items for b in item.procedure.definition.bring))
+    return list(dict.fromkeys(b for item in plan.items for b in item.bring))
 
 
 def resident_name(draft: Draft) -> str:

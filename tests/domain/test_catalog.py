@@ -118,6 +118,18 @@ def test_member_when_on_a_household_procedure_is_refused(catalog_copy: Path) -> 
                             "member_when は scope が members か each_member の手続でだけ使えます") for e in _errors(catalog_copy))
 
 
+def test_bring_if_is_checked_like_any_condition(catalog_copy: Path) -> None:
+    # a conditional item on a household procedure, and one with a misspelt fact: both named with file and key
+    _edit(catalog_copy / "procedures" / "other.toml", 'scope = "household"\n',
+          'scope = "household"\nbring_if = [{ text = "犬の鑑札", member_when = { age = 20 } }]\n')
+    _edit(catalog_copy / "procedures" / "shimin.toml", "member_when = { foreign = true } }]",
+          "member_when = { foriegn = true } }]")
+    errors = _errors(catalog_copy)
+    assert any(e.startswith("forms/procedures/other.toml:11 [dog_registration_move_in]: procedure[0].bring_if: "
+                            "bring_if は scope が members か each_member の手続でだけ使えます") for e in errors), errors
+    assert any(".bring_if[0].member_when.foriegn: 知らない条件名です 'foriegn'" in e for e in errors), errors
+
+
 def test_deadlines_counted_from_the_event_date_get_their_last_day(catalog: Catalog) -> None:
     moved = date(2026, 4, 1)
     assert catalog.procedure("juminido_move_in").deadline.last_day(moved) == date(2026, 4, 15)  # 住み始めた日から14日以内

@@ -122,6 +122,13 @@ def test_a_couple_marries(catalog: Catalog) -> None:
     # A Japanese man marries a French woman: neither surname changes by the marriage (氏の変更届 is separate)
     the_plan = _plan_for("marriage", catalog)
     assert _who(the_plan) == [("marriage_registration", (0, 1))]
+    # and she brings what a foreign national brings to marry here (the city's bring_if), he does not add it
+    foreign = "外国籍の方: パスポート、婚姻要件具備証明書（日本語訳を添えて）"
+    assert the_plan.items[0].bring[-1] == foreign
+    doc = household_doc("marriage")
+    doc["members"][1]["nationality"] = None
+    doc |= {"v": 2, "subjects": [0, 1], "marriage": {"surname_of": 0, "domicile": doc["new"]["address"]}}
+    assert foreign not in _plan_doc(doc, catalog).items[0].bring
 
 
 def test_a_family_moves_out(catalog: Catalog) -> None:
