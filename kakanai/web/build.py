@@ -18,9 +18,10 @@ from typing import Any
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.household_doc import household_to_document, parse_household
+from kakanai.web import shown_texts
 from kakanai.web.spec import page_spec
 
-__all__ = ["MAX_BYTES", "PageError", "build_page", "page_texts", "render_page"]
+__all__ = ["MAX_BYTES", "PageError", "build_page", "missing_texts", "page_texts", "render_page"]
 
 HERE = Path(__file__).resolve().parent
 PAGE = HERE / "page"
@@ -101,3 +102,10 @@ def build_page(catalog: Catalog, out_dir: Path) -> Path:
     target = out_dir / "index.html"
     target.write_bytes(render_page(catalog))
     return target
+
+
+def missing_texts(catalog: Catalog) -> list[tuple[str, str]]:
+    """(language, key) for each text the page built for ``catalog`` can show that a language of its
+    translation table (with the city's additions) has no words for: the page would show the
+    counter's Japanese there instead (see kakanai/web/shown_texts.py)."""
+    return shown_texts.missing_texts(page_spec(catalog), page_texts(catalog.root))
