@@ -10,6 +10,7 @@ from kakanai.domain.household_doc import parse_household
 from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
 from tests.conftest import household_doc
+from tests.domain.interviewing import answer_in_turn, from_answers, went_down
 from tests.domain.procedure_table import household, person
 
 
@@ -96,8 +97,7 @@ def test_an_interview_only_move_within_asks_each_thing_once_in_order(catalog: Ca
     # decide, then what the 住民異動届 prints: no 届出人 (one person), no dogs or mopeds (0 unless told)
     assert _paths(interview) == list(_MOVE_WITHIN_ANSWERS)
     # When every question is answered in turn (the old 方書 left empty)
-    while questions := interview.questions():
-        interview.answer(questions[0].path, _MOVE_WITHIN_ANSWERS[questions[0].path])
+    answer_in_turn(interview, lambda question: _MOVE_WITHIN_ANSWERS[question.path])
     # Then the household is complete, valid and normalised
     household = interview.household().household
     assert household.members[0].birth.isoformat() == "1996-02-29"
@@ -111,14 +111,10 @@ def test_an_interview_only_move_within_asks_each_thing_once_in_order(catalog: Ca
 def test_the_remaining_count_only_goes_down(catalog: Catalog) -> None:
     # Given a move within of one person, interviewed from nothing
     interview = _interview_move_within(catalog)
-    counts = [interview.remaining()]
     # When every question is answered in turn
-    while questions := interview.questions():
-        assert interview.remaining() >= len(questions)
-        interview.answer(questions[0].path, _MOVE_WITHIN_ANSWERS[questions[0].path])
-        counts.append(interview.remaining())
+    _, counts = answer_in_turn(interview, lambda question: _MOVE_WITHIN_ANSWERS[question.path])
     # Then the count shown never went up and ends at 0
-    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    assert went_down(counts), counts
     assert counts[0] >= len(_MOVE_WITHIN_ANSWERS)
 
 
@@ -132,12 +128,8 @@ def test_a_family_s_remaining_count_only_goes_down_and_is_shown_once_the_shape_i
     interview.answer("member_count", "3")
     doc = household_doc("family_move_in") | {"v": 2, "child_allowance": {"claimant": 0}}
     answers = draft_from_household(parse_household(doc).household)
-    counts = [interview.remaining()]
-    while questions := interview.questions():
-        path = questions[0].path
-        interview.answer(path, answers.get(path) if answers.get(path) not in (None, "") else "")
-        counts.append(interview.remaining())
-    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    _, counts = answer_in_turn(interview, from_answers(answers))
+    assert went_down(counts), counts
 
 
 @pytest.mark.parametrize(("event", "label"), [("move_in", "転入日"), ("move_out", "転出予定日"), ("move_within", "転居日"),
@@ -162,8 +154,7 @@ def test_one_person_is_the_notifier_two_are_asked_and_a_death_is_asked(catalog: 
 def test_counts_are_0_unless_a_form_the_clerk_added_asks(catalog: Catalog) -> None:
     # Given a move within, fully answered: no dogs or mopeds asked, none planned
     interview = _interview_move_within(catalog)
-    while questions := interview.questions():
-        interview.answer(questions[0].path, _MOVE_WITHIN_ANSWERS[questions[0].path])
+    answer_in_turn(interview, lambda question: _MOVE_WITHIN_ANSWERS[question.path])
     assert "moped_address" not in interview.plan().ids()
     # When the clerk adds the moped's change of address (the resident mentions a moped)
     added = Interview(catalog, interview.base, {"moped_address": ()})
@@ -354,14 +345,9 @@ def test_a_family_move_asks_the_new_facts_in_a_stable_order_and_the_count_never_
     interview = Interview(catalog)
     for path in ("event", "date", "member_count"):
         interview.answer(path, answers[path])
-    asked, counts = [], [interview.remaining()]
-    while questions := interview.questions():
-        path = questions[0].path
-        asked.append(path)
-        interview.answer(path, answers.get(path) if answers.get(path) not in (None, "") else "")
-        counts.append(interview.remaining())
+    asked, counts = answer_in_turn(interview, from_answers(answers))
     # Then the count shown never went up, and each person's questions came together, in order
-    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    assert went_down(counts), counts
     members = [p for p in asked if p.startswith("members[")]
     assert members == sorted(members, key=lambda p: int(p[8:p.index("]")])), members
     # And the new facts were asked only where a procedure depends on them
@@ -386,18 +372,13 @@ def test_the_head_moving_out_alone_is_asked_who_stays_and_who_becomes_head(catal
                "members[0].care_certified": "いいえ", "members[0].seal_registered": "いいえ", "new_head": 1}
     keys = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation", "moving")
     answers |= {f"members[{i}].{k}": v for i, row in enumerate(people) for k, v in zip(keys, row, strict=True)}
-    counts, asked = [interview.remaining()], []
-    while questions := interview.questions():
-        path = questions[0].path
-        asked.append(path)
-        interview.answer(path, answers.get(path, ""))
-        counts.append(interview.remaining())
+    asked, counts = answer_in_turn(interview, lambda question: answers.get(question.path, ""))
     # Then "the whole household?" comes first, each person says whether they move right after their 続柄,
     # nothing else is asked of those who stay, and the new head is asked last; the count never went up
     assert asked[0] == "whole" and asked[-1] == "new_head"
     assert asked.index("members[0].moving") == asked.index("members[0].relation") + 1
     assert not [p for p in asked if p.startswith(("members[1].", "members[2].")) and p.split(".")[1] not in keys]
-    assert counts == sorted(counts, reverse=True) and counts[-1] == 0, counts
+    assert went_down(counts), counts
     # And the household is written with who moves, the 転出届 for him alone and the 世帯主変更届 for the rest
     household = interview.household().household
     assert household.subjects == (0,) and household.new_head == 1

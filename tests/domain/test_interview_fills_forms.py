@@ -14,6 +14,7 @@ from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import OUTSIDE_NOTIFIER
 from kakanai.domain.interview import Interview, Question
 from kakanai.pdf.content import form_sheets
+from tests.domain.interviewing import answer_in_turn, went_down
 
 _KEYS = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation")
 _COUPLE = [("山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "男", "世帯主"),
@@ -54,12 +55,7 @@ def test_an_interview_from_nothing_fills_every_box_its_forms_print(catalog: Cata
     interview = Interview(catalog, visit_date=date(2026, 3, 12))
     interview.answer("event", event)
     interview.answer("date", "2026-03-01")
-    for _ in range(300):
-        questions = interview.questions()
-        if not questions:
-            break
-        interview.answer(questions[0].path, _answer(questions[0], event))
-    assert interview.questions() == []
+    answer_in_turn(interview, lambda question: _answer(question, event))
     # When the planned forms are filled from the household
     household = interview.household().household
     sheets = form_sheets(household, interview.plan(), catalog, date(2026, 3, 12))
@@ -89,17 +85,10 @@ def test_the_remaining_count_never_goes_up_when_someone_from_outside_files(catal
     interview = Interview(catalog, visit_date=date(2026, 3, 12))
     interview.answer("event", "death")
     interview.answer("date", "2026-03-01")
-    counts, asked = [], []
+    outsider = {"notifier.relation": "長女", "notifier.address": "北海道札幌市中央区北1条西2丁目3番地"}
     # When the clerk answers every question in turn
-    while questions := interview.questions():
-        question = questions[0]
-        if interview.remaining() is not None:
-            counts.append(interview.remaining())
-            assert counts[-1] >= len(questions)  # never fewer than what is open now
-        outsider = {"notifier.relation": "長女", "notifier.address": "北海道札幌市中央区北1条西2丁目3番地"}
-        answer = notifier if question.path == "notifier" else outsider.get(question.path) or _answer(question, "death")
-        interview.answer(question.path, answer)
-        asked.append(question.path)
+    asked, counts = answer_in_turn(interview, lambda question: notifier if question.path == "notifier"
+                                   else outsider.get(question.path) or _answer(question, "death"))
     # Then the count shown never went up (choosing 「世帯外の方」 opens her details, counted already) and ends at 0
-    assert counts == sorted(counts, reverse=True) and interview.remaining() == 0, counts
+    assert went_down(counts), counts
     assert ("notifier.family" in asked) is (notifier == OUTSIDE_NOTIFIER)
