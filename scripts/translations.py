@@ -164,8 +164,7 @@ EN = {
     "はい": "Yes", "いいえ": "No",
     # the parts the UI composes the domain's labels from (kakanai/ui/domain_text.py, presenters.py)
     "日本語": "English", "世帯員{0}": "member {0}", "{0}さんの{1}": "{0}: {1}", "{0}さんの": "{0}: ",
-    "{0}さん": "{0}", "届出に必要な基本事項": "basic facts of the notification",
-    "「{0}」に記入するため": "to fill in \"{0}\"", "「{0}」が必要か判断するため": "to decide whether \"{0}\" is needed", "届出の内容": "The notification", "{0}が未入力です": "{0} is missing",
+    "{0}さん": "{0}", "届出の内容": "The notification", "{0}が未入力です": "{0} is missing",
     "世帯主が{0}人になっています。続柄で世帯主を1人にしてください":
         "{0} heads of household. Set the relation so that exactly one is 世帯主 (head)",
     "{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）":
@@ -176,13 +175,6 @@ EN = {
         "Change of head: the new head is {0} ({1}), named by the notifier",
     "世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください":
         "Change of head: the new head is {0} ({1}). If not, correct the relation",
-    "印刷が取り消されました。［再試行］で印刷し直してください": "Printing was cancelled. Print again with Retry",
-    "印刷が終わりました。署名をお願いします": "Printed. Please ask for signatures",
-    "プリンターが受け付けました。印刷を待っています": "The printer accepted the job and is waiting to print",
-    "印刷中です（残り {0} 件）": "Printing ({0} jobs to go)", "保存しました（{0}）。署名をお願いします":
-        "Saved ({0}). Please ask for signatures", "プリンターに送りました。署名をお願いします":
-        "Sent to the printer. Please ask for signatures", "プリンターに送っています…": "Sending to the printer…",
-    "印刷できませんでした: {0}": "Could not print: {0}",
     "{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください":
         "{0}: the deadline ({1}, until {2}) has passed. Ask why it is late",
 }
@@ -231,6 +223,27 @@ DATE_EN = {"move_in": "Date of moving in", "move_out": "Planned date of moving o
            "move_within": "Date of moving", "birth": "Date of birth", "death": "Date of death",
            "marriage": "Date of marriage"}
 INSURED_EN = {"insured": "insured person (themselves)", "dependent": "dependent (family)"}
+# why the interview asks (phrases.REASON_TEXTS, by kind); {title} is the city's form or procedure title
+WHY_EN = {"basics": "basic facts of the notification", "fill": "to fill in \"{title}\"",
+          "decide": "to decide whether \"{title}\" is needed", "change": "to change it"}
+# the print service's states (services.printing.STATE_TEXTS, by code), with the same {parts}
+STATES_EN = {
+    "sending": "Sending to the printer…", "accepted": "The printer accepted the job and is waiting to print",
+    "printing": "Printing ({count} jobs to go)", "printed": "Printed. Please ask for signatures",
+    "sent": "Sent to the printer. Please ask for signatures", "saved": "Saved ({where}). Please ask for signatures",
+    "cancelled": "Printing was cancelled. Print again with Retry", "printer_alert": "{printer}: {alert}",
+    "printer_stopped": "{printer}: the printer is stopped. Choose another printer and Retry, or call IT",
+    "stuck": "{printer}: the job waits and does not move. Check the printer and press Retry",
+    "failed": "Could not print: {error}", "error": "{detail}",
+    "no_cups": "There is no print system (CUPS) on this PC (call IT)",
+    "no_answer": "The print system does not answer. Wait a moment and press Retry",
+    "not_accepting": "The printer is not accepting jobs. Choose another printer, or call IT",
+    "no_such_printer": "That printer is not found. Choose one from the list again",
+    "cups_down": "The print system (CUPS) is not running (call IT)",
+    "refused": "The printer did not accept the job. Press Retry",
+    "no_save_folder": "No folder to save PDFs is set (setting pdf_save_dir)",
+    "unreadable_pdf": "The PDF cannot be opened",
+}
 REASONS_EN = {
     "media-empty": "Out of paper. Load paper", "media-needed": "Out of paper. Load paper",
     "media-jam": "Paper jam. Remove the jammed paper",
@@ -248,11 +261,12 @@ REASONS_EN = {
 
 def domain_texts() -> dict[str, dict[str, str | None]]:
     """Context → Japanese text → English (None when it has none) of every word the UI takes from
-    the domain's tables and the services' printer states."""
+    the domain's tables (labels, choices, why a question is asked) and the print service's states."""
     sys.path.insert(0, str(ROOT))
+    from kakanai.domain.phrases import REASON_TEXTS
     from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS
     from kakanai.domain.vocabulary import EVENT_LABELS_EN, INSURANCE_LABELS_EN, SEX_LABELS_EN, LifeEvent
-    from kakanai.services.printing import REASONS
+    from kakanai.services.printing import REASONS, STATE_TEXTS
     from kakanai.ui.presenters import OUTSIDE_LABEL
 
     questions: dict[str, str | None] = {}
@@ -264,6 +278,8 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
                                                             + ": ") if key in english else None
     for code, text in DATE_LABELS.items():
         questions[text] = DATE_EN.get(code)
+    for why, text in REASON_TEXTS.items():
+        questions[text] = WHY_EN.get(why.value)
     known = {**{str(LifeEvent(e).value): v for e, v in EVENT_LABELS_EN.items()}, **INSURANCE_LABELS_EN,
              **SEX_LABELS_EN, **INSURED_EN}
     vocabulary: dict[str, str | None] = {"はい": EN["はい"], "いいえ": EN["いいえ"], OUTSIDE_LABEL: "Someone from outside"}
@@ -271,6 +287,7 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
         for code, text in spec.choices:
             vocabulary[text] = known.get(str(code))
     status = {text: REASONS_EN.get(code) for code, text in REASONS.items() if text}
+    status |= {text: STATES_EN.get(state.value) for state, text in STATE_TEXTS.items()}
     return {"Questions": questions, "Vocabulary": vocabulary, "Status": status}
 
 

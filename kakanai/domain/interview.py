@@ -31,9 +31,18 @@ from kakanai.domain.draft import (
     to_document,
 )
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
+from kakanai.domain.phrases import reason_text
 from kakanai.domain.planner import Plan, member_name, plan
 from kakanai.domain.problems import InvalidInput, Problem
-from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec, normalize_answer
+from kakanai.domain.questions import (
+    DATE_LABELS,
+    HOUSEHOLD_SPECS,
+    MEMBER_SPECS,
+    QuestionSpec,
+    Reason,
+    Why,
+    normalize_answer,
+)
 from kakanai.domain.sources import SOURCES, parents_by_relation
 
 _BASE_MEMBER_KEYS = ("family", "given", "family_kana", "given_kana", "birth", "sex", "relation")
@@ -56,19 +65,27 @@ _MEMBER_ASKED_WHEN_PRINTED = {"member.birth_when": "birth_time", "member.birth_p
 _PARENT_FIELDS = {"birth.father": 0, "birth.mother": 1}
 # what the interview asks of a 届出人 from outside the household (OUTSIDE_NOTIFIER)
 _OUTSIDER_KEYS = ("family", "given", "family_kana", "given_kana", "relation", "address")
+_TO_CHANGE = Reason(Why.CHANGE)  # an answered item the clerk chose to change
 _HOUSEHOLD_ORDER = tuple(HOUSEHOLD_SPECS)  # what, when, how many, the addresses: then each person, then the rest
 _MEMBER_ORDER = tuple(MEMBER_SPECS)
 
 
 @dataclass(frozen=True)
 class Question:
-    """One question for the clerk: the draft path, a label naming the person, the kind, why."""
+    """One question for the clerk: the draft path, a label naming the person, the kind, why (as data:
+    `why`; in Japanese: `reason`)."""
 
     path: str
     label: str
     spec: QuestionSpec
-    reason: str
+    why: Reason
     suggestion: str = ""  # a value to start from, e.g. the 町域 of the postal code already given
+    person: str = ""  # the member's name once known ("" for the household's questions and one not yet named)
+
+    @property
+    def reason(self) -> str:
+        """Why it is asked, in the clerk's Japanese (「「住民異動届」に記入するため」)."""
+        return reason_text(self.why)
 
 
 class Interview:
@@ -111,7 +128,7 @@ class Interview:
             return None
         return len(self._open(_needed(draft, self.plan(), self.catalog, self.added, upper=True)))
 
-    def _open(self, needed: dict[str, str]) -> list[Question]:
+    def _open(self, needed: dict[str, Reason]) -> list[Question]:
         known = self._known()
         # what a resident left empty in their code stays empty: optional fields are asked only in an interview
         open_paths = [p for p in needed if known.get(p) is None
@@ -129,16 +146,18 @@ class Interview:
             raise InvalidInput([Problem(path, ja, en.rstrip(")"))], "入力を確認してください") from None
         self.answers[path] = value
 
-    def question(self, path: str, reason: str = "") -> Question:
-        """The question for any draft path (also one already answered, to change it)."""
+    def question(self, path: str, reason: Reason = _TO_CHANGE) -> Question:
+        """The question for any draft path (also one already answered: by default, to change it)."""
         return self._question(path, reason)
 
     def household(self) -> ParsedHousehold:
         """The finished household, validated like a QR document (raises `InvalidInput` if not)."""
         return parse_household(to_document(self.draft))
 
-    def _question(self, path: str, reason: str) -> Question:
-        return Question(path, question_label(path, self.draft), _spec_for(path), reason, self._suggestion(path))
+    def _question(self, path: str, reason: Reason) -> Question:
+        draft, where = self.draft, split_member_path(path)
+        return Question(path, question_label(path, draft), _spec_for(path), reason, self._suggestion(path),
+                        known_name(draft, where[0]) if where else "")
 
     def _suggestion(self, path: str) -> str:
         draft = self.draft
@@ -161,6 +180,12 @@ def question_label(path: str, draft: Draft) -> str:
     if where is not None:
         return f"{member_name(draft, where[0])}さんの{spec.label}"
     return DATE_LABELS.get(draft.get("event") or "", spec.label) if path == "date" else spec.label
+
+
+def known_name(draft: Draft, index: int) -> str:
+    """A member's name once known ("" while neither 氏 nor 名 is: question_label calls them 世帯員N)."""
+    named = draft.get(member_path(index, "family")) or draft.get(member_path(index, "given"))
+    return member_name(draft, index) if named else ""
 
 
 def _check_dates(draft: Draft, path: str) -> None:
@@ -190,14 +215,14 @@ def _order(path: str) -> tuple[int, int, int]:
 
 
 def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tuple[int, ...]],
-            upper: bool = False) -> dict[str, str]:
+            upper: bool = False) -> dict[str, Reason]:
     """Each needed draft path with the reason it is needed (first reason wins). With ``upper``, also
     what the forms of undecided procedures would need for everyone (an upper bound)."""
-    needed: dict[str, str] = {}
+    needed: dict[str, Reason] = {}
     _basics(draft, needed, upper)
     for undecided in the_plan.undecided:
         for path in undecided.needs:
-            needed.setdefault(path, f"「{undecided.procedure.title}」が必要か判断するため")
+            needed.setdefault(path, Reason(Why.DECIDE, undecided.procedure.title))
     forms = [(item.procedure.definition.forms, item.subjects) for item in the_plan.items]
     planned = {item.id for item in the_plan.items}
     forms += [(catalog.procedure(pid).definition.forms, subjects) for pid, subjects in added.items()
@@ -211,8 +236,8 @@ def _needed(draft: Draft, the_plan: Plan, catalog: Catalog, added: dict[str, tup
     return {p: r for p, r in needed.items() if _spec_exists(p)}
 
 
-def _basics(draft: Draft, needed: dict[str, str], upper: bool = False) -> None:
-    reason = "届出に必要な基本事項"
+def _basics(draft: Draft, needed: dict[str, Reason], upper: bool = False) -> None:
+    reason = Reason(Why.BASICS)
     for path in ("event", "date", MEMBER_COUNT):
         needed[path] = reason
     for side in _ADDRESS_NEEDS.get(draft.get("event", ""), ()):
@@ -234,9 +259,9 @@ def _basics(draft: Draft, needed: dict[str, str], upper: bool = False) -> None:
             needed[f"notifier.{key}"] = reason
 
 
-def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, str], draft: Draft,
+def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, Reason], draft: Draft,
                 upper: bool = False) -> None:
-    reason = f"「{form.title}」に記入するため"
+    reason = Reason(Why.FILL, form.title)
     for field in form.fields:
         # the 届出人's phone (the 喪主's, who is the 届出人 unless another was named): an outsider's own, else
         # the household's

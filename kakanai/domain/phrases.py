@@ -1,7 +1,8 @@
 """Why a condition held, in the words a colleague would write on a note: 「国民健康保険に加入中」,
 「未就学（5歳）」, 「75歳の誕生日（令和8年12月2日）から後期高齢者医療」. What goes without saying
 (that the person is one the event is about, the event itself) is said with nothing, so a plan's
-reasons are the facts that decided it and only those."""
+reasons are the facts that decided it and only those. And why the interview asks a question
+(「「住民異動届」に記入するため」), worded from its `Reason` here only."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from kakanai.domain.ages import age_on, birthday
 from kakanai.domain.draft import CITY_PREFECTURE, Draft, member_path
 from kakanai.domain.facts import Fact
+from kakanai.domain.questions import Reason, Why
 from kakanai.domain.vocabulary import INSURED_KIND_LABELS, PENSION_CLASS_LABELS
 from kakanai.domain.wareki import format_wareki
 
@@ -150,3 +152,18 @@ def phrase(fact: Fact, value: Any, draft: Draft, index: int = -1) -> str:
     if fact.kind == "bool":
         return fact.label if value else f"{fact.label}：いいえ"
     return f"{fact.label} {value}"
+
+
+# Why the interview asks, by kind; {title} is the form's or the procedure's title as the city wrote it.
+# The UI translates these templates by the same kind (scripts/translations.py: English per kind).
+REASON_TEXTS: dict[Why, str] = {
+    Why.BASICS: "届出に必要な基本事項",
+    Why.FILL: "「{title}」に記入するため",
+    Why.DECIDE: "「{title}」が必要か判断するため",
+    Why.CHANGE: "変更する",
+}
+
+
+def reason_text(reason: Reason) -> str:
+    """Why a question is asked, in the clerk's Japanese (「「住民異動届」に記入するため」)."""
+    return REASON_TEXTS[reason.why].format(title=reason.title)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from kakanai.domain.draft import OUTSIDE_NOTIFIER
@@ -32,6 +33,24 @@ class QuestionSpec:
     high: int = 99
     optional: bool = False  # asked when a form prints it; Enter on an empty answer means "none"
 
+
+
+class Why(StrEnum):
+    """The kinds of reason the interview gives for a question (their words: phrases.REASON_TEXTS)."""
+
+    BASICS = "basics"  # what every notification needs (届出に必要な基本事項)
+    FILL = "fill"  # a planned form prints it: the form's title
+    DECIDE = "decide"  # whether a procedure is needed depends on it: the procedure's title
+    CHANGE = "change"  # the clerk chose an answered item to change it
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a question is asked, as data: its kind and the title it names (a form's or a procedure's,
+    as the city wrote it; "" for a kind that names none)."""
+
+    why: Why
+    title: str = ""
 
 HOUSEHOLD_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("event", "届出の種類", "choice", tuple((e.value, label) for e, label in EVENT_LABELS.items())),

@@ -16,7 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from kakanai.services.printing import Part, PrintStatus, part_pdf, reason_text
+from kakanai.services.printing import STATE_TEXTS, Part, PrintState, PrintStatus, part_pdf, reason_code
 
 TIMEOUT = 20.0  # seconds a command may take before the print system counts as not answering
 STUCK_AFTER = 90.0  # seconds a job may wait in the queue, unprinted, before the clerk is told
@@ -26,7 +26,12 @@ _FAILED = ("canceled", "cancelled", "aborted", "stopped")  # job-state-reasons o
 
 
 class PrintSystemError(OSError):
-    """The print system refused or did not answer; the text is the clerk's message."""
+    """The print system refused or did not answer: ``state`` says which (the text is the clerk's
+    Japanese message for it, printing.STATE_TEXTS)."""
+
+    def __init__(self, state: PrintState) -> None:
+        super().__init__(STATE_TEXTS[state])
+        self.state = state
 
 
 @dataclass(frozen=True)
@@ -49,22 +54,22 @@ def _run(args: list[str], data: bytes | None = None) -> str:
     try:
         done = subprocess.run(args, input=data, capture_output=True, timeout=TIMEOUT, env=env, check=False)
     except FileNotFoundError:
-        raise PrintSystemError("印刷の仕組み（CUPS）がありません（情報システム係へ）") from None
+        raise PrintSystemError(PrintState.NO_CUPS) from None
     except subprocess.TimeoutExpired:
-        raise PrintSystemError("印刷の仕組みが応答しません。しばらく待って［再試行］を押してください") from None
+        raise PrintSystemError(PrintState.NO_ANSWER) from None
     if done.returncode != 0:
         raise PrintSystemError(_refusal(done.stderr.decode("utf-8", "replace")))
     return done.stdout.decode("utf-8", "replace")
 
 
-def _refusal(error: str) -> str:
+def _refusal(error: str) -> PrintState:
     if "not accepting" in error:
-        return "プリンターが受け付けを止めています。別のプリンターを選ぶか、情報システム係へ"
+        return PrintState.NOT_ACCEPTING
     if "does not exist" in error or "Invalid destination" in error or "Unknown destination" in error:
-        return "そのプリンターは見つかりません。一覧から選び直してください"
+        return PrintState.NO_SUCH_PRINTER
     if "scheduler" in error or "connect" in error:
-        return "印刷の仕組み（CUPS）が動いていません（情報システム係へ）"
-    return "プリンターが印刷を受け付けませんでした。［再試行］を押してください"
+        return PrintState.CUPS_DOWN
+    return PrintState.REFUSED
 
 
 def printers() -> list[str]:
@@ -114,7 +119,7 @@ def submit(pdf: bytes, parts: list[Part], title: str) -> list[Job]:
                        part_pdf(pdf, part))
             match = _REQUEST.search(out)
             if match is None:
-                raise PrintSystemError("プリンターが印刷を受け付けませんでした。［再試行］を押してください")
+                raise PrintSystemError(PrintState.REFUSED)
             jobs.append(Job(match.group(1), part.printer, part, time.monotonic()))
     except PrintSystemError:
         cancel([job.job_id for job in jobs])
@@ -173,31 +178,31 @@ def status(jobs: list[Job], now: float | None = None) -> PrintStatus:
         failed = [j for j in mine if j.job_id in finished and any(w in finished[j.job_id] for w in _FAILED)]
         if failed:
             unprinted = [j.job_id for j in mine if j.job_id in waiting] + [j.job_id for j in failed]
-            return PrintStatus("problem", "印刷が取り消されました。［再試行］で印刷し直してください", tuple(unprinted))
+            return PrintStatus(PrintState.CANCELLED, tuple(unprinted))
         queued = [j for j in mine if j.job_id in waiting]
         if not queued:
             continue
         pending += [j.job_id for j in queued]
         problem, busy = _printer_problem(printer, queued, now)
-        if problem:
-            return PrintStatus("problem", problem, tuple(pending))
+        if problem is not None:
+            return PrintStatus(problem.state, tuple(pending), printer=printer, detail=problem.detail)
         printing = printing or busy
     if not pending:
-        return PrintStatus("done", "印刷が終わりました。署名をお願いします")
+        return PrintStatus(PrintState.PRINTED)
     if printing:
-        return PrintStatus("printing", f"印刷中です（残り {len(pending)} 件）", tuple(pending))
-    return PrintStatus("accepted", "プリンターが受け付けました。印刷を待っています", tuple(pending))
+        return PrintStatus(PrintState.PRINTING, tuple(pending), count=len(pending))
+    return PrintStatus(PrintState.ACCEPTED, tuple(pending))
 
 
-def _printer_problem(printer: str, queued: list[Job], now: float) -> tuple[str, bool]:
-    """What stops the printer ("" if nothing), and whether it is printing now."""
+def _printer_problem(printer: str, queued: list[Job], now: float) -> tuple[PrintStatus | None, bool]:
+    """What stops the printer (None if nothing), and whether it is printing now."""
     enabled, busy, reasons, _ = printer_state(printer)
-    text = reason_text(reasons)
-    if text:
-        return f"{printer}: {text}", busy
+    code = reason_code(reasons)
+    if code:
+        return PrintStatus(PrintState.PRINTER_ALERT, detail=code), busy
     if not enabled:
-        return f"{printer}: プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ", busy
+        return PrintStatus(PrintState.PRINTER_STOPPED), busy
     oldest = min(job.submitted for job in queued)
     if not busy and now - oldest > STUCK_AFTER:
-        return f"{printer}: 印刷待ちのまま進みません。プリンターを確認して［再試行］を押してください", busy
-    return "", busy
+        return PrintStatus(PrintState.STUCK), busy
+    return None, busy

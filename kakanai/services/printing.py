@@ -10,8 +10,9 @@ printer has it, otherwise on the printer's default paper scaled to fit, proporti
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # pypdf and reportlab load on the first print, not with the window
@@ -154,26 +155,113 @@ REASONS = {
 }
 
 
-def reason_text(reasons: Iterable[str]) -> str:
-    """The clerk's message for a printer's state reasons ("" when none stops printing)."""
+def reason_code(reasons: Iterable[str]) -> str:
+    """The first of a printer's state reasons that stops printing, as a key of REASONS ("" when none)."""
     for reason in reasons:
         key = reason.strip().lower()
         for suffix in ("-error", "-warning", "-report"):
             key = key.removesuffix(suffix)
         if REASONS.get(key):
-            return REASONS[key]
+            return key
     return ""
+
+
+def reason_text(reasons: Iterable[str]) -> str:
+    """The clerk's message for a printer's state reasons ("" when none stops printing)."""
+    return REASONS.get(reason_code(reasons), "")
+
+
+class PrintState(StrEnum):
+    """Where printing stands, as a code: the services report it, STATE_TEXTS words it in Japanese
+    and the UI words it by the same code (scripts/translations.py has English for each)."""
+
+    SENDING = "sending"
+    ACCEPTED = "accepted"
+    PRINTING = "printing"  # count: the jobs still to print
+    PRINTED = "printed"
+    SENT = "sent"  # painted on a printer without a print system to follow (nothing to wait for)
+    SAVED = "saved"  # detail: the file saved in IT's folder
+    CANCELLED = "cancelled"
+    PRINTER_ALERT = "printer_alert"  # printer, detail: the printer's reason (a key of REASONS)
+    PRINTER_STOPPED = "printer_stopped"  # printer
+    STUCK = "stuck"  # printer
+    FAILED = "failed"  # could not hand over: cause (a refusal below) or detail (an error's own text)
+    ERROR = "error"  # detail: an error's own text (following the jobs failed)
+    # the print system's refusals (cups.PrintSystemError), and what stops a hand-over before it
+    NO_CUPS = "no_cups"
+    NO_ANSWER = "no_answer"
+    NOT_ACCEPTING = "not_accepting"
+    NO_SUCH_PRINTER = "no_such_printer"
+    CUPS_DOWN = "cups_down"
+    REFUSED = "refused"
+    NO_SAVE_FOLDER = "no_save_folder"
+    UNREADABLE_PDF = "unreadable_pdf"
+
+
+# The clerk's words for each state, the one place they are written; {count}, {printer}, {where},
+# {alert} (the printer's reason, REASONS), {error} (a refusal's words or an error's own text), {detail}.
+STATE_TEXTS: dict[PrintState, str] = {
+    PrintState.SENDING: "プリンターに送っています…",
+    PrintState.ACCEPTED: "プリンターが受け付けました。印刷を待っています",
+    PrintState.PRINTING: "印刷中です（残り {count} 件）",
+    PrintState.PRINTED: "印刷が終わりました。署名をお願いします",
+    PrintState.SENT: "プリンターに送りました。署名をお願いします",
+    PrintState.SAVED: "保存しました（{where}）。署名をお願いします",
+    PrintState.CANCELLED: "印刷が取り消されました。［再試行］で印刷し直してください",
+    PrintState.PRINTER_ALERT: "{printer}: {alert}",
+    PrintState.PRINTER_STOPPED: "{printer}: プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ",
+    PrintState.STUCK: "{printer}: 印刷待ちのまま進みません。プリンターを確認して［再試行］を押してください",
+    PrintState.FAILED: "印刷できませんでした: {error}",
+    PrintState.ERROR: "{detail}",
+    PrintState.NO_CUPS: "印刷の仕組み（CUPS）がありません（情報システム係へ）",
+    PrintState.NO_ANSWER: "印刷の仕組みが応答しません。しばらく待って［再試行］を押してください",
+    PrintState.NOT_ACCEPTING: "プリンターが受け付けを止めています。別のプリンターを選ぶか、情報システム係へ",
+    PrintState.NO_SUCH_PRINTER: "そのプリンターは見つかりません。一覧から選び直してください",
+    PrintState.CUPS_DOWN: "印刷の仕組み（CUPS）が動いていません（情報システム係へ）",
+    PrintState.REFUSED: "プリンターが印刷を受け付けませんでした。［再試行］を押してください",
+    PrintState.NO_SAVE_FOLDER: "PDFの保存先が設定されていません（設定 pdf_save_dir）",
+    PrintState.UNREADABLE_PDF: "PDFを開けません",
+}
+_PHASES: dict[PrintState, Phase] = {PrintState.SENDING: "accepted", PrintState.ACCEPTED: "accepted",
+                                    PrintState.PRINTING: "printing", PrintState.PRINTED: "done",
+                                    PrintState.SENT: "done", PrintState.SAVED: "done"}
 
 
 @dataclass(frozen=True)
 class PrintStatus:
-    """Where a submission stands, in the clerk's words."""
+    """Where a submission stands, as a code and its parts (`text`: in the clerk's Japanese)."""
 
-    phase: Phase
-    text: str
+    state: PrintState
     pending: tuple[str, ...] = field(default=())  # jobs not finished yet (to cancel before a retry)
+    count: int = 0
+    printer: str = ""
+    detail: str = ""  # the printer's reason code, the saved file, or an error's own text (see PrintState)
+    cause: PrintState | None = None  # FAILED: the refusal that stopped the hand-over
+
+    @property
+    def phase(self) -> Phase:
+        """accepted, printing, done, or problem (anything else)."""
+        return _PHASES.get(self.state, "problem")
 
     @property
     def finished(self) -> bool:
         """Every job is done."""
         return self.phase == "done"
+
+    @property
+    def text(self) -> str:
+        """The clerk's message in Japanese."""
+        return state_text(self)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def state_text(status: PrintStatus, words: Callable[[str], str] = _same) -> str:
+    """A status in words: each template (STATE_TEXTS, REASONS) passed through ``words`` (the UI's
+    translation; Japanese as it is by default), then filled with the status's parts."""
+    error = words(STATE_TEXTS[status.cause]) if status.cause is not None else status.detail
+    alert = words(REASONS[status.detail]) if status.state is PrintState.PRINTER_ALERT and REASONS.get(status.detail) else ""
+    return words(STATE_TEXTS[status.state]).format(count=status.count, printer=status.printer, where=status.detail,
+                                                   alert=alert, error=error, detail=status.detail)

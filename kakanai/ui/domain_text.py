@@ -1,22 +1,23 @@
-"""The domain's Japanese words in the UI language: question labels ("Questions"), choice texts
-("Vocabulary") and services' statuses ("Status") go through Qt's translation by context; labels
-that name a person are translated by their parts (the name itself is resident data and stays).
-scripts/translations.py lists every such text from the domain's own tables."""
+"""The domain's words in the UI language, worded from the domain's data, never read back from its
+Japanese: question labels ("Questions") by their table text and, for a member, by their parts (the
+name is resident data and stays); why a question is asked by its `Reason` (a kind and the city's
+title); choice texts ("Vocabulary"); the print service's states ("Status") by their `PrintState` and
+parts. Every template comes from the domain's or the service's own table, translated by Qt;
+scripts/translations.py lists them all from those tables, with English for each."""
 
 from __future__ import annotations
 
-import re
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from kakanai.domain.questions import DATE_LABELS, QuestionSpec
-
-_MEMBER = re.compile(r"世帯員(\d+)")
-_OF = "さんの"
+from kakanai.domain.draft import Draft, split_member_path
+from kakanai.domain.interview import Question, known_name, question_label
+from kakanai.domain.phrases import REASON_TEXTS
+from kakanai.domain.questions import MEMBER_SPECS, Reason
+from kakanai.services.printing import PrintStatus, state_text
 
 
 def question(text: str) -> str:
-    """A whole label of the domain (異動日, 届出人（世帯外の方）の氏 …) in the UI language."""
+    """A whole label of the domain's tables (異動日, 届出人（世帯外の方）の氏 …) in the UI language."""
     return QCoreApplication.translate("Questions", text)
 
 
@@ -25,58 +26,56 @@ def vocabulary(text: str) -> str:
     return QCoreApplication.translate("Vocabulary", text)
 
 
-# the print service's own states (kakanai/services/cups.py); the printer's reasons come from its REASONS
-QT_TRANSLATE_NOOP("Status", "印刷が取り消されました。［再試行］で印刷し直してください")
-QT_TRANSLATE_NOOP("Status", "印刷が終わりました。署名をお願いします")
-QT_TRANSLATE_NOOP("Status", "プリンターが受け付けました。印刷を待っています")
-_PRINTING = re.compile(r"印刷中です（残り ([0-9]+) 件）")
+def status(state: PrintStatus) -> str:
+    """The print service's state in the UI language, worded from its code and parts (an error's own
+    text, a printer's name and a saved file's path as they are)."""
+    return state_text(state, lambda text: QCoreApplication.translate("Status", text))
 
 
-def status(text: str) -> str:
-    """A service's status line in the UI language (unknown texts, e.g. an error's own, as they are)."""
-    if found := _PRINTING.fullmatch(text):
-        return QCoreApplication.translate("Status", "印刷中です（残り {0} 件）").format(found[1])
-    return QCoreApplication.translate("Status", text)
+def member(index: int, name: str) -> str:
+    """A member as the interview names them: their name as it is, or 「世帯員2」 (translated) while
+    it is not known (``name`` "")."""
+    return name or QCoreApplication.translate("Questions", "世帯員{0}").format(index + 1)
 
 
-def person(name: str) -> str:
-    """A member as the interview names them: a resident's name as it is, 「世帯員2」 translated."""
-    found = _MEMBER.fullmatch(name)
-    return QCoreApplication.translate("Questions", "世帯員{0}").format(found[1]) if found else name
+def member_of(draft: Draft, index: int) -> str:
+    """A member of a draft, named as the interview names them (see `member`)."""
+    return member(index, known_name(draft, index))
 
 
-def label(text: str, spec: QuestionSpec) -> str:
-    """A label as the interview composed it (「山田　花子さんの氏」, 転居日, …) in the UI language."""
-    if text == spec.label or text in DATE_LABELS.values():
-        return question(text)
-    if text.endswith(_OF + spec.label):
-        return QCoreApplication.translate("Questions", "{0}さんの{1}").format(
-            person(text.removesuffix(_OF + spec.label)), question(spec.label))
-    return text
+def label(asked: Question) -> str:
+    """The label a question is asked by (「山田　花子さんの氏」, 転居日, …) in the UI language."""
+    where = split_member_path(asked.path)
+    if where is None:
+        return question(asked.label)  # a table's label (a date's named by its event: DATE_LABELS)
+    return QCoreApplication.translate("Questions", "{0}さんの{1}").format(member(where[0], asked.person),
+                                                                       question(asked.spec.label))
 
 
-def stem(text: str) -> str:
-    """Whose name a paired name question asks (「山田　花子さんの」, 「届出人（世帯外の方）の」)."""
-    if text.endswith(_OF):
-        return QCoreApplication.translate("Questions", "{0}さんの").format(person(text.removesuffix(_OF)))
-    return question(text) if text else ""
+def field(path: str, draft: Draft) -> str:
+    """The label of a draft path as the interview asks it (review lines name a field so); KeyError
+    for a path no question asks."""
+    where = split_member_path(path)
+    if where is None:
+        return question(question_label(path, draft))
+    return QCoreApplication.translate("Questions", "{0}さんの{1}").format(member_of(draft, where[0]),
+                                                                       question(MEMBER_SPECS[where[1]].label))
+
+
+def stem(asked: Question, whole: str) -> str:
+    """Whose name a paired name question asks (「山田　花子さんの」); ``whole`` is the stem of a
+    label that names no member (「届出人（世帯外の方）の」)."""
+    where = split_member_path(asked.path)
+    if where is not None:
+        return QCoreApplication.translate("Questions", "{0}さんの").format(member(where[0], asked.person))
+    return question(whole) if whole else ""
+
+
+def reason(why: Reason) -> str:
+    """Why the interview asks, worded by its kind; the form's or procedure's title is the city's."""
+    return QCoreApplication.translate("Questions", REASON_TEXTS[why.why]).format(title=why.title)
 
 
 def in_english() -> bool:
     """Whether the English translation is installed (then a domain problem shows its English message)."""
     return QCoreApplication.translate("Language", "日本語") == "English"
-
-
-_FILL = re.compile(r"「(.+)」に記入するため")
-_DECIDE = re.compile(r"「(.+)」が必要か判断するため")
-
-
-def reason(text: str) -> str:
-    """Why the interview asks (届出に必要な基本事項, 「form title」に記入するため); the title is the city's."""
-    if text == "届出に必要な基本事項":
-        return QCoreApplication.translate("Questions", "届出に必要な基本事項")
-    if found := _FILL.fullmatch(text):
-        return QCoreApplication.translate("Questions", "「{0}」に記入するため").format(found[1])
-    if found := _DECIDE.fullmatch(text):
-        return QCoreApplication.translate("Questions", "「{0}」が必要か判断するため").format(found[1])
-    return text

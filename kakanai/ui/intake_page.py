@@ -181,8 +181,8 @@ class IntakePage(QWidget):
         """Put one question in the editor (with how many may still come, when that is known)."""
         self._current = question
         self._pair = None
-        self.question.setText(domain_text.label(question.label, question.spec) + self._count(remaining))
-        self.reason.setText(domain_text.reason(question.reason))
+        self.question.setText(domain_text.label(question) + self._count(remaining))
+        self.reason.setText(domain_text.reason(question.why))
         self.editor.setEnabled(True)
         self.submit.setEnabled(True)
         choices = self._choices(question.spec)
@@ -204,15 +204,14 @@ class IntakePage(QWidget):
         self.ask(first, remaining=remaining)
         self._pair = (first, second, kind)
         if kind == "name":
-            stem = first.label.removesuffix(first.spec.label) or _name_stem(first.label)
             label = self.tr("{0}氏名（氏と名の間を空ける）") if first.spec.kind == "text" else \
                 self.tr("{0}フリガナ（氏と名の間を空ける）")
-            self.question.setText(label.format(domain_text.stem(stem)) + self._count(remaining))
+            self.question.setText(label.format(domain_text.stem(first, _name_stem(first.label))) + self._count(remaining))
             self.text.setPlaceholderText(self.tr("例: 山田 太郎（空けずに Enter なら氏だけ）") if first.spec.kind == "text"
                                          else self.tr("例: やまだ たろう（カタカナ・ひらがな）"))
         else:
             self.question.setText(self.tr("{0}（郵便番号を入れると町名まで入ります）").format(
-                domain_text.label(second.label, second.spec))
+                domain_text.label(second))
                                   + self._count(remaining))
             self.text.setPlaceholderText(self.tr("例: 090-0001 のあと、丁目・番地"))
 

@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def _on_revisit(self, path: str) -> None:
         interview = self.controller.interview()
-        self.intake_page.ask(interview.question(path, "変更する"), current=interview.draft.get(path))
+        self.intake_page.ask(interview.question(path), current=interview.draft.get(path))
         self.intake_page.focus_default()
 
     def _on_member_edited(self, index: int, key: str, text: str) -> None:
@@ -564,7 +564,7 @@ class MainWindow(QMainWindow):
 
     def _on_print_status(self, status: PrintStatus) -> None:
         problem = status.phase == "problem"
-        self.print_page.show_status(domain_text.status(status.text), ok=not problem, retry=problem)
+        self.print_page.show_status(domain_text.status(status), ok=not problem, retry=problem)
 
     def _on_printed(self) -> None:
         self.controller.printed()  # redraws the page: say again that it printed

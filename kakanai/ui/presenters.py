@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import OUTSIDE_NOTIFIER, Draft, member_count, member_path, split_member_path
 from kakanai.domain.household import Household
-from kakanai.domain.interview import Question, question_label
+from kakanai.domain.interview import Question
 from kakanai.domain.planner import Plan, member_name
 from kakanai.domain.problems import Problem
-from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS, QuestionSpec
+from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.sources import current_head
 from kakanai.domain.visit_session import VisitSession, item_key
 from kakanai.domain.vocabulary import event_label, insurance_label, sex_label
@@ -68,10 +68,11 @@ def answered_rows(session: VisitSession, draft: Draft) -> list[tuple[str, str, s
         spec = MEMBER_SPECS.get(key) if where else HOUSEHOLD_SPECS.get(path)
         if spec is None:
             continue
-        label = domain_text.label(question_label(path, draft), spec)
+        label = domain_text.field(path, draft)
         value = draft.get(path)
         if spec.kind == "notifier" and isinstance(value, int):  # a member chosen (届出人, 新世帯主, 請求者 …)
-            rows.append((path, label, domain_text.vocabulary(OUTSIDE_LABEL) if value == OUTSIDE_NOTIFIER else member_name(draft, value)))
+            rows.append((path, label, domain_text.vocabulary(OUTSIDE_LABEL) if value == OUTSIDE_NOTIFIER
+                         else domain_text.member_of(draft, value)))
         else:
             shown = display(key, value)  # a choice or yes/no in the UI language; typed values as they are
             rows.append((path, label, domain_text.vocabulary(shown) if spec.kind in ("choice", "bool") else shown))
@@ -101,19 +102,33 @@ def bring_lines(plan: Plan) -> list[str]:
 def resident_name(draft: Draft) -> str:
     """Whom the visit is for: the notifier (a member, or someone from outside once named), else
     the head of household, else the first member."""
+    index = _resident_member(draft)
+    if index is not None:
+        return member_name(draft, index)
+    outsider = _outsider(draft)
+    return f"{outsider}（{OUTSIDE_LABEL}）" if outsider else ""
+
+
+def _resident_member(draft: Draft) -> int | None:
+    """The member resident_name names (None when it names someone from outside, or no one)."""
     count = member_count(draft) or 0
-    if not count:
-        return ""
     notifier = draft.get("notifier")
+    if not count:
+        return None
     if isinstance(notifier, int) and 0 <= notifier < count:
-        return member_name(draft, notifier)
-    # someone from outside files for the household: answered in the interview, or an object in the code
+        return notifier
+    if _outsider(draft):
+        return None
+    return next((i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"), 0)
+
+
+def _outsider(draft: Draft) -> str:
+    """The name of someone from outside filing for the household, once named (answered in the
+    interview, or an object in the code); "" otherwise."""
+    notifier = draft.get("notifier")
     named = notifier if isinstance(notifier, dict) else {k: draft.get(f"notifier.{k}") for k in ("family", "given")}
     outsider = f"{named.get('family') or ''}　{named.get('given') or ''}".strip("　")
-    if (notifier == OUTSIDE_NOTIFIER or isinstance(notifier, dict)) and outsider:
-        return f"{outsider}（{OUTSIDE_LABEL}）"
-    head = next((i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"), 0)
-    return member_name(draft, head)
+    return outsider if notifier == OUTSIDE_NOTIFIER or isinstance(notifier, dict) else ""
 
 
 def resident_parts(draft: Draft, ticket: str) -> list[tuple[str, str]]:
@@ -124,7 +139,9 @@ def resident_parts(draft: Draft, ticket: str) -> list[tuple[str, str]]:
     address = address or draft.get("new.address") or draft.get("old.address") or ""
     translate = QCoreApplication.translate
     unknown = translate("Resident", "（未入力）")
-    return [(translate("Resident", "氏名"), domain_text.person(resident_name(draft)) if resident_name(draft) else unknown),
+    index, name = _resident_member(draft), resident_name(draft)
+    shown = domain_text.member_of(draft, index) if index is not None else name
+    return [(translate("Resident", "氏名"), shown or unknown),
             (translate("Resident", "届出"), domain_text.vocabulary(event_label(event)) if event else unknown),
             (translate("Resident", "人数"), translate("Resident", "{0}人").format(count) if count else "―"),
             (translate("Resident", "整理券"), ticket or translate("Resident", "なし")),
@@ -184,7 +201,7 @@ def _late(plan: Plan) -> list[tuple[str, str]]:
 
 def missing_lines(questions: list[Question]) -> list[tuple[str, str]]:
     """(message, path) for each question still open, named as the interview asks it."""
-    return [(QCoreApplication.translate("Review", "{0}が未入力です").format(domain_text.label(q.label, q.spec)), q.path) for q in questions]
+    return [(QCoreApplication.translate("Review", "{0}が未入力です").format(domain_text.label(q)), q.path) for q in questions]
 
 
 def problem_lines(problems: tuple[Problem, ...] | list[Problem], draft: Draft) -> list[tuple[str, str]]:
@@ -199,16 +216,11 @@ def _message(problem: Problem) -> str:
 
 def _path_label(path: str, draft: Draft) -> str:
     try:
-        return domain_text.label(question_label(path, draft), _spec(path))
+        return domain_text.field(path, draft)
     except KeyError:
         where = split_member_path(path)
-        return (QCoreApplication.translate("Review", "{0}さん").format(domain_text.person(member_name(draft, where[0]))) if where
+        return (QCoreApplication.translate("Review", "{0}さん").format(domain_text.member_of(draft, where[0])) if where
                 else QCoreApplication.translate("Review", "届出の内容"))
-
-
-def _spec(path: str) -> QuestionSpec:
-    where = split_member_path(path)
-    return MEMBER_SPECS[where[1]] if where else HOUSEHOLD_SPECS[path]
 
 
 def form_rows(report_forms: list[tuple[str, tuple[int, ...], str]], pages: int) -> list[tuple[str, int]]:

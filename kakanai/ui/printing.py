@@ -17,14 +17,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kakanai.services import cups
 from kakanai.services.documents import Bundle, save_copy
-from kakanai.services.printing import Part, PrintStatus, Route, bundle_pages, split_parts
+from kakanai.services.printing import Part, PrintState, PrintStatus, Route, bundle_pages, split_parts
 from kakanai.ui.tasks import run_in_background
 
 SAVE_AS_PDF = "PDFファイルに保存"
@@ -72,7 +72,7 @@ def submit(bundle: Bundle, parts: list[Part], save_folder: Path | None = None) -
     """Hand the parts to the print system (or save the bundle to IT's folder); call from a worker."""
     if parts and all(p.printer == SAVE_AS_PDF for p in parts):
         if save_folder is None:
-            raise OSError("PDFの保存先が設定されていません（設定 pdf_save_dir）")
+            raise cups.PrintSystemError(PrintState.NO_SAVE_FOLDER)
         return Submission(tuple(parts), where=str(save_copy(bundle, save_folder)))
     return Submission(tuple(parts), send(bundle.pdf, parts, bundle.visit_id))
 
@@ -89,9 +89,7 @@ def send(pdf: bytes, parts: list[Part], title: str) -> tuple[cups.Job, ...]:
 def status(submission: Submission) -> PrintStatus:
     """Where a submission stands; call from a worker."""
     if not submission.jobs:
-        text = (QCoreApplication.translate("Status", "保存しました（{0}）。署名をお願いします").format(submission.where)
-                if submission.where else QCoreApplication.translate("Status", "プリンターに送りました。署名をお願いします"))
-        return PrintStatus("done", text)
+        return PrintStatus(PrintState.SAVED, detail=submission.where) if submission.where else PrintStatus(PrintState.SENT)
     return cups.status(list(submission.jobs))
 
 
@@ -111,7 +109,7 @@ def paint_parts(pdf: bytes, parts: list[Part], title: str, dpi: int = RASTER_DPI
     document.load(buffer)
     try:
         if document.status() != QPdfDocument.Status.Ready:
-            raise OSError("PDFを開けません")
+            raise cups.PrintSystemError(PrintState.UNREADABLE_PDF)
         for part in parts:
             _paint_part(document, part, title, dpi)
     finally:
@@ -226,7 +224,7 @@ class PrintRun(QObject):
                pending: list[str]) -> None:
         self._timer.stop()
         self.bundle, self.submission = bundle, None
-        self._report(PrintStatus("accepted", QCoreApplication.translate("Status", "プリンターに送っています…")))
+        self._report(PrintStatus(PrintState.SENDING))
 
         def work() -> Submission:
             if pending:
@@ -251,7 +249,8 @@ class PrintRun(QObject):
 
     def _on_failed(self, exc: Exception) -> None:
         if self.bundle is not None:
-            self._report(PrintStatus("problem", QCoreApplication.translate("Status", "印刷できませんでした: {0}").format(exc)))
+            cause = exc.state if isinstance(exc, cups.PrintSystemError) else None
+            self._report(PrintStatus(PrintState.FAILED, cause=cause, detail="" if cause else str(exc)))
 
     def _poll(self) -> None:
         if self._polling or self.submission is None:
@@ -267,7 +266,9 @@ class PrintRun(QObject):
         def failed(exc: Exception) -> None:
             self._polling = False
             if submission is self.submission:
-                self._report(PrintStatus("problem", f"{exc}", self.last.pending if self.last else ()))
+                pending = self.last.pending if self.last else ()
+                self._report(PrintStatus(exc.state, pending) if isinstance(exc, cups.PrintSystemError)
+                             else PrintStatus(PrintState.ERROR, pending, detail=str(exc)))
 
         run_in_background(lambda: status(submission), done, failed)
 

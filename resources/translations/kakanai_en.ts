@@ -575,47 +575,47 @@ Red: serving longer than the target</translation>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="208" />
+        <location filename="../../kakanai/ui/intake_page.py" line="207" />
         <source>{0}氏名（氏と名の間を空ける）</source>
         <translation>{0}full name (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="209" />
+        <location filename="../../kakanai/ui/intake_page.py" line="208" />
         <source>{0}フリガナ（氏と名の間を空ける）</source>
         <translation>{0}name in kana (a space between family and given name)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="211" />
+        <location filename="../../kakanai/ui/intake_page.py" line="210" />
         <source>例: 山田 太郎（空けずに Enter なら氏だけ）</source>
         <translation>e.g. 山田 太郎 (Enter with no space: the family name only)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="212" />
+        <location filename="../../kakanai/ui/intake_page.py" line="211" />
         <source>例: やまだ たろう（カタカナ・ひらがな）</source>
         <translation>e.g. やまだ たろう (katakana or hiragana)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="214" />
+        <location filename="../../kakanai/ui/intake_page.py" line="213" />
         <source>{0}（郵便番号を入れると町名まで入ります）</source>
         <translation>{0} (a postal code fills in the town)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="217" />
+        <location filename="../../kakanai/ui/intake_page.py" line="216" />
         <source>例: 090-0001 のあと、丁目・番地</source>
         <translation>e.g. 090-0001, then the block and number</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="220" />
+        <location filename="../../kakanai/ui/intake_page.py" line="219" />
         <source>　（残り {0}）</source>
         <translation>  ({0} to go)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="235" />
+        <location filename="../../kakanai/ui/intake_page.py" line="234" />
         <source>世帯外の方（別世帯の親族・代理人など）</source>
         <translation>Someone from outside the household (a relative living elsewhere, an agent …)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/intake_page.py" line="258" />
+        <location filename="../../kakanai/ui/intake_page.py" line="257" />
         <source>QRコードはそのまま読み取れます。ない方は下の質問から聞き取ります</source>
         <translation>A QR code can be scanned right away; without one, interview with the question below</translation>
     </message>
@@ -628,7 +628,7 @@ Red: serving longer than the target</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="67" />
+        <location filename="../../kakanai/ui/domain_text.py" line="81" />
         <source>日本語</source>
         <translation>English</translation>
     </message>
@@ -974,34 +974,20 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="45" />
+        <location filename="../../kakanai/ui/domain_text.py" line="38" />
         <source>世帯員{0}</source>
         <translation>member {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="53" />
+        <location filename="../../kakanai/ui/domain_text.py" line="51" />
+        <location filename="../../kakanai/ui/domain_text.py" line="61" />
         <source>{0}さんの{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="61" />
+        <location filename="../../kakanai/ui/domain_text.py" line="70" />
         <source>{0}さんの</source>
         <translation>{0}: </translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="77" />
-        <source>届出に必要な基本事項</source>
-        <translation>basic facts of the notification</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="79" />
-        <source>「{0}」に記入するため</source>
-        <translation>to fill in "{0}"</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="81" />
-        <source>「{0}」が必要か判断するため</source>
-        <translation>to decide whether "{0}" is needed</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/intake_page.py" line="30" />
@@ -1268,46 +1254,62 @@ Suspend this visit and start a new one for the code read?</translation>
         <source>婚姻日</source>
         <translation>Date of marriage</translation>
     </message>
+    <message>
+        <source>届出に必要な基本事項</source>
+        <translation>basic facts of the notification</translation>
+    </message>
+    <message>
+        <source>「{title}」に記入するため</source>
+        <translation>to fill in "{title}"</translation>
+    </message>
+    <message>
+        <source>「{title}」が必要か判断するため</source>
+        <translation>to decide whether "{title}" is needed</translation>
+    </message>
+    <message>
+        <source>変更する</source>
+        <translation>to change it</translation>
+    </message>
 </context>
 <context>
     <name>Resident</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="126" />
+        <location filename="../../kakanai/ui/presenters.py" line="141" />
         <source>（未入力）</source>
         <translation>(not yet entered)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="127" />
+        <location filename="../../kakanai/ui/presenters.py" line="144" />
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="128" />
+        <location filename="../../kakanai/ui/presenters.py" line="145" />
         <source>届出</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="129" />
+        <location filename="../../kakanai/ui/presenters.py" line="146" />
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="129" />
+        <location filename="../../kakanai/ui/presenters.py" line="146" />
         <source>{0}人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="130" />
+        <location filename="../../kakanai/ui/presenters.py" line="147" />
         <source>整理券</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="130" />
+        <location filename="../../kakanai/ui/presenters.py" line="147" />
         <source>なし</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="131" />
+        <location filename="../../kakanai/ui/presenters.py" line="148" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
@@ -1315,47 +1317,47 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="148" />
+        <location filename="../../kakanai/ui/presenters.py" line="165" />
         <source>世帯主が{0}人になっています。続柄で世帯主を1人にしてください</source>
         <translation>{0} heads of household. Set the relation so that exactly one is 世帯主 (head)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="152" />
+        <location filename="../../kakanai/ui/presenters.py" line="169" />
         <source>{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）</source>
         <translation>{0}: no one is chosen for it (add it again under household &amp; procedures)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="163" />
+        <location filename="../../kakanai/ui/presenters.py" line="180" />
         <source>世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）</source>
         <translation>Change of head: the new head is not decided (ask the notifier)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="165" />
+        <location filename="../../kakanai/ui/presenters.py" line="182" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）</source>
         <translation>Change of head: the new head is {0} ({1}), named by the notifier</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="167" />
+        <location filename="../../kakanai/ui/presenters.py" line="184" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください</source>
         <translation>Change of head: the new head is {0} ({1}). If not, correct the relation</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="179" />
+        <location filename="../../kakanai/ui/presenters.py" line="196" />
         <source>{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください</source>
         <translation>{0}: the deadline ({1}, until {2}) has passed. Ask why it is late</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="187" />
+        <location filename="../../kakanai/ui/presenters.py" line="204" />
         <source>{0}が未入力です</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="205" />
+        <location filename="../../kakanai/ui/presenters.py" line="222" />
         <source>{0}さん</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="206" />
+        <location filename="../../kakanai/ui/presenters.py" line="223" />
         <source>届出の内容</source>
         <translation>The notification</translation>
     </message>
@@ -1462,93 +1464,6 @@ Suspend this visit and start a new one for the code read?</translation>
     </message>
 </context>
 <context>
-    <name>Status</name>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="29" />
-        <source>印刷が取り消されました。［再試行］で印刷し直してください</source>
-        <translation>Printing was cancelled. Print again with Retry</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="30" />
-        <source>印刷が終わりました。署名をお願いします</source>
-        <translation>Printed. Please ask for signatures</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="31" />
-        <source>プリンターが受け付けました。印刷を待っています</source>
-        <translation>The printer accepted the job and is waiting to print</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="38" />
-        <source>印刷中です（残り {0} 件）</source>
-        <translation>Printing ({0} jobs to go)</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/printing.py" line="92" />
-        <source>保存しました（{0}）。署名をお願いします</source>
-        <translation>Saved ({0}). Please ask for signatures</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/printing.py" line="93" />
-        <source>プリンターに送りました。署名をお願いします</source>
-        <translation>Sent to the printer. Please ask for signatures</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/printing.py" line="229" />
-        <source>プリンターに送っています…</source>
-        <translation>Sending to the printer…</translation>
-    </message>
-    <message>
-        <location filename="../../kakanai/ui/printing.py" line="254" />
-        <source>印刷できませんでした: {0}</source>
-        <translation>Could not print: {0}</translation>
-    </message>
-    <message>
-        <source>用紙がありません。用紙を補給してください</source>
-        <translation>Out of paper. Load paper</translation>
-    </message>
-    <message>
-        <source>紙が詰まっています。詰まった紙を取り除いてください</source>
-        <translation>Paper jam. Remove the jammed paper</translation>
-    </message>
-    <message>
-        <source>プリンターの電源・ケーブルを確認してください（オフライン）</source>
-        <translation>Check the printer's power and cable (offline)</translation>
-    </message>
-    <message>
-        <source>プリンターにつながりません。電源・ケーブルを確認してください</source>
-        <translation>Cannot reach the printer. Check its power and cable</translation>
-    </message>
-    <message>
-        <source>トナーがありません。トナーを交換してください</source>
-        <translation>Out of toner. Replace the toner</translation>
-    </message>
-    <message>
-        <source>インク・トナーがありません。交換してください</source>
-        <translation>Out of ink or toner. Replace it</translation>
-    </message>
-    <message>
-        <source>プリンターのカバーが開いています。閉じてください</source>
-        <translation>The printer's cover is open. Close it</translation>
-    </message>
-    <message>
-        <source>用紙トレイが入っていません。トレイを差し込んでください</source>
-        <translation>The paper tray is missing. Insert it</translation>
-    </message>
-    <message>
-        <source>排紙トレイがいっぱいです。印刷物を取り出してください</source>
-        <translation>The output tray is full. Take the prints out</translation>
-    </message>
-    <message>
-        <source>プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ</source>
-        <translation>The printer is paused. Choose another printer and Retry, or call IT</translation>
-    </message>
-    <message>
-        <source>プリンターが停止中です（情報システム係へ）</source>
-        <translation>The printer is stopped (call IT)</translation>
-    </message>
-</context>
-<context>
     <name>dialogs</name>
     <message>
         <location filename="../../kakanai/ui/dialogs.py" line="18" />
@@ -1634,6 +1549,133 @@ Suspend this visit and start a new one for the code read?</translation>
     <message>
         <source>被扶養者（家族）</source>
         <translation>dependent (family)</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>用紙がありません。用紙を補給してください</source>
+        <translation>Out of paper. Load paper</translation>
+    </message>
+    <message>
+        <source>紙が詰まっています。詰まった紙を取り除いてください</source>
+        <translation>Paper jam. Remove the jammed paper</translation>
+    </message>
+    <message>
+        <source>プリンターの電源・ケーブルを確認してください（オフライン）</source>
+        <translation>Check the printer's power and cable (offline)</translation>
+    </message>
+    <message>
+        <source>プリンターにつながりません。電源・ケーブルを確認してください</source>
+        <translation>Cannot reach the printer. Check its power and cable</translation>
+    </message>
+    <message>
+        <source>トナーがありません。トナーを交換してください</source>
+        <translation>Out of toner. Replace the toner</translation>
+    </message>
+    <message>
+        <source>インク・トナーがありません。交換してください</source>
+        <translation>Out of ink or toner. Replace it</translation>
+    </message>
+    <message>
+        <source>プリンターのカバーが開いています。閉じてください</source>
+        <translation>The printer's cover is open. Close it</translation>
+    </message>
+    <message>
+        <source>用紙トレイが入っていません。トレイを差し込んでください</source>
+        <translation>The paper tray is missing. Insert it</translation>
+    </message>
+    <message>
+        <source>排紙トレイがいっぱいです。印刷物を取り出してください</source>
+        <translation>The output tray is full. Take the prints out</translation>
+    </message>
+    <message>
+        <source>プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ</source>
+        <translation>The printer is paused. Choose another printer and Retry, or call IT</translation>
+    </message>
+    <message>
+        <source>プリンターが停止中です（情報システム係へ）</source>
+        <translation>The printer is stopped (call IT)</translation>
+    </message>
+    <message>
+        <source>プリンターに送っています…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>プリンターが受け付けました。印刷を待っています</source>
+        <translation>The printer accepted the job and is waiting to print</translation>
+    </message>
+    <message>
+        <source>印刷中です（残り {count} 件）</source>
+        <translation>Printing ({count} jobs to go)</translation>
+    </message>
+    <message>
+        <source>印刷が終わりました。署名をお願いします</source>
+        <translation>Printed. Please ask for signatures</translation>
+    </message>
+    <message>
+        <source>プリンターに送りました。署名をお願いします</source>
+        <translation>Sent to the printer. Please ask for signatures</translation>
+    </message>
+    <message>
+        <source>保存しました（{where}）。署名をお願いします</source>
+        <translation>Saved ({where}). Please ask for signatures</translation>
+    </message>
+    <message>
+        <source>印刷が取り消されました。［再試行］で印刷し直してください</source>
+        <translation>Printing was cancelled. Print again with Retry</translation>
+    </message>
+    <message>
+        <source>{printer}: {alert}</source>
+        <translation>{printer}: {alert}</translation>
+    </message>
+    <message>
+        <source>{printer}: プリンターが止まっています。別のプリンターを選んで［再試行］、または情報システム係へ</source>
+        <translation>{printer}: the printer is stopped. Choose another printer and Retry, or call IT</translation>
+    </message>
+    <message>
+        <source>{printer}: 印刷待ちのまま進みません。プリンターを確認して［再試行］を押してください</source>
+        <translation>{printer}: the job waits and does not move. Check the printer and press Retry</translation>
+    </message>
+    <message>
+        <source>印刷できませんでした: {error}</source>
+        <translation>Could not print: {error}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>印刷の仕組み（CUPS）がありません（情報システム係へ）</source>
+        <translation>There is no print system (CUPS) on this PC (call IT)</translation>
+    </message>
+    <message>
+        <source>印刷の仕組みが応答しません。しばらく待って［再試行］を押してください</source>
+        <translation>The print system does not answer. Wait a moment and press Retry</translation>
+    </message>
+    <message>
+        <source>プリンターが受け付けを止めています。別のプリンターを選ぶか、情報システム係へ</source>
+        <translation>The printer is not accepting jobs. Choose another printer, or call IT</translation>
+    </message>
+    <message>
+        <source>そのプリンターは見つかりません。一覧から選び直してください</source>
+        <translation>That printer is not found. Choose one from the list again</translation>
+    </message>
+    <message>
+        <source>印刷の仕組み（CUPS）が動いていません（情報システム係へ）</source>
+        <translation>The print system (CUPS) is not running (call IT)</translation>
+    </message>
+    <message>
+        <source>プリンターが印刷を受け付けませんでした。［再試行］を押してください</source>
+        <translation>The printer did not accept the job. Press Retry</translation>
+    </message>
+    <message>
+        <source>PDFの保存先が設定されていません（設定 pdf_save_dir）</source>
+        <translation>No folder to save PDFs is set (setting pdf_save_dir)</translation>
+    </message>
+    <message>
+        <source>PDFを開けません</source>
+        <translation>The PDF cannot be opened</translation>
     </message>
 </context>
 </TS>

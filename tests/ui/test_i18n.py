@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS
+from kakanai.domain.phrases import REASON_TEXTS, reason_text
+from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, Reason, Why
 from kakanai.resources import resource
-from kakanai.services.printing import REASONS
+from kakanai.services.printing import REASONS, STATE_TEXTS, PrintState, PrintStatus
 from kakanai.ui import domain_text
 from kakanai.ui.i18n import install_translation, remove_translations
 from kakanai.ui.print_page import PrintPage
@@ -56,13 +57,15 @@ def _translations_script():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_every_question_choice_and_printer_state_of_the_domain_has_english() -> None:
-    # The list is made from the domain's own tables: a new question label, choice or printer state
-    # without English shows here (and in scripts/translations.py's report)
+def test_every_question_choice_reason_and_print_state_of_the_domain_has_english() -> None:
+    # The list is made from the domain's own tables: a new question label, choice, kind of reason,
+    # print state or printer state without English shows here (and in scripts/translations.py's report)
     texts = _translations_script().domain_texts()
     labels = {s.label for s in (*HOUSEHOLD_SPECS.values(), *MEMBER_SPECS.values())} | set(DATE_LABELS.values())
     choices = {text for s in (*HOUSEHOLD_SPECS.values(), *MEMBER_SPECS.values()) for _, text in s.choices}
     assert labels <= set(texts["Questions"]) and choices <= set(texts["Vocabulary"])
+    assert set(Why) == set(REASON_TEXTS) and {REASON_TEXTS[why] for why in Why} <= set(texts["Questions"])
+    assert set(PrintState) == set(STATE_TEXTS) and {STATE_TEXTS[state] for state in PrintState} <= set(texts["Status"])
     assert {t for t in REASONS.values() if t} <= set(texts["Status"])
     untranslated = [(c, s) for c, found in texts.items() for s, english in found.items() if not english]
     assert untranslated == []
@@ -99,7 +102,8 @@ def _problem_lines(counter: Counter) -> list[str]:
 def test_an_interview_only_move_is_asked_and_reviewed_in_english(english: None, counter: Counter) -> None:
     # Given an English-speaking clerk and 佐藤 健, alone, moving within the city, with no QR code
     window, clerk, page = counter.window, counter.clerk, counter.window.intake_page
-    titles = [p.title for p in counter.services.catalog.procedures]  # the city's own words stay
+    catalog = counter.services.catalog
+    titles = [p.title for p in catalog.procedures] + [f.title for f in catalog.forms.values()]  # the city's own words stay
     resident = ["佐藤", "健", "\u3000", "北海道見本市北4条東2丁目5番地", "北海道見本市北1条西1丁目1番地"]
     clerk.press(K.Key_F1)
     answers = [("choose", 2), ("ascii", "R8.6.15"), ("ascii", "1"), ("address", ("0900024", "2丁目5番地")),
@@ -112,6 +116,7 @@ def test_an_interview_only_move_is_asked_and_reviewed_in_english(english: None, 
         assert window.stack.currentWidget() is page and page.error.text() == ""
         asked.append(page.question.text())
         assert _japanese_left(page.question.text(), resident + REGISTER) == [], page.question.text()
+        assert page.reason.text() and _japanese_left(page.reason.text(), titles) == [], page.reason.text()
         # the answer's hint (a date's examples keep their 和暦 sample) and the resident bar too
         examples = ["令和8年4月1日", "山田 太郎", "やまだ たろう", "\u3000"]  # what the clerk types is Japanese
         assert _japanese_left(page.text.placeholderText(), examples) == [], page.text.placeholderText()
@@ -151,12 +156,49 @@ def test_an_unfinished_interview_is_listed_in_english(english: None, counter: Co
     assert [line for line in lines if _japanese_left(line, REGISTER)] == []
 
 
+def _every_state() -> list[PrintStatus]:
+    """Each print state with its parts: a printer's every reason, a failure by each refusal and by an
+    error's own (English) text."""
+    states = [PrintStatus(state, ("job-1",), count=3, printer="counter-1", detail="/srv/pdf/v1.pdf")
+              for state in PrintState if state not in (PrintState.PRINTER_ALERT, PrintState.FAILED, PrintState.ERROR)]
+    states += [PrintStatus(PrintState.PRINTER_ALERT, printer="counter-1", detail=code) for code, text in REASONS.items() if text]
+    states += [PrintStatus(PrintState.FAILED, cause=cause) for cause in PrintState]
+    return states + [PrintStatus(PrintState.FAILED, detail="Permission denied"), PrintStatus(PrintState.ERROR, detail="timeout")]
+
+
+def test_the_print_service_s_states_read_japanese_as_the_service_words_them(qapp) -> None:  # type: ignore[no-untyped-def]
+    # Without a translation the window shows each state exactly as the service words it
+    assert [domain_text.status(state) for state in _every_state()] == [state.text for state in _every_state()]
+    assert PrintStatus(PrintState.PRINTING, count=3).text == "印刷中です（残り 3 件）"
+    assert PrintStatus(PrintState.PRINTER_ALERT, printer="窓口1", detail="media-jam").text == \
+        "窓口1: 紙が詰まっています。詰まった紙を取り除いてください"
+    assert PrintStatus(PrintState.FAILED, cause=PrintState.NO_SUCH_PRINTER).text == \
+        "印刷できませんでした: そのプリンターは見つかりません。一覧から選び直してください"
+
+
 def test_the_print_service_s_states_read_english(english: None) -> None:
-    # Every state the print service reports as a plain text (read from its source, so a new one
-    # without English shows here), and the count of jobs still printing
-    source = (Path(resource()).parent / "kakanai" / "services" / "cups.py").read_text(encoding="utf-8")
-    states = re.findall(r'PrintStatus\("\w+", "([^"]+)"', source)
-    assert len(states) >= 3
-    shown = [domain_text.status(text) for text in [*states, "印刷中です（残り 3 件）", *filter(None, REASONS.values())]]
+    # Every state the print service reports, by its code (a new one without English shows here), with
+    # its parts: the jobs still printing, the printer and what stops it, the refusal that failed a print
+    shown = [domain_text.status(state) for state in _every_state()]
     assert [text for text in shown if JAPANESE.search(text)] == [], shown
-    assert domain_text.status("印刷中です（残り 3 件）") == "Printing (3 jobs to go)"
+    assert domain_text.status(PrintStatus(PrintState.PRINTING, count=3)) == "Printing (3 jobs to go)"
+    assert domain_text.status(PrintStatus(PrintState.PRINTER_ALERT, printer="counter-1", detail="media-jam")) == \
+        "counter-1: Paper jam. Remove the jammed paper"
+    assert domain_text.status(PrintStatus(PrintState.FAILED, cause=PrintState.NOT_ACCEPTING)) == \
+        "Could not print: The printer is not accepting jobs. Choose another printer, or call IT"
+
+
+def test_why_a_question_is_asked_reads_english_by_its_kind(english: None) -> None:
+    # Each kind of reason, with a title the city wrote (kept as it is), reads English; the Japanese
+    # sentence is the domain's own (phrases.reason_text), never read back by the UI
+    for why in Why:
+        reason = Reason(why, "住民異動届")
+        assert reason_text(reason) != domain_text.reason(reason)
+        assert _japanese_left(domain_text.reason(reason), ["住民異動届"]) == [], domain_text.reason(reason)
+    assert domain_text.reason(Reason(Why.FILL, "住民異動届")) == 'to fill in "住民異動届"'
+
+
+def test_why_a_question_is_asked_reads_as_the_domain_words_it_in_japanese(qapp) -> None:  # type: ignore[no-untyped-def]
+    for why in Why:
+        assert domain_text.reason(Reason(why, "国民健康保険 加入")) == reason_text(Reason(why, "国民健康保険 加入"))
+    assert reason_text(Reason(Why.DECIDE, "国民健康保険 加入")) == "「国民健康保険 加入」が必要か判断するため"
