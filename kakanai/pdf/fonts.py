@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -25,8 +26,41 @@ _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 def register_fonts() -> tuple[str, str]:
     """Register IPAex Gothic and Mincho with reportlab (once per process); returns their names."""
     for name, parts in ((GOTHIC, FONT_GOTHIC), (MINCHO, FONT_MINCHO)):
-        pdfmetrics.registerFont(TTFont(name, str(resource(*parts))))
+        font = TTFont(name, str(resource(*parts)))
+        _subset_faster(font.face)
+        pdfmetrics.registerFont(font)
     return GOTHIC, MINCHO
+
+
+def _subset_faster(face: Any) -> None:
+    """Make reportlab's subsetting of ``face`` cheaper for every bundle, the glyphs unchanged.
+
+    - Each subset (256 characters) read its tables anew as slices of the font file: the glyph
+      table alone is 5.6 MB (Gothic) and 7.3 MB (Mincho), copied for every subset of every bundle.
+      The tables are read once per process instead (~13 MB kept).
+    - The subset's font file is embedded without Flate: CJK glyph outlines shrink only to ~72 %,
+      and compressing them was ~4 ms of every bundle's ~40 ms (the bundle grows ~60 KB of ~290 KB;
+      the page content streams and the ToUnicode maps stay compressed).
+    """
+    read_table = face.get_table
+    tables: dict[str, bytes] = {}
+
+    def get_table(tag: str) -> bytes:
+        if tag not in tables:
+            tables[tag] = read_table(tag)
+        return tables[tag]
+
+    add_subset = face.addSubsetObjects
+
+    def add_subset_objects(doc: Any, fontname: str, subset: Any) -> Any:
+        compression, doc.compression = doc.compression, 0  # read only when the font file's stream is made
+        try:
+            return add_subset(doc, fontname, subset)
+        finally:
+            doc.compression = compression
+
+    face.get_table = get_table
+    face.addSubsetObjects = add_subset_objects
 
 
 @lru_cache(maxsize=1)
