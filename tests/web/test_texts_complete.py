@@ -30,6 +30,22 @@ def spec(catalog: Catalog) -> dict[str, Any]:
     return page_spec(catalog)
 
 
+# the words of a shown label or legend (Latin script: CJK breaks between any two characters) that are
+# wider than the box they are in, so the page's overflow-wrap breaks them in the middle
+_WORDS_WIDER_THAN_THEIR_BOX = """
+var ctx = document.createElement("canvas").getContext("2d"), out = [];
+document.querySelectorAll("label, legend").forEach(function (n) {
+  if (!n.getClientRects().length) { return; }
+  var style = getComputedStyle(n), room = n.parentElement.clientWidth;
+  ctx.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+  n.textContent.split(/\\s+/).forEach(function (w) {
+    if (/^[\\x21-\\x7e\\u00c0-\\u024f\\u1e00-\\u1eff]+$/.test(w) && ctx.measureText(w).width > room) { out.push(w); }
+  });
+});
+return out;
+"""
+
+
 def _named(missing: list[tuple[str, str]]) -> str:
     return "\n".join(f'kakanai/web/texts.toml [strings.{lang}] has no "{key}"' for lang, key in missing)
 
@@ -96,8 +112,8 @@ def test_a_city_language_is_checked_like_the_shipped_ones(tmp_path: Path) -> Non
 def test_the_real_page_looks_up_only_keys_every_language_has(built_page: Path) -> None:
     """In Chromium, every label, legend and option the page made (all events' fields are in the DOM,
     hidden or shown) names a key each language has; a non-Japanese page shows no text copied from
-    the Japanese table."""
-    with chromium() as driver:
+    the Japanese table; and at 320 px, the narrowest phone, every event's words fit the width."""
+    with chromium((320, 640)) as driver:
         for lang in LANGUAGES:
             open_page(driver, built_page, lang)
             lacking = driver.execute_script(
@@ -113,6 +129,12 @@ def test_the_real_page_looks_up_only_keys_every_language_has(built_page: Path) -
                     ".map(function (n) { return n.textContent; });")
                 copied = [text for text in shown if JAPANESE.match(text)]  # a Japanese term after the words is fine
                 assert not copied, f"{lang}: {copied}"
+            for event in ("move_in", "birth", "death", "marriage"):
+                driver.find_element("id", f"event-{event}").click()
+                width = driver.execute_script("return document.documentElement.scrollWidth")
+                assert width <= 320, f"{lang} {event}: the page is {width} px wide at 320"
+                broken = driver.execute_script(_WORDS_WIDER_THAN_THEIR_BOX)
+                assert not broken, f"{lang} {event}: words broken in the middle at 320 px: {broken}"
 
 
 def test_the_committed_table_is_one_table_per_language() -> None:
@@ -123,3 +145,12 @@ def test_the_committed_table_is_one_table_per_language() -> None:
         assert not extra, f"{lang}: {sorted(extra)}"
         empty = [k for k, v in texts["strings"][lang].items() if not str(v).strip()]
         assert not empty, f"{lang}: {empty}"
+
+
+def test_every_language_keeps_the_placeholders_of_the_japanese() -> None:
+    """"{n}人目" numbers a person: a translation without {n} would call everyone the same."""
+    strings = page_texts()["strings"]
+    for key, text in strings["ja"].items():
+        wanted = sorted(re.findall(r"\{\w+\}", text))
+        for lang in LANGUAGES:
+            assert sorted(re.findall(r"\{\w+\}", strings[lang][key])) == wanted, f"{lang} {key}"
