@@ -201,4 +201,7 @@ def test_why_a_question_is_asked_reads_english_by_its_kind(english: None) -> Non
 def test_why_a_question_is_asked_reads_as_the_domain_words_it_in_japanese(qapp) -> None:  # type: ignore[no-untyped-def]
     for why in Why:
         assert domain_text.reason(Reason(why, "国民健康保険 加入")) == reason_text(Reason(why, "国民健康保険 加入"))
-    assert reason_text(Reason(Why.DECIDE, "国民健康保険 加入")) == "「国民健康保険 加入」が必要か判断するため"
+    # the sentences a Japanese clerk has always read
+    assert [reason_text(Reason(why, "国民健康保険 加入")) for why in (Why.BASICS, Why.DECIDE, Why.CHANGE)] == \
+        ["届出に必要な基本事項", "「国民健康保険 加入」が必要か判断するため", "変更する"]
+    assert reason_text(Reason(Why.FILL, "住民異動届")) == "「住民異動届」に記入するため"
