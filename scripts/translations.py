@@ -164,7 +164,7 @@ EN = {
     "はい": "Yes", "いいえ": "No",
     # the parts the UI composes the domain's labels from (kakanai/ui/domain_text.py, presenters.py)
     "日本語": "English", "世帯員{0}": "member {0}", "{0}さんの{1}": "{0}: {1}", "{0}さんの": "{0}: ",
-    "{0}さん": "{0}", "届出の内容": "The notification", "{0}が未入力です": "{0} is missing",
+    "{0}さん": "{0}", "{0}：{1}": "{0}: {1}", "届出の内容": "The notification", "{0}が未入力です": "{0} is missing",
     "世帯主が{0}人になっています。続柄で世帯主を1人にしてください":
         "{0} heads of household. Set the relation so that exactly one is 世帯主 (head)",
     "{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）":

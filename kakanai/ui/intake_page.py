@@ -161,7 +161,7 @@ class IntakePage(QWidget):
         is how many questions may still come (never more after an answer), None while unknown."""
         self.answered_list.clear()
         for path, label, value in answered:
-            item = QListWidgetItem(f"{label}：{value}")  # label and value are translated by answered_rows
+            item = QListWidgetItem(self.tr("{0}：{1}").format(label, value))  # label and value: answered_rows
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.answered_list.addItem(item)
         self._members = members

@@ -570,6 +570,11 @@ Red: serving longer than the target</translation>
         <translation>Answered (Enter to change)</translation>
     </message>
     <message>
+        <location filename="../../kakanai/ui/intake_page.py" line="164" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <location filename="../../kakanai/ui/intake_page.py" line="175" />
         <source>必要な項目はすべてそろいました　→ ［F3］世帯・手続へ</source>
         <translation>Everything needed is known  → [F3] household &amp; procedures</translation>

@@ -205,3 +205,20 @@ def test_why_a_question_is_asked_reads_as_the_domain_words_it_in_japanese(qapp) 
     assert [reason_text(Reason(why, "国民健康保険 加入")) for why in (Why.BASICS, Why.DECIDE, Why.CHANGE)] == \
         ["届出に必要な基本事項", "「国民健康保険 加入」が必要か判断するため", "変更する"]
     assert reason_text(Reason(Why.FILL, "住民異動届")) == "「住民異動届」に記入するため"
+
+
+def test_an_answer_chosen_to_change_is_asked_again_in_english(english: None, counter: Counter) -> None:
+    # Given an English-speaking clerk who has answered the kind of notification, the date and the headcount
+    clerk, page = counter.clerk, counter.window.intake_page
+    clerk.press(K.Key_F1)
+    clerk.choose(2)
+    clerk.type_ascii("R8.6.15")
+    clerk.type_ascii("2")
+    # When the clerk picks the answered kind of notification to change it
+    listed = [page.answered_list.item(i) for i in range(page.answered_list.count())]
+    event = next(item for item in listed if item.data(Qt.ItemDataRole.UserRole) == "event")
+    page.answered_list.itemActivated.emit(event)
+    # Then it is asked again, and why, in English; the answers listed read English too (the date as
+    # the register writes it, 和暦)
+    assert page.question.text().startswith("Kind of notification") and page.reason.text() == "to change it"
+    assert [_japanese_left(item.text(), ["令和8年6月15日"]) for item in listed] == [[], [], []], [i.text() for i in listed]
