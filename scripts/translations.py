@@ -20,7 +20,7 @@ BIN = Path(sys.executable).parent
 EN = {
     # the resident bar and every dialog about a visit (presenters.resident_parts), the answer hints
     "氏名": "Name", "人数": "People", "整理券": "Ticket", "住所": "Address", "（未入力）": "(not yet entered)",
-    "{0}人": "{0}", "なし": "none", "数字": "a number", "例: 090-0001": "e.g. 090-0001",
+    "{0}人": "{0}", "{0}（{1}）": "{0} ({1})", "なし": "none", "数字": "a number", "例: 090-0001": "e.g. 090-0001",
     "例: 090-1234-5678": "e.g. 090-1234-5678", "カタカナ（ひらがなでも可）": "katakana (hiragana also taken)",
     "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01": "e.g. 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01",
     "カード読取": "Read card", "読み取る": "Read", "やめる": "Stop",

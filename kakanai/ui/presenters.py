@@ -139,8 +139,9 @@ def resident_parts(draft: Draft, ticket: str) -> list[tuple[str, str]]:
     address = address or draft.get("new.address") or draft.get("old.address") or ""
     translate = QCoreApplication.translate
     unknown = translate("Resident", "（未入力）")
-    index, name = _resident_member(draft), resident_name(draft)
-    shown = domain_text.member_of(draft, index) if index is not None else name
+    index, outsider = _resident_member(draft), _outsider(draft)
+    shown = (domain_text.member_of(draft, index) if index is not None else
+             translate("Resident", "{0}（{1}）").format(outsider, domain_text.vocabulary(OUTSIDE_LABEL)) if outsider else "")
     return [(translate("Resident", "氏名"), shown or unknown),
             (translate("Resident", "届出"), domain_text.vocabulary(event_label(event)) if event else unknown),
             (translate("Resident", "人数"), translate("Resident", "{0}人").format(count) if count else "―"),

@@ -1285,36 +1285,41 @@ Suspend this visit and start a new one for the code read?</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/presenters.py" line="144" />
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="145" />
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="145" />
+        <location filename="../../kakanai/ui/presenters.py" line="146" />
         <source>届出</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="146" />
+        <location filename="../../kakanai/ui/presenters.py" line="147" />
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="146" />
+        <location filename="../../kakanai/ui/presenters.py" line="147" />
         <source>{0}人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="147" />
+        <location filename="../../kakanai/ui/presenters.py" line="148" />
         <source>整理券</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="147" />
+        <location filename="../../kakanai/ui/presenters.py" line="148" />
         <source>なし</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="148" />
+        <location filename="../../kakanai/ui/presenters.py" line="149" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
@@ -1322,47 +1327,47 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="165" />
+        <location filename="../../kakanai/ui/presenters.py" line="166" />
         <source>世帯主が{0}人になっています。続柄で世帯主を1人にしてください</source>
         <translation>{0} heads of household. Set the relation so that exactly one is 世帯主 (head)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="169" />
+        <location filename="../../kakanai/ui/presenters.py" line="170" />
         <source>{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）</source>
         <translation>{0}: no one is chosen for it (add it again under household &amp; procedures)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="180" />
+        <location filename="../../kakanai/ui/presenters.py" line="181" />
         <source>世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）</source>
         <translation>Change of head: the new head is not decided (ask the notifier)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="182" />
+        <location filename="../../kakanai/ui/presenters.py" line="183" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）</source>
         <translation>Change of head: the new head is {0} ({1}), named by the notifier</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="184" />
+        <location filename="../../kakanai/ui/presenters.py" line="185" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください</source>
         <translation>Change of head: the new head is {0} ({1}). If not, correct the relation</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="196" />
+        <location filename="../../kakanai/ui/presenters.py" line="197" />
         <source>{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください</source>
         <translation>{0}: the deadline ({1}, until {2}) has passed. Ask why it is late</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="204" />
+        <location filename="../../kakanai/ui/presenters.py" line="205" />
         <source>{0}が未入力です</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="222" />
+        <location filename="../../kakanai/ui/presenters.py" line="223" />
         <source>{0}さん</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="223" />
+        <location filename="../../kakanai/ui/presenters.py" line="224" />
         <source>届出の内容</source>
         <translation>The notification</translation>
     </message>

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from kakanai.domain.draft import OUTSIDE_NOTIFIER
 from kakanai.domain.phrases import REASON_TEXTS, reason_text
 from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, Reason, Why
 from kakanai.resources import resource
 from kakanai.services.printing import REASONS, STATE_TEXTS, PrintState, PrintStatus
 from kakanai.ui import domain_text
 from kakanai.ui.i18n import install_translation, remove_translations
+from kakanai.ui.presenters import resident_name, resident_parts
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.start_page import StartPage
 from tests.ui.conftest import Counter
@@ -222,3 +224,12 @@ def test_an_answer_chosen_to_change_is_asked_again_in_english(english: None, cou
     # the register writes it, 和暦)
     assert page.question.text().startswith("Kind of notification") and page.reason.text() == "to change it"
     assert [_japanese_left(item.text(), ["令和8年6月15日"]) for item in listed] == [[], [], []], [i.text() for i in listed]
+
+
+def test_someone_from_outside_filing_is_named_in_english(english: None) -> None:
+    # Given a daughter living elsewhere who reports her father's death (her name is resident data)
+    draft = {"event": "death", "members[0].family": "佐藤", "members[0].given": "一郎", "member_count": 1,
+             "notifier": OUTSIDE_NOTIFIER, "notifier.family": "田中", "notifier.given": "花子"}
+    # Then the bar names her, and that she is from outside, in English
+    assert dict(resident_parts(draft, ""))["Name"] == "田中\u3000花子 (Someone from outside)"
+    assert resident_name(draft) == "田中\u3000花子（世帯外の方）"  # the visit's own record keeps the Japanese
