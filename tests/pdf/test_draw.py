@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from kakanai.pdf.draw import FLOOR, _runs, fit_text, wrap
+import numpy as np
+import pytest
+
+from kakanai.pdf import draw
+from kakanai.pdf.draw import FLOOR, dark_runs, fit_text, wrap
 from kakanai.pdf.fonts import MINCHO, register_fonts, text_width
 from kakanai.pdf.layout import MM
 
@@ -35,4 +39,19 @@ def test_wrapping_never_starts_a_line_with_closing_punctuation() -> None:
 
 
 def test_qr_rows_become_runs_of_dark_modules() -> None:
-    assert _runs([True, True, False, True, False, False, True, True, True]) == [(0, 2), (3, 1), (6, 3)]
+    rows = np.array([[True, True, False, True, False, False, True, True, True],
+                     [False, False, False, False, False, False, False, False, False],
+                     [False, True, True, True, True, True, True, True, False]])
+    assert dark_runs(rows) == [(0, 0, 2), (0, 3, 1), (0, 6, 3), (2, 1, 7)]
+
+
+@pytest.mark.parametrize("encoder", ["zxing-cpp", "qrcode"])
+def test_a_qr_reads_back_as_its_text_with_either_encoder(encoder: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    if encoder == "qrcode":  # an older zxing-cpp without an encoder
+        monkeypatch.setattr(draw, "_zxing", lambda: None)
+    text = "KKV1:V20260401-0001:juminido:12"
+    matrix = draw.qr_matrix(text)
+    assert not matrix[:2].any() and not matrix[:, -2:].any()  # the quiet zone
+    image = np.kron(~matrix, np.ones((4, 4), dtype=bool)).astype(np.uint8) * 255
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [text]
