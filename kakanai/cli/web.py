@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ def add_web_commands(sub: Any) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kakanai.web.build import PageError, build_page
+    from kakanai.web.build import PageError, build_page, missing_texts
 
     catalog = catalog_from(args.forms)
     try:
@@ -34,4 +35,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise CliError(f"書き出せません: {args.output}（{os_reason(exc)}）") from None
     size = target.stat().st_size
     print(f"住民ページを書き出しました: {target}（{size:,} バイト・{catalog.city.name}）")
+    # a language without words for a shown text shows the counter's Japanese there: say which, by language
+    missing: dict[str, list[str]] = {}
+    for language, key in missing_texts(catalog):
+        missing.setdefault(language, []).append(key)
+    for language, keys in missing.items():
+        print(f"注意: 言語 {language} に訳のない文言 {len(keys)}件（日本語で表示されます）: {'、'.join(keys[:10])}"
+              f"{' …' if len(keys) > 10 else ''}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from kakanai.cli import main
 from kakanai.domain.catalog import Catalog, load_catalog
 from kakanai.resources import forms_dir
 from kakanai.web.build import missing_texts, page_texts
@@ -107,6 +108,20 @@ def test_a_city_language_is_checked_like_the_shipped_ones(tmp_path: Path) -> Non
     # Then the build reports every other text for Nepali, and nothing for the seven shipped
     assert {lang for lang, _ in missing} == {"ne"}
     assert ("ne", "member.residence.card") in missing and ("ne", "title") not in missing
+
+
+def test_the_build_command_names_a_city_language_s_missing_texts(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # Given the same city with Nepali half-done: the page is still written, and IT is told what shows in Japanese
+    shutil.copytree(forms_dir(), tmp_path / "forms")
+    (tmp_path / "forms" / "resident_page.toml").write_text(
+        '[languages.ne]\nname = "नेपाली"\nhtml = "ne"\n[strings.ne]\ntitle = "फारम"\n', encoding="utf-8")
+    assert main(["web", "build", "-o", str(tmp_path / "site"), "--forms", str(tmp_path / "forms")]) == 0
+    err = capsys.readouterr().err
+    assert "注意: 言語 ne に訳のない文言" in err and "（日本語で表示されます）" in err
+    # And the shipped catalog builds with no such note
+    assert main(["web", "build", "-o", str(tmp_path / "shipped")]) == 0
+    assert "訳のない文言" not in capsys.readouterr().err
 
 
 def test_the_real_page_looks_up_only_keys_every_language_has(built_page: Path) -> None:
