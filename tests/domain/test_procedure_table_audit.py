@@ -141,6 +141,16 @@ PENSION_ROWS = [
     Row("japanese_60_year_old_moving_abroad_hears_of_voluntary_pension", "国民年金法附則5条1項3号（日本国籍の国外居住者 20〜64歳の任意加入）",
         household("move_out", D, person("太郎", "1965-01-01", card=False, seal_registered=False), new=TO_US),
         expect={"pension_voluntary_abroad": ("太郎",)}, absent=("pension_withdrawal_lump_sum_notice",)),
+    Row("death_at_63_of_a_self_employed_man_before_his_pension", "国民年金法49条（寡婦年金: 60〜64歳で死亡しても第1号の納付済期間10年以上の夫）・"
+        "52条の2（死亡一時金: 第1号の納付済期間36月以上）・52条の6（どちらか一方）",
+        _death(person("一郎", "1963-05-01", pensioner=False, seal_registered=False),
+               person("花子", "1966-05-05", "妻", sex="F")),
+        expect={"widow_pension": ("一郎",), "death_lump_sum": ("一郎",), "nhi_leave": ("一郎",)},
+        absent=("survivors_basic_pension", "pension_death")),
+    Row("death_at_63_of_a_pensioner_gives_no_widow_pension", "国民年金法49条（老齢基礎年金を受けた夫の死亡は対象外）・52条の2",
+        _death(person("一郎", "1963-05-01", pensioner=True, seal_registered=False),
+               person("花子", "1966-05-05", "妻", sex="F")),
+        expect={"pension_death": ("一郎",)}, absent=("widow_pension", "death_lump_sum")),
 ]
 
 OTHER_ROWS = [
@@ -196,6 +206,17 @@ OTHER_ROWS = [
         _death(person("一郎", "1950-03-01", insurance="late_elderly", pensioner=True, seal_registered=False),
                person("花子", "1952-05-05", "妻", sex="F", insurance="late_elderly")),
         absent=("seal_registration_lapse_death",)),
+    Row("death_of_a_man_on_welfare", "生活保護法18条（葬祭扶助は葬儀の前に）・26条（保護の廃止）・61条",
+        _death(person("一郎", "1955-03-01", insurance="welfare", pensioner=False, seal_registered=False),
+               person("花子", "1957-05-05", "妻", sex="F", insurance="welfare")),
+        expect={"welfare_death": ("一郎",), "care_leave": ("一郎",)},
+        absent=("nhi_leave", "funeral_allowance_nhi", "nhi_head_change_death", "late_elderly_leave")),
+    Row("birth_in_a_household_on_welfare", "生活保護法61条・16条（出産扶助）・15条（医療扶助: 子ども医療費助成は対象外）、児童手当法（生活保護でも支給）",
+        household("birth", D, person("一郎", "1990-04-10", insurance="welfare"),
+                  person("花子", "1992-05-05", "妻", sex="F", insurance="welfare"),
+                  person("蓮", D, "子", insurance=None), subjects=[2]),
+        expect={"welfare_birth": ("蓮",), "birth_registration": ("蓮",), "child_allowance_birth": ("蓮",)},
+        absent=("child_medical_birth", "nhi_join_birth", "maternity_lump_sum")),
 ]
 
 ROWS = SINGLE_PARENT_ROWS + PENSION_ROWS + OTHER_ROWS
