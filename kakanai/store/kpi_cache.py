@@ -1,12 +1,14 @@
-"""The KPI cache: each office-local day's visits, per office, as packed columns sorted by handling
-time, so a month or a year of figures reads a few hundred rows instead of a million visits.
+"""The KPI cache: each office-local day's visits, per office, as packed columns, so a month or a
+year of figures reads a few hundred rows instead of a million visits.
 
 A ``kpi_days`` row holds every visit of its day and office that any figure counts (all but open
-ones): handling and wait seconds as float64 (the projection's values bit for bit, NaN for no
-wait), forms, the procedure count a visit's time is shared by, a flag byte (timed / cancelled /
-inaccurate), the local hour, codes into the row's own lists of events, counters and clerks, and
-for timed visits their procedures (a count per visit, then the codes). `kpi_figures` works out
-the reference figures of `kpi` from these columns.
+ones): the timed visits (finished, timing trusted) first, then the others, each part sorted by
+handling time. Columns: handling and wait seconds as float64 (the projection's values bit for bit,
+NaN for no wait), forms, the procedure count a visit's time is shared by, a flag byte (timed /
+cancelled / inaccurate), the local hour, codes into the row's own lists of events, counters and
+clerks. Then the timed visits' procedures, grouped by procedure: for each, the row's indexes of
+its visits (the count per procedure is in ``labels``). `kpi_figures` works out the reference
+figures of `kpi` from these columns; a period decodes only the columns its figures read.
 
 Staleness: whoever writes the projection marks the days it touched in ``kpi_dirty_days`` in the
 same transaction (`mark_dirty`; `VisitLog` does, the bulk loaders call `mark_all_dirty`, and
@@ -19,9 +21,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
@@ -30,11 +33,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kakanai.store.schema import kpi_days
 
-FORMAT = 1  # the layout of kpi_days.data; rows of another format are rebuilt
+FORMAT = 2  # the layout of kpi_days.data; rows of another format are rebuilt
 TIMED, CANCELLED, INACCURATE = 1, 2, 4  # flag bits: finished with trusted timing, cancelled, timing not trusted
 VISIT_COLUMNS = (("handling", "<f8"), ("wait", "<f8"), ("forms", "<i4"), ("event", "<u2"), ("counter", "<u2"),
-                 ("clerk", "<u2"), ("share_of", "<u2"), ("procedures", "<u2"), ("flags", "u1"), ("hour", "u1"))
+                 ("clerk", "<u2"), ("share_of", "<u2"), ("flags", "u1"), ("hour", "u1"))
 NAMED = ("event", "counter", "clerk")  # columns holding codes into the row's name lists
+SMALL_INDEX_LIMIT = 1 << 16  # a row with more timed visits than this indexes them with 32 bits, not 16
 
 _MARK = ("INSERT INTO kpi_dirty_days (local_day, marks) VALUES (:day, 1) "
          "ON CONFLICT (local_day) DO UPDATE SET marks = kpi_dirty_days.marks + 1")
@@ -116,64 +120,141 @@ def _flags(status: str, inaccurate: str) -> int:
 
 
 def pack_day(day: str, office: str, rows: Sequence[Any], procedures: dict[str, list[str]]) -> dict[str, Any]:
-    """The ``kpi_days`` row of one day and office: its visits sorted by handling time, packed."""
+    """The ``kpi_days`` row of one day and office: its timed visits, then the others, each sorted by
+    handling time, packed; then the timed visits' procedures grouped by procedure."""
     names: dict[str, dict[str, int]] = {"event": {}, "counter": {}, "clerk": {}, "procedure": {}}
     columns: dict[str, list[Any]] = {name: [] for name, _ in VISIT_COLUMNS}
-    codes: list[int] = []
-    for r in sorted(rows, key=lambda r: (r.handling_seconds, r.id)):
-        flags = _flags(r.status, r.inaccurate)
-        if not flags:
-            continue
-        mine = procedures.get(r.id, []) if flags & TIMED else []
+    counted = [(flags, r) for r in rows if (flags := _flags(r.status, r.inaccurate))]
+    counted.sort(key=lambda fr: (not fr[0] & TIMED, fr[1].handling_seconds, fr[1].id))
+    by_procedure: list[list[int]] = []
+    for index, (flags, r) in enumerate(counted):
         values = {"handling": r.handling_seconds, "wait": np.nan if r.wait_seconds is None else r.wait_seconds,
-                  "forms": r.forms, "share_of": r.procedure_count, "procedures": len(mine), "flags": flags,
-                  "hour": r.local_hour, "event": r.event, "counter": r.counter, "clerk": r.clerk_id}
+                  "forms": r.forms, "share_of": r.procedure_count, "flags": flags, "hour": r.local_hour,
+                  "event": r.event, "counter": r.counter, "clerk": r.clerk_id}
         for name in NAMED:
             values[name] = names[name].setdefault(values[name], len(names[name]))
         for name, value in values.items():
             columns[name].append(value)
-        codes.extend(names["procedure"].setdefault(p, len(names["procedure"])) for p in mine)
+        for p in procedures.get(r.id, []) if flags & TIMED else []:
+            code = names["procedure"].setdefault(p, len(names["procedure"]))
+            by_procedure.extend([] for _ in range(code + 1 - len(by_procedure)))
+            by_procedure[code].append(index)
+    timed = sum(1 for flags, _ in counted if flags & TIMED)
+    index_kind = "<u2" if timed <= SMALL_INDEX_LIMIT else "<u4"
+    labels = {k: list(v) for k, v in names.items()} | {"timed": timed, "index": index_kind,
+                                                       "per_procedure": [len(e) for e in by_procedure]}
     data = b"".join(np.asarray(columns[name], dtype).tobytes() for name, dtype in VISIT_COLUMNS)
-    return {"local_day": day, "office": office, "format": FORMAT, "visits": len(columns["flags"]),
-            "procedures": len(codes), "labels": json.dumps({k: list(v) for k, v in names.items()}, ensure_ascii=False),
-            "data": data + np.asarray(codes, "<u2").tobytes()}
+    entries = [i for e in by_procedure for i in e]
+    return {"local_day": day, "office": office, "format": FORMAT, "visits": len(counted), "procedures": len(entries),
+            "labels": json.dumps(labels, ensure_ascii=False), "data": data + np.asarray(entries, index_kind).tobytes()}
 
 
-def unpack(visits: int, procedures: int, data: bytes) -> dict[str, np.ndarray]:
-    """The columns of a packed row (views on ``data``, no copy)."""
-    columns, offset = {}, 0
-    for name, dtype in VISIT_COLUMNS:
-        kind = np.dtype(dtype)
-        columns[name] = np.frombuffer(data, kind, visits, offset)
-        offset += visits * kind.itemsize
-    columns["codes"] = np.frombuffer(data, "<u2", procedures, offset)
-    return columns
+class _Row:
+    """One fetched ``kpi_days`` row: where its columns lie, and its codes mapped to the period's
+    (each dimension when a column first needs it: a dashboard never maps the clerks)."""
+
+    def __init__(self, row: Sequence[Any], names: _Names) -> None:
+        day, office, visits, _, labels, data = row
+        self.labels = json.loads(labels)
+        self.data, self.visits, self.timed = bytes(data), visits, self.labels["timed"]
+        self.offsets, at = {}, 0
+        for name, dtype in VISIT_COLUMNS:
+            self.offsets[name] = at
+            at += visits * np.dtype(dtype).itemsize
+        self.offsets["entries"] = at
+        self.per_procedure = np.array(self.labels["per_procedure"], np.intp)
+        self.index_kind = self.labels["index"]
+        self.names = names
+        self._maps = {"day": names.lookup("day", [day]), "office": names.lookup("office", [office])}
+
+    def map(self, dimension: str) -> np.ndarray:
+        """Row code -> period code of a dimension (day and office: the row's one code)."""
+        if dimension not in self._maps:
+            self._maps[dimension] = self.names.lookup(dimension, self.labels[dimension])
+        return self._maps[dimension]
 
 
 # -- reading a period ----------------------------------------------------------------------------
 
-@dataclass
-class Slice:
-    """The cached visits of a period as one set of columns, codes pointing into global name lists."""
+KINDS = dict(VISIT_COLUMNS) | {"day": "<u2", "office": "<u2"}  # the columns of a period's visits
 
-    names: dict[str, list[str]]  # day, office, event, counter, clerk, procedure -> names by code
-    columns: dict[str, np.ndarray]  # VISIT_COLUMNS + day, office (per visit) + codes (per procedure)
+
+class Part:
+    """Some of a period's visits as columns (`KINDS`), each decoded the first time it is read."""
+
+    def __init__(self, size: int, decode: Callable[[str], np.ndarray], lock: threading.RLock) -> None:
+        self.size = size
+        self._decode = decode
+        self._columns: dict[str, np.ndarray] = {}
+        self._lock = lock  # the period's: decoding maps names to codes, a tab may read from another thread
 
     def __len__(self) -> int:
-        return len(self.columns["flags"])
+        return self.size
 
-    def where(self, mask: np.ndarray) -> Slice:
-        """The visits where ``mask`` is true (with their procedures)."""
-        per_procedure = np.repeat(mask, self.columns["procedures"])
-        columns = {k: (v[per_procedure] if k == "codes" else v[mask]) for k, v in self.columns.items()}
-        return Slice(self.names, columns)
+    def __getitem__(self, name: str) -> np.ndarray:
+        with self._lock:
+            if name not in self._columns:
+                self._columns[name] = self._decode(name)
+            return self._columns[name]
+
+    def where(self, mask: np.ndarray) -> Part:
+        """The visits where ``mask`` is true."""
+        return Part(int(np.count_nonzero(mask)), lambda name: self[name][mask], self._lock)
+
+
+class Slice:
+    """The cached visits of a period: the timed ones and the others (cancelled, timing not trusted),
+    and the timed visits' procedures; codes point into ``names``."""
+
+    def __init__(self, names: _Names, timed: Part, untimed: Part, procedures: Callable[[], tuple[np.ndarray, np.ndarray]],
+                 counts: Callable[[], np.ndarray] | None = None) -> None:
+        self._names = names
+        self.timed, self.untimed = timed, untimed
+        self._lock = timed._lock
+        self._procedures = cache(procedures)
+        self._counts = counts or (lambda: self._procedures()[1])
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        """Day, office, event, counter, clerk, procedure -> names by code (of the columns decoded so far)."""
+        with self._lock:
+            return self._names.lists()
+
+    def name(self, dimension: str, code: int) -> str:
+        """The name of a code in a dimension."""
+        with self._lock:
+            return self._names.name(dimension, code)
+
+    def __len__(self) -> int:
+        return len(self.timed) + len(self.untimed)
+
+    @property
+    def entries(self) -> np.ndarray:
+        """For each procedure of each timed visit, that visit's place in `timed`; grouped by procedure,
+        in code order (`procedure_counts` long each)."""
+        with self._lock:
+            return self._procedures()[0]
+
+    @cached_property
+    def procedure_counts(self) -> np.ndarray:
+        """How many timed visits had each procedure, by code."""
+        with self._lock:
+            return self._counts()
+
+    def where(self, timed: np.ndarray, untimed: np.ndarray) -> Slice:
+        """The visits where the masks (of `timed`, of `untimed`) are true, with their procedures."""
+        def procedures() -> tuple[np.ndarray, np.ndarray]:
+            keep = timed[self.entries]
+            codes = np.repeat(np.arange(len(self.procedure_counts)), self.procedure_counts)
+            places = np.cumsum(timed) - 1
+            return places[self.entries[keep]], np.bincount(codes[keep], minlength=len(self.procedure_counts))
+
+        return Slice(self._names, self.timed.where(timed), self.untimed.where(untimed), procedures)
 
     def code(self, dimension: str, name: str) -> int:
-        """The code of a name in a dimension (-1 when absent: nothing matches)."""
-        try:
-            return self.names[dimension].index(name)
-        except ValueError:
-            return -1
+        """The code of a name in a dimension, once its column is decoded (-1 when absent: nothing matches)."""
+        with self._lock:
+            return self._names.codes[dimension].get(name, -1)
 
 
 class _Names:
@@ -181,13 +262,23 @@ class _Names:
 
     def __init__(self) -> None:
         self.codes: dict[str, dict[str, int]] = {k: {} for k in ("day", "office", *NAMED, "procedure")}
+        self._lists: dict[str, list[str]] = {}
 
     def lookup(self, dimension: str, names: Sequence[str]) -> np.ndarray:
         known = self.codes[dimension]
-        return np.array([known.setdefault(n, len(known)) for n in names], dtype="<u2")
+        codes = list(map(known.get, names))  # mostly names met in earlier rows: no Python loop
+        if None in codes:
+            codes = [known.setdefault(n, len(known)) for n in names]
+        return np.array(codes, dtype="<u2")
 
     def lists(self) -> dict[str, list[str]]:
         return {k: list(v) for k, v in self.codes.items()}
+
+    def name(self, dimension: str, code: int) -> str:
+        by_code = self._lists.get(dimension)
+        if by_code is None or len(by_code) != len(self.codes[dimension]):
+            by_code = self._lists[dimension] = list(self.codes[dimension])
+        return by_code[code]
 
 
 def _fetch(engine: Engine, sql: str, params: dict[str, Any]) -> list[Any]:
@@ -205,29 +296,66 @@ def _fetch(engine: Engine, sql: str, params: dict[str, Any]) -> list[Any]:
 def load(engine: Engine, start: date, end: date, office: str | None = None) -> Slice:
     """Every cached visit from ``start`` to ``end`` (optionally of one office).
 
-    The columns are allocated once at their total length (the rows say how many visits and
-    procedures each holds) and each row is copied into its place, codes mapped to the period's."""
+    Only the rows are read here; a column is decoded when a figure first reads it (allocated once
+    at its total length, each row's part copied into place, codes mapped to the period's)."""
     sql = "SELECT local_day, office, visits, procedures, labels, data FROM kpi_days WHERE local_day BETWEEN :a AND :b"
     params: dict[str, Any] = {"a": start.isoformat(), "b": end.isoformat()}
     if office is not None:
         sql += " AND office = :office"
         params["office"] = office
-    rows = _fetch(engine, sql + " ORDER BY local_day, office", params)
-    kinds = dict(VISIT_COLUMNS) | {"codes": "<u2", "day": "<u2", "office": "<u2"}
-    sizes = {"visits": sum(row[2] for row in rows), "procedures": sum(row[3] for row in rows)}
-    out = {k: np.empty(sizes["procedures" if k == "codes" else "visits"], kind) for k, kind in kinds.items()}
-    names, at, at_codes = _Names(), 0, 0
-    for day, office_name, visits, procedures, labels, data in rows:
-        columns = unpack(visits, procedures, bytes(data))
-        local = json.loads(labels)
-        part, codes = slice(at, at + visits), slice(at_codes, at_codes + procedures)
-        for name, _ in VISIT_COLUMNS:
+    names, lock = _Names(), threading.RLock()
+    rows = [_Row(row, names) for row in _fetch(engine, sql + " ORDER BY local_day, office", params)]
+    timed = Part(sum(r.timed for r in rows), lambda name: _column(rows, name, timed=True), lock)
+    untimed = Part(sum(r.visits - r.timed for r in rows), lambda name: _column(rows, name, timed=False), lock)
+
+    def counts() -> np.ndarray:
+        maps = [row.map("procedure") for row in rows]
+        out = np.zeros(len(names.codes["procedure"]), np.intp)
+        for row, codes in zip(rows, maps):
+            out[codes] += row.per_procedure  # a row names each procedure once
+        return out
+
+    return Slice(names, timed, untimed, lambda: _entries(rows, counts()), counts)
+
+
+def _column(rows: Sequence[_Row], name: str, *, timed: bool) -> np.ndarray:
+    """One column of the timed visits (or of the others) of every row, in row order."""
+    kind = np.dtype(KINDS[name])
+    sizes = [r.timed if timed else r.visits - r.timed for r in rows]
+    out, at = np.empty(sum(sizes), kind), 0
+    for row, n in zip(rows, sizes):
+        part = out[at:at + n]
+        if name in ("day", "office"):
+            part[:] = row.map(name)[0]
+        else:
+            first = 0 if timed else row.timed
+            values = np.frombuffer(row.data, kind, n, row.offsets[name] + first * kind.itemsize)
             if name in NAMED:
-                np.take(names.lookup(name, local[name]), columns[name], out=out[name][part])
+                np.take(row.map(name), values, out=part)
             else:
-                out[name][part] = columns[name]
-        np.take(names.lookup("procedure", local["procedure"]), columns["codes"], out=out["codes"][codes])
-        out["day"][part] = names.lookup("day", [day])[0]
-        out["office"][part] = names.lookup("office", [office_name])[0]
-        at, at_codes = at + visits, at_codes + procedures
-    return Slice(names.lists(), out)
+                part[:] = values
+        at += n
+    return out
+
+
+def _entries(rows: Sequence[_Row], counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The procedure entries of every row as places in the period's timed visits, grouped by the
+    period's procedure codes: each row's runs (one per procedure) are put in code order by sorting
+    the runs, not the entries."""
+    total = int(counts.sum())
+    source, at, first_timed = np.empty(total, np.int32), 0, 0
+    for row in rows:
+        n = int(row.per_procedure.sum())
+        source[at:at + n] = np.frombuffer(row.data, row.index_kind, n, row.offsets["entries"])
+        source[at:at + n] += first_timed
+        at, first_timed = at + n, first_timed + row.timed
+    if not rows:
+        return source, counts
+    run_codes = np.concatenate([row.map("procedure") for row in rows])
+    run_lengths = np.concatenate([row.per_procedure for row in rows])
+    run_starts = np.cumsum(run_lengths) - run_lengths
+    order = np.argsort(run_codes, kind="stable")
+    lengths = run_lengths[order]
+    gather = np.repeat((run_starts[order] - (np.cumsum(lengths) - lengths)).astype(np.int32), lengths)
+    gather += np.arange(total, dtype=np.int32)
+    return source[gather], counts

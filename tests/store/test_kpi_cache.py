@@ -3,6 +3,7 @@ whatever wrote the log: events through the visit log, corrections, a bulk load, 
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -193,3 +194,20 @@ def test_open_visits_leave_the_cache_alone(db_url: str) -> None:
     assert kpi_cache.stale_days(log.engine) == []
     log.append(events[-1:])  # finished
     assert kpi_cache.stale_days(log.engine) == ["2026-04-01"]
+
+
+def test_a_day_too_busy_for_16_bit_indexes_gives_the_same_figures(db_url: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given rows whose timed visits outnumber what a 16-bit index holds (lowered here from 65,536 to 5)
+    monkeypatch.setattr(kpi_cache, "SMALL_INDEX_LIMIT", 5)
+    log = appended_log(db_url, visits=60, days=3)
+    kpi_cache.rebuild_stale(log.engine)
+    with log.engine.connect() as connection:
+        kinds = {json.loads(labels)["index"] for labels in connection.execute(text("SELECT labels FROM kpi_days")).scalars()}
+    assert kinds == {"<u4"}
+    # Then their procedures still go to the right visits, alone and with the days of 16-bit rows
+    assert_same_figures(log.engine, KpiFilter(date(2026, 4, 1), date(2026, 4, 3)))
+    monkeypatch.setattr(kpi_cache, "SMALL_INDEX_LIMIT", 1 << 16)
+    with log.engine.begin() as connection:
+        kpi_cache.mark_dirty(connection, ["2026-04-02"])
+    assert_same_figures(log.engine, KpiFilter(date(2026, 4, 1), date(2026, 4, 3)))
