@@ -341,6 +341,7 @@ def warm_up(services: Services) -> None:
     (no resident's data), the bundle is dropped, nothing is written: not to disk, not to the log.
     """
     from kakanai.demo import demo_residents
+    from kakanai.pdf.overlay import read_templates
     from kakanai.services.printing import bundle_pages
 
     services.link.connect()
@@ -348,6 +349,7 @@ def warm_up(services: Services) -> None:
     intake = casework.read_code(demo_residents()[0][1])
     bundle = casework.render(intake.household, casework.plan_of(intake), WARM_UP_VISIT, date.today())
     bundle_pages(bundle.pdf, bundle.report)  # pypdf, as the print page reads it
+    read_templates(casework.catalog)  # the city's blank forms the demo family does not use
 
 
 _GC_DEFAULTS = gc.get_threshold()

@@ -15,9 +15,11 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
 
+from kakanai.domain.catalog import Catalog
 from kakanai.pdf.draw import new_canvas
 from kakanai.pdf.fonts import GOTHIC, MINCHO
-from kakanai.pdf.template import template_page, use_template
+from kakanai.pdf.overlay import read_templates, template_path
+from kakanai.pdf.template import _read, template_page, use_template
 from tests.pdf.helpers import embedded_fonts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed")
@@ -124,3 +126,13 @@ def test_the_same_template_twice_in_one_bundle_is_embedded_once(tmp_path: Path) 
     forms = {next(iter(p["/Resources"]["/XObject"].values())).idnum for p in reader.pages}
     assert len(reader.pages) == 2 and len(forms) == 1
     assert _text(out).count("犬の登録事項変更届") == 2
+
+
+def test_the_warm_up_reads_every_template_of_the_catalog(catalog: Catalog) -> None:
+    forms = [form for form in catalog.forms.values() if form.template]
+    _read.cache_clear()
+    assert read_templates(catalog) == len({form.template for form in forms}) >= 1
+    parsed = _read.cache_info().misses
+    for form in forms:  # a visit's bundle parses none again
+        template_page(template_path(form, catalog))
+    assert _read.cache_info().misses == parsed
