@@ -217,6 +217,24 @@ OTHER_ROWS = [
                   person("蓮", D, "子", insurance=None), subjects=[2]),
         expect={"welfare_birth": ("蓮",), "birth_registration": ("蓮",), "child_allowance_birth": ("蓮",)},
         absent=("child_medical_birth", "nhi_join_birth", "maternity_lump_sum")),
+    Row("daughter_living_with_her_parents_gives_birth", "国民健康保険法58条1項（被保険者の出産: 出産したのは世帯主の娘）、国民年金法88条の2",
+        household("birth", D, person("太郎", "1965-01-01"), person("良子", "1967-01-01", "妻", sex="F"),
+                  person("花子", "2000-05-05", "子", sex="F"), person("蓮", D, "孫", insurance=None), subjects=[3]),
+        expect={"maternity_lump_sum_grandchild": ("花子",), "pension_maternity_exemption_grandchild": ("花子",),
+                "birth_registration": ("蓮",), "nhi_join_birth": ("蓮",)},
+        absent=("maternity_lump_sum", "pension_maternity_exemption")),
+    Row("death_of_a_five_year_old_in_nursery", "児童手当法9条・26条（支給要件児童の減少）、市の子ども医療費助成条例、児童福祉法24条",
+        household("death", D, person("太郎", "1985-01-01", allowance=True), person("良子", "1987-01-01", "妻", sex="F"),
+                  person("健", "2021-05-05", "子", school={"kind": "nursery"}), person("葵", "2018-01-01", "子", sex="F"),
+                  subjects=[2], notifier=0),
+        expect={"death_registration": ("健",), "child_allowance_child_death": ("健",), "child_medical_child_death": ("健",),
+                "nursery_child_death": ("健",), "nhi_leave": ("健",), "funeral_allowance_nhi": ("健",)},
+        absent=("child_allowance_recipient_death", "seal_registration_lapse_death", "head_change",
+                "child_medical_guardian_death", "child_support_death")),
+    Row("handbook_holder_moves_out", "身体障害者福祉法施行令11条（転出先で居住地変更）、障害者総合支援法19条（支給決定は居住地の市町村）",
+        household("move_out", D, person("太郎", "1970-01-01", seal_registered=False,
+                                        disability={"kind": "physical", "grade": "1級"}), new=NEW_OTHER_PREFECTURE),
+        expect={"disability_move_out_notice": ("太郎",), "juminido_move_out": ("太郎",), "nhi_leave": ("太郎",)}),
 ]
 
 ROWS = SINGLE_PARENT_ROWS + PENSION_ROWS + OTHER_ROWS
@@ -265,3 +283,11 @@ def test_the_audit_fixtures_plan_as_the_clerk_did(name: str, catalog: Catalog) -
     for procedure_id, whom in _FIXTURE_PLANS[name].items():
         assert sorted(planned.get(procedure_id, [-1])) == whom, (name, procedure_id, planned.get(procedure_id))
     assert "mynumber_abroad" not in planned and "pension_voluntary_abroad" not in planned
+
+
+def test_a_child_s_death_asks_nothing_only_an_adult_can_have(catalog: Catalog) -> None:
+    # Given a five-year-old who died (a seal can be registered from 15; 児童手当 is received by the parent)
+    row = next(row for row in ROWS if row.case == "death_of_a_five_year_old_in_nursery")
+    undecided = {u.procedure.id for u in plan_row(row, catalog).undecided}
+    # Then the clerk is not made to ask the parents whether the child had a seal or received 児童手当
+    assert not undecided & {"seal_registration_lapse_death", "child_allowance_recipient_death"}, undecided
