@@ -214,6 +214,8 @@ MEMBER_EN = {
     "seal": "registers a personal seal?", "insured": "employee insurance: insured person or dependent?",
     "birth_time": "time of birth (24-hour, e.g. 3:15)", "birth_place": "place of birth (hospital or address)",
     "birth_order": "order among the same parents' children of the same sex (1 for the eldest son/daughter)",
+    "father": "father's name (as in the family register; also one who has died; empty: none)",
+    "mother": "mother's name (as in the family register; also one who has died; empty: none)",
     "pensioner": "received a pension (old-age, disability or survivors')?",
     "allowance": "receives child allowance?", "child_support": "receives child-rearing allowance?",
     "seal_registered": "has a seal registered in this city?",

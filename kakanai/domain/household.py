@@ -160,7 +160,9 @@ class Member(Person):
     pension_class: int | None = None  # 国民年金 第1・2・3号 as told (v2); None: worked out by the rules
     civil_servant: bool | None = None  # 公務員 (their 児童手当 is paid by the employer)
     late_disability: bool | None = None  # 後期高齢者医療の障害認定 (65–74)
-    birth_order: int | None = None  # a newborn's 父母との続柄: 1 長男・長女, 2 二男・二女 … (asked)
+    birth_order: int | None = None  # 父母との続柄: 1 長男・長女, 2 二男・二女 … (a newborn's, a spouse's: asked)
+    father: str = ""  # 父の氏名 as the 婚姻届 writes it (a spouse's parents, also one who died): asked
+    mother: str = ""  # 母の氏名
 
     @property
     def foreign(self) -> bool:

@@ -307,7 +307,7 @@ def _member(doc: MemberDoc) -> Member:
                    child_support=doc.child_support, seal_registered=doc.seal_registered, high_cost=doc.high_cost,
                    school=school, disability=disability, insured=doc.insured, pension_class=doc.pension_class,
                    civil_servant=doc.civil_servant, late_disability=doc.late_disability,
-                   birth_order=doc.birth_order)
+                   birth_order=doc.birth_order, father=doc.father, mother=doc.mother)
 
 
 def _to_household(doc: HouseholdDoc) -> Household:
@@ -409,7 +409,8 @@ def _member_doc(m: Member) -> dict[str, Any]:
                        "pensioner": m.pensioner, "allowance": m.allowance, "child_support": m.child_support,
                        "seal_registered": m.seal_registered, "high_cost": m.high_cost, "insured": m.insured,
                        "pension_class": m.pension_class, "civil_servant": m.civil_servant,
-                       "late_disability": m.late_disability, "birth_order": m.birth_order})
+                       "late_disability": m.late_disability, "birth_order": m.birth_order,
+                       "father": m.father, "mother": m.mother})
     if m.school is not None:
         doc["school"] = _non_empty({"kind": m.school.kind, "name": m.school.name, "grade": m.school.grade})
     if m.disability is not None:

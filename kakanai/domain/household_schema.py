@@ -253,6 +253,8 @@ class MemberDocV2(MemberDoc):
     civil_servant: bool | None = None
     late_disability: bool | None = None
     birth_order: Annotated[int, Field(ge=1, le=20)] | None = None
+    father: Text = ""
+    mother: Text = ""
 
 
 class NotifierDocV2(NotifierDoc):

@@ -59,7 +59,8 @@ _ASKED_WHEN_PRINTED = {"new.building": "new.building", "old.building": "old.buil
                        "death.funeral": "death.funeral", "marriage.domicile": "marriage.domicile",
                        "marriage.together": "marriage.together", "claimant.name": "child_allowance.claimant"}
 # the same for a member column (asked of the form's people): a newborn's time and place of birth
-_MEMBER_ASKED_WHEN_PRINTED = {"member.birth_when": "birth_time", "member.birth_place": "birth_place"}
+_MEMBER_ASKED_WHEN_PRINTED = {"member.birth_when": ("birth_time",), "member.birth_place": ("birth_place",),
+                              "member.parents": ("father", "mother", "birth_order")}
 # a newborn's parent is asked only when the relations do not make them certain (sources.parents_by_relation),
 # after a code too (no code carries a parent from outside the household); an empty answer: no father
 _PARENT_FIELDS = {"birth.father": 0, "birth.mother": 1}
@@ -167,8 +168,8 @@ class Interview:
             heads = [i for i in range(member_count(draft) or 0) if draft.get(member_path(i, "relation")) == "世帯主"]
             return member_name(draft, heads[0]).replace("　", " ") if heads else ""
         where = split_member_path(path)
-        if where is not None and where[1] == "birth_order":
-            return str(_older_in_household(draft, where[0]) + 1)
+        if where is not None and where[1] == "birth_order" and draft.get("event") == "birth":
+            return str(_older_in_household(draft, where[0]) + 1)  # a spouse's brothers and sisters are not here
         return ""
 
 
@@ -279,9 +280,9 @@ def _form_needs(form: Form, subjects: tuple[int, ...], needed: dict[str, Reason]
         if field.source in _ASKED_WHEN_PRINTED:
             needed.setdefault(_ASKED_WHEN_PRINTED[field.source], reason)
     for column in form.member_columns:
-        if column.source in _MEMBER_ASKED_WHEN_PRINTED:
+        for key in _MEMBER_ASKED_WHEN_PRINTED.get(column.source, ()):
             for i in subjects:
-                needed.setdefault(member_path(i, _MEMBER_ASKED_WHEN_PRINTED[column.source]), reason)
+                needed.setdefault(member_path(i, key), reason)
         if column.required:
             for i in subjects:
                 for key in SOURCES[column.source].needs:

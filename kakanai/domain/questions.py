@@ -103,6 +103,8 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("insured", "勤め先の健康保険で本人か家族（被扶養者）か", "choice", tuple(INSURED_KIND_LABELS.items())),
     QuestionSpec("birth_time", "生まれた時刻（24時間で 3:15 など）", "clock", optional=True),
     QuestionSpec("birth_place", "生まれたところ（病院名・住所）", "text", optional=True),
+    QuestionSpec("father", "父の氏名（戸籍のとおり。亡くなった方も。いなければ空欄）", "text", optional=True),
+    QuestionSpec("mother", "母の氏名（戸籍のとおり。亡くなった方も。いなければ空欄）", "text", optional=True),
     QuestionSpec("birth_order", "父母との続柄：同じ父母の子のうち同じ性別で何番目か（長男・長女は1、二男・二女は2）", "int",
                  low=1, high=20),
     QuestionSpec("pensioner", "年金を受けていたか（老齢・障害・遺族年金の受給者か）", "bool"),

@@ -336,6 +336,14 @@ def _parents_relation(h: Household, i: int) -> str:
     return f"{legitimate}{rank}{'男' if member.sex == 'M' else '女'}"
 
 
+def _spouse_parents(h: Household, i: int) -> str:
+    """A spouse's 父母の氏名・父母との続柄 as the 婚姻届 writes them: 「父　伊藤　正　母　伊藤　京子（長男）」."""
+    member = h.members[i]
+    names = [f"{role}　{name.replace(' ', '　')}" for role, name in (("父", member.father), ("母", member.mother)) if name]
+    relation = _parents_relation(h, i)
+    return "　".join(names) + (f"（{relation}）" if relation else "")
+
+
 def _notifier_role(h: Household, _: int) -> str:
     """The 届出人's 資格 on a 出生届: 父 or 母, else 同居者 (a member), or an outsider's relation as told."""
     father, mother, _married = _parents(h)
@@ -489,6 +497,7 @@ _BIRTH = (
     # a box the real form has and no household fact fills (火葬の場所 …): left blank to write by hand
     Source("handwritten", "household", "（手書き）", (), lambda h, _: ""),
     Source("member.parents_relation", "member", "父母との続柄", ("birth_order",), _parents_relation),
+    Source("member.parents", "member", "父母の氏名・父母との続柄", ("father", "mother", "birth_order"), _spouse_parents),
 )
 
 SOURCES: dict[str, Source] = {s.name: s for s in _HOUSEHOLD + _MEMBER + _MOVES + _BIRTH}

@@ -1212,6 +1212,14 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>place of birth (hospital or address)</translation>
     </message>
     <message>
+        <source>父の氏名（戸籍のとおり。亡くなった方も。いなければ空欄）</source>
+        <translation>father's name (as in the family register; also one who has died; empty: none)</translation>
+    </message>
+    <message>
+        <source>母の氏名（戸籍のとおり。亡くなった方も。いなければ空欄）</source>
+        <translation>mother's name (as in the family register; also one who has died; empty: none)</translation>
+    </message>
+    <message>
         <source>父母との続柄：同じ父母の子のうち同じ性別で何番目か（長男・長女は1、二男・二女は2）</source>
         <translation>order among the same parents' children of the same sex (1 for the eldest son/daughter)</translation>
     </message>

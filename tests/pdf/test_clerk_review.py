@@ -317,13 +317,41 @@ def test_a_move_leaves_the_honseki_to_write_for_japanese_nationals_only(catalog:
             assert struck(cells["本籍"]) is expected and struck(cells["筆頭者"]) is expected
 
 
-def test_the_marriage_registration_has_each_spouse_s_parents_to_write_and_both_sign(catalog: Catalog) -> None:
+def test_the_marriage_registration_prints_each_spouse_s_parents_and_both_sign(catalog: Catalog) -> None:
+    # Given a couple's code without their parents: the 婚姻届's 父母 box is left to write, never struck
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "households_v2" / "marriage_surname_change.json"
-    konin = _sheets(household_of(json.loads(fixture.read_text(encoding="utf-8"))), catalog)["marriage_registration"]
+    doc = json.loads(fixture.read_text(encoding="utf-8"))
+    konin = _sheets(household_of(doc), catalog)["marriage_registration"]
     for row in konin.rows:
         cell = next(c for c in row.cells if c.label == "父母の氏名・父母との続柄")
         assert cell.text == "" and not struck(cell)
     assert konin.form.signature == "夫・妻 署名（お二人とも）"
+    # Given the parents as told (the husband's father has died: still written; the wife's 二女)
+    doc["members"][0] |= {"father": "佐藤 一郎", "mother": "佐藤 和子", "birth_order": 1}
+    doc["members"][1] |= {"mother": "田中 恵", "birth_order": 2}
+    konin = _sheets(household_of(doc), catalog)["marriage_registration"]
+    # Then each spouse's row prints them as the 婚姻届 writes them (父・母 and 長男・二女; no father: left out)
+    parents = [next(c.text for c in row.cells if c.label == "父母の氏名・父母との続柄") for row in konin.rows]
+    assert parents == ["父　佐藤　一郎　母　佐藤　和子（長男）", "母　田中　恵（二女）"]
+
+
+def test_a_marriage_interviewed_from_nothing_asks_each_spouse_s_parents(catalog: Catalog) -> None:
+    # Given the demo couple's facts told at the counter, with no code
+    doc = json.loads((Path(__file__).parents[2] / "kakanai" / "demo" / "marriage.json").read_text(encoding="utf-8"))
+    answers = draft_from_household(household_of(doc)) | {"members[1].seal_registered": False}
+    interview = Interview(catalog)
+    for path in ("event", "date", "member_count"):
+        interview.answer(path, answers[path])
+    asked, _ = answer_in_turn(interview, from_answers(answers))
+    # Then the 婚姻届 asks each spouse's father, mother and 父母との続柄 (no suggestion: siblings are not here)
+    for i in (0, 1):
+        assert [p for p in asked if p.startswith(f"members[{i}].") and p.split(".")[1] in ("father", "mother",
+                "birth_order")] == [f"members[{i}].father", f"members[{i}].mother", f"members[{i}].birth_order"]
+        assert interview.question(f"members[{i}].birth_order").suggestion == ""
+    # And the form prints what was told
+    konin = _sheets(interview.household().household, catalog)["marriage_registration"]
+    parents = [next(c.text for c in row.cells if c.label == "父母の氏名・父母との続柄") for row in konin.rows]
+    assert parents == ["父　伊藤　正　母　伊藤　京子（長男）", "父　MARTIN　PIERRE　母　MARTIN　CLAIRE（二女）"]
 
 
 def test_a_son_from_outside_files_his_father_s_death_and_his_own_phone_is_printed(catalog: Catalog) -> None:
