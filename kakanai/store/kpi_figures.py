@@ -7,6 +7,7 @@ and maxima are the same values and means differ only by the order a float sum is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -57,10 +58,15 @@ class Figures:
             counts = self.visits.procedure_counts
             grouped = _grouped_stats(shares[self.visits.entries], counts, target)
         elif dimension == "all":
-            grouped = _grouped_stats(timed["handling"].copy(), np.array([len(timed)]), target)
+            grouped = _sorted_stats(self._sorted_handling, target)
         else:
             grouped = _group_stats(timed["handling"], timed[_CODES.get(dimension, "hour")], target)
         return [Stat(self._label(dimension, g), *row) for g, row in grouped]
+
+    @cached_property
+    def _sorted_handling(self) -> np.ndarray:
+        """Every timed visit's handling seconds, sorted (the whole period's figures and the histogram)."""
+        return np.sort(self.visits.timed["handling"])
 
     def _label(self, dimension: str, code: int) -> str:
         if dimension == "all":
@@ -90,8 +96,8 @@ class Figures:
     def histogram(self) -> list[int]:
         """Timed visits per bar of `kpi.HISTOGRAM_EDGES` (as `kpi.histogram`)."""
         edges = np.array([0, *HISTOGRAM_EDGES], dtype=float) * 60
-        bars = np.searchsorted(edges, self.visits.timed["handling"], side="right") - 1  # [lo, hi): lo <= value
-        return [int(n) for n in np.bincount(bars, minlength=len(edges))]
+        below = self._sorted_handling.searchsorted(edges, side="left")  # visits under each edge: [lo, hi)
+        return [int(n) for n in np.diff(np.append(below, len(self._sorted_handling)))]
 
 
 Grouped = list[tuple[int, tuple[int, float, float, float, float, float]]]
@@ -121,11 +127,20 @@ def _grouped_stats(ordered: np.ndarray, count: np.ndarray, target: float) -> Gro
     sums = np.add.reduceat(ordered, starts)
     out = []
     for g, start, total in zip(present.tolist(), starts.tolist(), sums.tolist()):
-        n = int(count[g])
-        ranks = ((50 * n + 99) // 100 - 1, (90 * n + 99) // 100 - 1, n - 1)  # ⌈p·n⌉-th smallest, and the largest
-        part = ordered[start:start + n]
+        part = ordered[start:start + int(count[g])]
         part.sort()
-        above = n - int(part.searchsorted(target, side="right"))  # values > target
-        out.append((g, (n, total / n, float(part[ranks[0]]), float(part[ranks[1]]), float(part[ranks[2]]),
-                        above / n)))
+        out.append((g, _figures_of_sorted(part, total, target)))
     return out
+
+
+def _sorted_stats(values: np.ndarray, target: float) -> Grouped:
+    """The figures of one group of values sorted already (code 0), or none for no values."""
+    return [(0, _figures_of_sorted(values, float(np.add.reduce(values)), target))] if len(values) else []
+
+
+def _figures_of_sorted(part: np.ndarray, total: float, target: float) -> tuple[int, float, float, float, float, float]:
+    """Visits, mean, median, p90, max and share over target of sorted values summing to ``total``."""
+    n = len(part)
+    ranks = ((50 * n + 99) // 100 - 1, (90 * n + 99) // 100 - 1, n - 1)  # ⌈p·n⌉-th smallest, and the largest
+    above = n - int(part.searchsorted(target, side="right"))  # values > target
+    return n, total / n, float(part[ranks[0]]), float(part[ranks[1]]), float(part[ranks[2]]), above / n
