@@ -235,6 +235,16 @@ OTHER_ROWS = [
         household("move_out", D, person("太郎", "1970-01-01", seal_registered=False,
                                         disability={"kind": "physical", "grade": "1級"}), new=NEW_OTHER_PREFECTURE),
         expect={"disability_move_out_notice": ("太郎",), "juminido_move_out": ("太郎",), "nhi_leave": ("太郎",)}),
+    Row("age58_with_a_2go_care_certification_moves_within", "介護保険法9条2号・12条（認定を受けた第2号被保険者は被保険者証を持つ: 住所の変更の届出）",
+        household("move_within", D, person("太郎", "1968-01-01", care=True)),
+        expect={"care_address_2go": ("太郎",), "nhi_address": ("太郎",)}, absent=("care_address",)),
+    Row("age58_without_a_care_certification_has_no_care_card_to_change", "介護保険法9条2号（第2号の被保険者証は認定を受けた方に交付）",
+        household("move_within", D, person("太郎", "1968-01-01", care=False)), absent=("care_address", "care_address_2go")),
+    Row("marriage_of_a_2go_certified_woman_changes_her_care_card", "介護保険法12条・同法施行規則（氏名の変更）",
+        household("marriage", D, person("一郎", "1970-04-10", family="佐藤"),
+                  person("花子", "1972-05-05", "妻", sex="F", family="鈴木", care=True, seal_registered=False),
+                  subjects=[0, 1], marriage={"surname_of": 0}),
+        expect={"care_name_change_2go": ("花子",), "nhi_name_change": ("花子",)}, absent=("care_name_change",)),
 ]
 
 ROWS = SINGLE_PARENT_ROWS + PENSION_ROWS + OTHER_ROWS
