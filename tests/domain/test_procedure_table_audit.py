@@ -151,6 +151,11 @@ PENSION_ROWS = [
         _death(person("一郎", "1963-05-01", pensioner=True, seal_registered=False),
                person("花子", "1966-05-05", "妻", sex="F")),
         expect={"pension_death": ("一郎",)}, absent=("widow_pension", "death_lump_sum")),
+    Row("death_of_a_pensioner_father_of_a_15_year_old", "国民年金法37条4号（老齢基礎年金の受給資格期間25年以上の方の死亡）・37条の2（子のある配偶者）",
+        _death(person("一郎", "1958-04-10", pensioner=True, seal_registered=False),
+               person("花子", "1975-05-05", "妻", sex="F"), person("健", "2011-07-07", "子")),
+        expect={"survivors_basic_pension": ("一郎",), "pension_death": ("一郎",)},
+        absent=("death_lump_sum", "widow_pension")),
 ]
 
 OTHER_ROWS = [
