@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -14,9 +17,10 @@ from sqlalchemy import Engine, text
 from bench.visits_bench import generate, load_postgresql, load_sqlite
 from kakanai.domain.visits import Kind, VisitEvent
 from kakanai.services.supervisor import KpiService
-from kakanai.store import kpi_cache
+from kakanai.store import kpi, kpi_cache
 from kakanai.store.db import make_engine, upgrade
 from kakanai.store.kpi import DIMENSIONS, KpiFilter, KpiSettings, Stat
+from kakanai.store.kpi_figures import Figures, select
 from kakanai.store.visit_log import VisitLog
 from tests.visit_factory import visit_events
 
@@ -211,3 +215,29 @@ def test_a_day_too_busy_for_16_bit_indexes_gives_the_same_figures(db_url: str,
     with log.engine.begin() as connection:
         kpi_cache.mark_dirty(connection, ["2026-04-02"])
     assert_same_figures(log.engine, KpiFilter(date(2026, 4, 1), date(2026, 4, 3)))
+
+
+def test_breakdowns_worked_out_at_once_on_several_threads_agree_with_sql(db_url: str) -> None:
+    # Given a period loaded once, its columns not yet decoded (the dashboard keeps it for the tabs)
+    log = appended_log(db_url, visits=300, days=6)
+    kpi_cache.rebuild_stale(log.engine)
+    flt = KpiFilter(date(2026, 4, 1), date(2026, 4, 6))
+    figures = Figures(select(kpi_cache.load(log.engine, flt.start, flt.end), flt), SETTINGS)
+    dimensions = ["clerk", "counter", "procedure", "event", "clerk", "procedure"]
+    start = threading.Barrier(len(dimensions))
+
+    def breakdown(dimension: str) -> list[Stat]:
+        start.wait()  # every thread decodes (and names) columns at the same moment
+        return figures.handling_by(dimension)
+
+    # When each breakdown is worked out on its own thread at the same time (threads switched very often)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(len(dimensions)) as pool:
+            results = list(pool.map(breakdown, dimensions))
+    finally:
+        sys.setswitchinterval(interval)
+    # Then every one names its groups as today's SQL does
+    for dimension, stats in zip(dimensions, results):
+        assert_same_stats(stats, kpi.handling_by(log.engine, dimension, flt, SETTINGS))
