@@ -27,6 +27,7 @@ EN = {
     "カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください":
         "Place the card on the reader; the resident types its PIN (4 digits)",
     "カードを読み取っています…": "Reading the card…",
+    "カードが置かれました（読み取るときは F7）": "A card was placed (F7 to read it)",
     "手続": "Procedure", "対象": "For", "窓口": "Counter", "理由": "Why", "手続を追加": "Add procedure",
     "世帯員（F2 で入力、セルを直接直すこともできます）": "Household members (enter with F2, or edit a cell)",
     "手続（チェックを外すと今回は行いません）": "Procedures (untick to skip today)",

@@ -13,11 +13,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kakanai.card.protocol import BasicFour
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import member_path
+
+if TYPE_CHECKING:
+    from kakanai.card.watch import CardWatch
 
 IDENTITY_BY_CARD = "my_number_card_ic"  # IDENTITY_DOCUMENTS: マイナンバーカード（IC読取）
 _MOVES = ("move_in", "move_out", "move_within")
@@ -29,6 +32,7 @@ class CardReading:
 
     reader: str = ""
     read: Callable[[str, str], BasicFour] | None = None  # (pin, reader) → facts; the real one by default
+    watch_reader: bool = True  # a card placed on the reader opens the PIN dialog by itself (F7 either way)
 
     def basic_four(self, pin: str) -> BasicFour:
         """The four facts after the resident's PIN (raises kakanai.card.protocol.CardError)."""
@@ -37,6 +41,17 @@ class CardReading:
         from kakanai.card.pcsc import read_basic_four
 
         return read_basic_four(pin, self.reader)
+
+    def watch(self, on_placed: Callable[[str], None]) -> CardWatch | None:
+        """Start watching the reader: ``on_placed(reader)`` runs in the watch's own thread on each card
+        newly placed (never for one already lying there); None when this counter does not watch."""
+        if not self.watch_reader:
+            return None
+        from kakanai.card.watch import CardWatch
+
+        watch = CardWatch(on_placed, self.reader)
+        watch.start()
+        return watch
 
 
 def answers_from_card(facts: BasicFour, member: int, event: str | None, catalog: Catalog) -> dict[str, Any]:

@@ -1,10 +1,13 @@
-"""The PIN the resident types for their My Number card: four digits, hidden, never kept."""
+"""The PIN the resident types for their My Number card: four digits, hidden, never kept; and the
+card placed on the reader, told to the window on its own thread (the UI thread only draws)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kakanai.services.card_reading import CardReading
 
 
 class PinDialog(QDialog):
@@ -42,3 +45,26 @@ def ask_pin(parent: QWidget | None) -> str | None:
     finally:
         dialog.pin.clear()
         dialog.deleteLater()
+
+
+class CardPlacement(QObject):
+    """A card newly placed on the counter's reader, as a signal on the UI thread. The watch itself
+    (kakanai/card/watch.py) waits on PC/SC in a thread of its own and retries quietly when there is
+    no reader or no service; `stop` ends it (the window does when it closes)."""
+
+    placed = Signal(str)  # the reader's name
+
+    def __init__(self, card: CardReading, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.watch = card.watch(self._placed)
+
+    def _placed(self, reader: str) -> None:  # the watch's thread: queued to the UI thread by Qt
+        try:
+            self.placed.emit(reader)
+        except RuntimeError:  # the window is already gone
+            pass
+
+    def stop(self) -> None:
+        """Stop watching and wait for the watch's thread to end (a moment: its wait is cancelled)."""
+        if self.watch is not None:
+            self.watch.stop()

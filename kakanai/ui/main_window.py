@@ -29,7 +29,7 @@ from kakanai.services.documents import Bundle
 from kakanai.services.printing import PrintStatus
 from kakanai.ui import dialogs, domain_text
 from kakanai.ui.add_procedure import AddProcedureDialog
-from kakanai.ui.card_dialog import ask_pin
+from kakanai.ui.card_dialog import CardPlacement, ask_pin
 from kakanai.ui.household_page import HouseholdPage
 from kakanai.ui.intake_page import IntakePage
 from kakanai.ui.presenters import (
@@ -114,6 +114,13 @@ class MainWindow(QMainWindow):
         self.print_run.finished.connect(self._on_printed)
         self.timer = QTimer(self, interval=1000, timeout=self._tick)
         self.timer.start()
+        self.card_watch: CardPlacement | None = None  # a card placed opens the PIN dialog (none: IT turned cards off)
+        if controller.card is not None:
+            self.card_watch = CardPlacement(controller.card, self)
+            self.card_watch.placed.connect(self._on_card_placed)
+            app = QApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.card_watch.stop)
         self._show("start")
         QTimer.singleShot(0, self._offer_recovery)
 
@@ -223,6 +230,22 @@ class MainWindow(QMainWindow):
             self.intake_page.show_status(self.tr("カードを読み取っています…"))
         self.intake_page.focus_default()
 
+    def _on_card_placed(self, reader: str = "") -> None:
+        """A card newly placed on the reader: idle or in the interview, the PIN dialog opens as F7 opens
+        it; on 世帯・手続 or the review only a hint (the clerk decides); never over a dialog, the print
+        page, the supervisor's dashboard or a read under way."""
+        dashboard = self.dashboard
+        if (QApplication.activeModalWidget() is not None or self.add_dialog is not None or self.controller.card_busy
+                or (isinstance(dashboard, QWidget) and dashboard.isVisible() and dashboard.isActiveWindow())):
+            return
+        page = self.stack.currentWidget()
+        if page is self.start_page or page is self.intake_page:
+            self._on_card()
+        elif page is self.review_page or page is self.household_page:
+            self.scan_note.setObjectName("ok")
+            self.scan_note.setStyleSheet("")
+            self.scan_note.setText(self.tr("カードが置かれました（読み取るときは F7）"))
+
     def _on_f2(self) -> None:
         """F2: edit the chosen member's cell when in the members table, else the interview."""
         if self.household_page.members.hasFocus():
@@ -307,7 +330,10 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the window's size and place (no resident data) for the next start."""
+        """Remember the window's size and place (no resident data) for the next start; stop watching
+        the card reader (its thread ends here, not at exit)."""
+        if self.card_watch is not None:
+            self.card_watch.stop()
         if self.options.geometry_file is not None:
             try:
                 self.options.geometry_file.write_bytes(bytes(self.saveGeometry().data()))

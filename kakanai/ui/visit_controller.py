@@ -46,6 +46,7 @@ class VisitController(QObject):
         self.casework = casework
         self.visits = visits
         self.card = card  # None: IT turned card reading off
+        self.card_busy = False  # a card read is under way (a card placed meanwhile opens nothing)
         self.session: VisitSession | None = None
         self.bundle: Bundle | None = None
         self.warnings: list[str] = []
@@ -247,10 +248,12 @@ class VisitController(QObject):
         if self.session is None:
             self.start()
         card, visit_id = self.card, self.session.visit_id  # type: ignore[union-attr]
+        self.card_busy = True
         run_in_background(lambda: card.basic_four(pin), lambda facts: self._card_facts(facts, visit_id),
                           self._card_failed)
 
     def _card_facts(self, facts: BasicFour, visit_id: str) -> None:
+        self.card_busy = False
         if self.session is None or self.session.visit_id != visit_id:
             self.card_refused.emit("読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください")
             return
@@ -277,6 +280,7 @@ class VisitController(QObject):
     def _card_failed(self, exc: Exception) -> None:
         from kakanai.card.protocol import CardError
 
+        self.card_busy = False
         self.card_refused.emit(exc.message_ja if isinstance(exc, CardError) else "カードを読み取れませんでした。"
                                "置き直してもう一度読み取ってください")
 

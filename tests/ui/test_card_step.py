@@ -1,19 +1,27 @@
-"""The card step in the real window (issue 17): F7, the resident types the PIN, the card (through
-pcscd and the project's virtual card) fills name, birth date, sex and the address left, and the
-visit's 本人確認 is recorded as 「マイナンバーカード（IC読取）」."""
+"""The card step in the real window (issue 17): a card placed on the reader (or F7 for one already
+lying there) opens the PIN dialog, the resident types the PIN, the card (through pcscd and the
+project's virtual card) fills name, birth date, sex and the address left, and the visit's 本人確認
+is recorded as 「マイナンバーカード（IC読取）」."""
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from kakanai.card.watch import THREAD_NAME
+from kakanai.ui import dialogs
+from kakanai.ui.card_dialog import PinDialog
 from tests.card.test_reading import REQUIRES_PCSC, _card
-from tests.card.virtual_card import Inserted, basic_four_record
-from tests.ui.conftest import Counter
+from tests.card.virtual_card import Inserted, VirtualCard, basic_four_record
+from tests.ui.conftest import Counter, _counter_clock, open_counter
 from tests.ui.driver import wait_until
 
 K = Qt.Key
@@ -32,13 +40,51 @@ def _resident_types(pin: str) -> None:
     QTimer.singleShot(50, type_pin)
 
 
-def test_the_card_fills_the_resident_and_counts_as_the_identity_check(counter: Counter,
+_asking: list[QTimer] = []
+
+
+def _resident_types_when_asked(pin: str) -> None:
+    """The resident types the PIN once the dialog has opened by itself (a card was placed)."""
+    timer = QTimer(interval=20)
+
+    def type_pin() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PinDialog):
+            timer.stop()
+            _asking.remove(timer)
+            QTest.keyClicks(dialog.pin, pin)
+            QTest.keyClick(dialog.pin, K.Key_Return)
+    timer.timeout.connect(type_pin)
+    _asking.append(timer)
+    timer.start()
+
+
+def _watching() -> bool:
+    return any(t.name == THREAD_NAME for t in threading.enumerate())
+
+
+@contextmanager
+def _counter_with_card_lying(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                             card: VirtualCard) -> Iterator[tuple[Counter, Inserted]]:
+    """A counter opened with the resident's card already on the reader (the case F7 is for)."""
+    placed = Inserted(card)
+    dialogs.AUTO_ANSWER = True
+    counter = open_counter(qapp, tmp_path, _counter_clock())
+    try:
+        yield counter, placed
+    finally:
+        placed.remove()
+        counter.window.close()
+        counter.services.close()
+        dialogs.AUTO_ANSWER = None
+
+
+def test_the_card_fills_the_resident_and_counts_as_the_identity_check(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                       caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    window, clerk = counter.window, counter.clerk
-    placed = Inserted(_card(records={b"\x00\x02": SATO}))
-    try:
-        # Given a resident moving within the city with their My Number card on the reader
+    # Given a resident moving within the city with their My Number card already on the reader
+    with _counter_with_card_lying(qapp, tmp_path, _card(records={b"\x00\x02": SATO})) as (counter, _):
+        window, clerk = counter.window, counter.clerk
         clerk.press(K.Key_F1)
         clerk.choose(2)  # 転居
         # When the clerk presses F7 and the resident types the PIN
@@ -46,8 +92,10 @@ def test_the_card_fills_the_resident_and_counts_as_the_identity_check(counter: C
         clerk.press(K.Key_F7)
         clerk.actions += 1  # the resident's PIN: one action at the counter
         wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
-    finally:
-        placed.remove()
+        _card_filled_sato(window, caplog)
+
+
+def _card_filled_sato(window, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
     # Then name, birth date, sex, the card and the address left are filled, with its postal code
     draft = window.controller.interview().draft
     assert (draft["members[0].family"], draft["members[0].given"], draft["members[0].birth"]) == ("佐藤", "健",
@@ -63,16 +111,53 @@ def test_the_card_fills_the_resident_and_counts_as_the_identity_check(counter: C
 
 def test_a_wrong_pin_is_told_with_the_tries_left_and_fills_nothing(counter: Counter) -> None:
     window, clerk = counter.window, counter.clerk
-    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    clerk.press(K.Key_F1)
+    _resident_types_when_asked("9999")
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))  # placed during the interview: the dialog opens
     try:
-        clerk.press(K.Key_F1)
-        _resident_types("9999")
-        clerk.press(K.Key_F7)
         wait_until(lambda: "あと2回" in window.intake_page.error.text())
     finally:
         placed.remove()
     assert "members[0].family" not in window.controller.interview().draft
     assert window.controller.session.identity == ""
+
+
+def test_placing_the_card_opens_the_pin_dialog_with_no_key_pressed(counter: Counter,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    window, clerk = counter.window, counter.clerk
+    # Given the counter waiting for the next resident (no visit open, no key pressed)
+    assert window.controller.session is None and _watching()
+    # When the resident places their card on the reader and types the PIN in the dialog that opens
+    _resident_types_when_asked("1234")
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    try:
+        wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
+    finally:
+        placed.remove()
+    # Then a visit was opened by the card, and the card filled the resident as F7 does
+    assert clerk.actions == 0 and window.controller.session is not None
+    clerk.choose(2)  # 転居: the address left is the card's
+    _card_filled_sato(window, caplog)
+    assert QApplication.activeModalWidget() is None  # the dialog closed (its field cleared)
+
+
+def test_a_card_lying_on_the_reader_opens_nothing_until_placed_again(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with _counter_with_card_lying(qapp, tmp_path, _card(records={b"\x00\x02": SATO})) as (counter, lying):
+        window = counter.window
+        # Given the counter started with a card already lying on the reader: no dialog, no visit
+        QTest.qWait(2500)
+        assert QApplication.activeModalWidget() is None and window.controller.session is None
+        # When it is taken off and placed again
+        lying.remove()
+        _resident_types_when_asked("1234")
+        again = Inserted(_card(records={b"\x00\x02": SATO}))
+        try:
+            wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
+        finally:
+            again.remove()
+        # Then the dialog opened by itself and the card was read
+        assert window.controller.interview().draft["members[0].family"] == "佐藤"
 
 
 def test_it_turned_off_hides_the_card_step(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -85,9 +170,41 @@ def test_it_turned_off_hides_the_card_step(qapp, tmp_path) -> None:  # type: ign
     try:
         labels = [window.steps.item(i).text() for i in range(window.steps.count())]
         assert not any("カード読取" in label for label in labels) and window.controller.card is None
+        # and nothing watches the reader: a card placed opens nothing
+        assert window.card_watch is None and not _watching()
+        placed = Inserted(_card())
+        try:
+            QTest.qWait(1500)
+            assert QApplication.activeModalWidget() is None and window.controller.session is None
+        finally:
+            placed.remove()
     finally:
         window.close()
         services.close()
+
+
+def test_the_window_closing_stops_watching_the_reader(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    counter = open_counter(qapp, tmp_path, _counter_clock())
+    try:
+        assert _watching()
+    finally:
+        counter.window.close()
+        counter.services.close()
+    assert not _watching()  # the watch's thread has ended with the window, not left for the exit
+
+
+def test_a_card_placed_during_the_review_is_only_hinted(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.press(K.Key_F4)
+    assert window.stack.currentWidget() is window.review_page
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    try:
+        wait_until(lambda: "F7" in window.scan_note.text())
+        QTest.qWait(300)
+        assert QApplication.activeModalWidget() is None and "members[0].family" not in window.controller.interview().draft
+    finally:
+        placed.remove()
 
 
 # the interview's answers for 佐藤 健 moving within the city, by question (the card answers the rest)
@@ -105,18 +222,45 @@ PAIRED = {"new.postal": ("address", ("0900024", "2丁目5番地")), "old.postal"
 SATO_AT_HOME = basic_four_record("佐藤\u3000健", "北海道見本市北１条西１丁目１番地", "19960229", "1")
 
 
-def test_a_move_within_the_city_by_card_and_interview_counted(counter: Counter) -> None:
-    """The README's count: the interview-only move within the city, with the card read first."""
-    window, clerk = counter.window, counter.clerk
-    placed = Inserted(_card(records={b"\x00\x02": SATO_AT_HOME}))
+@pytest.mark.parametrize(("how", "counted"), [("placed", (15, 78)), ("F7", (16, 79))])
+def test_a_move_within_the_city_by_card_and_interview_counted(qapp, tmp_path: Path, how: str,  # type: ignore[no-untyped-def]
+                                                              counted: tuple[int, int]) -> None:
+    """The README's count: the interview-only move within the city, with the card read first —
+    placed on the reader (the PIN dialog opens by itself), or already lying there and F7. Placing
+    the card is the resident's act and is not counted (nor was it with F7), as a QR code shown is not."""
+    card = _card(records={b"\x00\x02": SATO_AT_HOME})
+    with _counter_with_card_lying(qapp, tmp_path, card) if how == "F7" else _counter_then_card(qapp, tmp_path) as (
+            counter, lying):
+        _counted_move(counter, lying, how, counted)
+
+
+@contextmanager
+def _counter_then_card(qapp, tmp_path: Path) -> Iterator[tuple[Counter, Inserted | None]]:  # type: ignore[no-untyped-def]
+    """A counter waiting; the card is placed by the test."""
+    dialogs.AUTO_ANSWER = True
+    counter = open_counter(qapp, tmp_path, _counter_clock())
     try:
-        # F7 opens the visit itself (no 次の方 first): the card step is where this visit starts
+        yield counter, None
+    finally:
+        counter.window.close()
+        counter.services.close()
+        dialogs.AUTO_ANSWER = None
+
+
+def _counted_move(counter: Counter, lying: Inserted | None, how: str, counted: tuple[int, int]) -> None:
+    window, clerk = counter.window, counter.clerk
+    if how == "F7":  # F7 opens the visit itself (no 次の方 first): the card step is where this visit starts
         _resident_types("1234")
         clerk.press(K.Key_F7)
-        clerk.actions += 1  # the resident's PIN
+    else:  # the card placed opens the PIN dialog, and the PIN the visit
+        _resident_types_when_asked("1234")
+        lying = Inserted(_card(records={b"\x00\x02": SATO_AT_HOME}))
+    clerk.actions += 1  # the resident's PIN
+    try:
         wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
     finally:
-        placed.remove()
+        assert lying is not None
+        lying.remove()
     asked = []  # the interview goes on at its first open question (no Tab: the card replaced the scan)
     while window.stack.currentWidget() is window.intake_page and window.intake_page._current is not None:
         path = window.intake_page._current.path
@@ -145,19 +289,18 @@ def test_a_move_within_the_city_by_card_and_interview_counted(counter: Counter) 
     clerk.press(K.Key_F6)
     counter.services.recorder.flush()
     assert counter.services.visit_log.summary(visit_id).status == "finished"
-    assert (clerk.actions, clerk.keystrokes) == (16, 79), (clerk.actions, clerk.keystrokes, asked)
+    assert (clerk.actions, clerk.keystrokes) == counted, (clerk.actions, clerk.keystrokes, asked)
 
 
 def test_the_pin_is_kept_nowhere_and_my_number_is_never_read(counter: Counter, caplog: pytest.LogCaptureFixture) -> None:
     """The PIN goes to the card and nowhere else; the card step never reads 個人番号 (its file is
     never selected), so it cannot reach the visit log, the recovery store or a code."""
     caplog.set_level(logging.DEBUG)
-    window, clerk = counter.window, counter.clerk
+    window = counter.window
     card = _card(records={b"\x00\x02": SATO}, pin="8531")
-    placed = Inserted(card)
+    _resident_types_when_asked("8531")
+    placed = Inserted(card)  # the dialog opens by itself
     try:
-        _resident_types("8531")
-        clerk.press(K.Key_F7)
         wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
     finally:
         placed.remove()
