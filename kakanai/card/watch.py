@@ -38,6 +38,7 @@ class CardWatch:
         self._context: int | None = None
         self._thread: threading.Thread | None = None
         self.retries = 0  # problems met so far (for tests and the self-check; never shown)
+        self.watching = False  # the readers are being watched now (False: waiting to try again)
 
     def start(self) -> None:
         """Start watching (once)."""
@@ -82,6 +83,7 @@ class CardWatch:
             except Exception:  # never a crash from the reader; F7 says what is wrong
                 log.warning("card watch: unexpected problem", exc_info=True)
                 watched = False
+            self.watching = False
             if self._stop.is_set():
                 break
             self.retries += 1
@@ -125,7 +127,7 @@ class CardWatch:
                 continue
             if result != scard.SCARD_S_SUCCESS:
                 return watched  # cancelled (stop), the service gone or restarting, a reader unplugged
-            watched = True
+            watched = self.watching = True
             for reader, event, _ in changed:
                 states[reader] = event & ~scard.SCARD_STATE_CHANGED  # the next wait is for a change from here
                 if event & (scard.SCARD_STATE_UNKNOWN | scard.SCARD_STATE_UNAVAILABLE):

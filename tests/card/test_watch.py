@@ -1,7 +1,8 @@
 """Watching the reader for a card being placed (issue 17), on real pcscd with the virtual reader:
 only a new insertion is told (a card already lying there, or left there, is not), IT's reader is the
 one watched, the watch stops at once, and without the smart-card service it retries quietly, each
-time later (a pcsc-lite client pointed at a socket no daemon listens on: PCSCLITE_CSOCK_NAME)."""
+time later (a pcsc-lite client pointed at a socket no daemon listens on: PCSCLITE_CSOCK_NAME), and
+comes back when the service starts late or restarts (a private pcscd: tests/card/private_pcscd.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from kakanai.card.watch import THREAD_NAME, CardWatch
+from tests.card import private_pcscd
+from tests.card.test_readers import PRIVATE, PRIVATE_PORT, _place_when_listening
 from tests.card.test_reading import REQUIRES_PCSC, _card
 from tests.card.virtual_card import VPCD_PORT, Inserted
 
@@ -139,3 +142,51 @@ def test_without_the_card_service_the_watch_retries_quietly_and_less_often(tmp_p
     assert outcome["told"] == [] and 3 <= outcome["retries"] <= 8, outcome
     assert done.stderr.strip() == "", done.stderr
     assert outcome["stopped"] and outcome["stop_seconds"] < 1.5 and outcome["threads"] == ["MainThread"]
+
+
+@PRIVATE
+def test_the_watch_comes_back_with_the_service_and_a_card_lying_through_a_restart_is_not_told(tmp_path: Path) -> None:
+    # Given a counter whose smart-card service is not up yet (a private pcscd, started by the script)
+    config = tmp_path / "reader.conf.d"
+    config.mkdir()
+    (config / "vpcd").write_text(f'FRIENDLYNAME "Private PCD"\nDEVICENAME /dev/null:0x{PRIVATE_PORT:04X}\n'
+                                 "LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
+                                 f"CHANNELID 0x{PRIVATE_PORT:04X}\n", encoding="ascii")
+    process = private_pcscd.start(config, "watch")
+    assert process.stdin is not None and process.stdout is not None
+    stdin, stdout = process.stdin, process.stdout
+
+    def step() -> dict[str, object]:
+        return json.loads(stdout.readline())
+
+    def go_on() -> None:
+        stdin.write("\n")
+        stdin.flush()
+
+    cards: list[Inserted] = []
+    try:
+        # Then without the service the watch waits quietly; once it is up, the watch is back
+        assert step() == {"step": "no service", "watching": False, "retries": 1}
+        assert step() == {"step": "service up", "watching": True}
+        # When a card is placed, Then it is told
+        cards.append(_place_when_listening(_card()))
+        go_on()
+        assert step() == {"step": "placed", "told": ["Private PCD 00 00"]}
+        # When the service restarts with the card still on the reader, Then the card found lying
+        # there is not told (F7 reads it)
+        assert step() == {"step": "restarted"}
+        cards.append(_place_when_listening(_card()))  # the restarted service finds the card there
+        go_on()
+        assert step() == {"step": "lying", "watching": True, "told": ["Private PCD 00 00"]}
+        # And taken off and placed again, it is told
+        cards.pop().remove()
+        time.sleep(2)  # the private pcscd polls the virtual reader: let it see the card gone
+        cards.append(_place_when_listening(_card()))
+        go_on()
+        assert step() == {"step": "placed again", "told": ["Private PCD 00 00", "Private PCD 00 00"]}
+        assert step() == {"step": "stopped", "stopped": True, "threads": ["MainThread"]}
+    finally:
+        for card in cards:
+            card.remove()
+        process.kill()
+        process.wait(timeout=10)
