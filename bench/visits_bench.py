@@ -24,7 +24,10 @@ is worked out only when its tab is opened, timed on its own after the table) and
 ``kakanai report --by event|clerk|procedure`` (`KpiService.report`) — is timed on a month (the
 last, busiest one) and on the whole year, through the KPI cache and, as the peer in the same run,
 through today's SQL (`KpiService(source="sql")`, store/kpi.py): median of the runs, the first (cold)
-one included. Both paths give the same figures (tests/store/test_kpi_cache.py).
+one included. Both paths give the same figures (tests/store/test_kpi_cache.py). Beside each cached
+wall time, this process's CPU time for it (median) and the machine's load average: on a shared
+machine the wall time grows with the load, and the CPU time is what it nears on a quiet one
+(PostgreSQL's own work is not in it).
 """
 
 from __future__ import annotations
