@@ -315,3 +315,44 @@ def test_the_pin_is_kept_nowhere_and_my_number_is_never_read(counter: Counter, c
         if path.is_file():
             assert b"8531" not in path.read_bytes() and "8531".encode("utf-16-le") not in path.read_bytes(), path
     assert "8531" not in caplog.text
+
+
+def test_a_card_placed_while_the_pin_dialog_is_open_opens_no_second_one(counter: Counter) -> None:
+    # Given the clerk pressed F7 before the resident placed the card
+    window, clerk = counter.window, counter.clerk
+    asked: list[object] = []
+    real = window.ask_pin
+    window.ask_pin = lambda parent: (asked.append(parent), real(parent))[1]
+    cards: list[Inserted] = []
+    told: list[str] = []
+    window.card_watch.placed.connect(told.append)  # type: ignore[union-attr]
+
+    def place_then_type() -> None:  # in the open dialog: the resident places the card, then types
+        cards.append(Inserted(_card(records={b"\x00\x02": SATO})))
+        QTimer.singleShot(1500, lambda: _resident_types("1234"))
+    QTimer.singleShot(100, place_then_type)
+    try:
+        clerk.press(K.Key_F7)  # back once the dialog closed
+        wait_until(lambda: "カードを読み取りました" in window.intake_page.status.text())
+    finally:
+        for card in cards:
+            card.remove()
+    # Then the card placed meanwhile opened no second dialog, and the one PIN read it
+    assert told and len(asked) == 1 and window.controller.interview().draft["members[0].family"] == "佐藤"
+
+
+def test_a_card_placed_on_the_print_page_opens_nothing(counter: Counter) -> None:
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.press(K.Key_F5)
+    assert window.stack.currentWidget() is window.print_page
+    told: list[str] = []
+    window.card_watch.placed.connect(told.append)  # type: ignore[union-attr]
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    try:
+        wait_until(lambda: bool(told))  # the window was told of the card
+        QTest.qWait(300)
+        assert QApplication.activeModalWidget() is None and window.scan_note.text() == ""
+        assert "members[0].family" not in window.controller.interview().draft
+    finally:
+        placed.remove()
