@@ -55,6 +55,8 @@ EN = {
     "世帯員（直すときはセルを選んで F2 またはダブルクリック）": "Household members (to correct: select a cell, F2 or double-click)",
     "追加する手続を入力して検索": "Type to search a procedure to add", "世帯（特定の方なし）": "Household (no one person)",
     "受付待ち（QRコードを読み取ると受付を始めます）": "Waiting (scanning a QR code starts a visit)",
+    "受付待ち（QRコードを読み取るか、マイナンバーカードを置くと受付を始めます）":
+        "Waiting (scanning a QR code or placing a My Number card starts a visit)",
     "QRコードを読み取ると、そのまま受付を始めます": "Scanning a QR code starts the visit",
     "使えるプリンターがありません（情報システム係に連絡してください）": "No printer is available (call IT)",
     "中断しました（F8 で選んで再開）": "Suspended (F8 to pick and resume)",

@@ -289,7 +289,10 @@ class MainWindow(QMainWindow):
     def _redraw(self) -> None:
         session = self.controller.session
         self._tick()
-        self.resident.setText(self.controller.describe() if session else self.tr("受付待ち（QRコードを読み取ると受付を始めます）"))
+        waiting = (self.tr("受付待ち（QRコードを読み取るか、マイナンバーカードを置くと受付を始めます）")
+                   if self.card_watch is not None and self.card_watch.watch is not None
+                   else self.tr("受付待ち（QRコードを読み取ると受付を始めます）"))
+        self.resident.setText(self.controller.describe() if session else waiting)
         if session is None:
             self.start_page.set_suspended([(s, self.controller.describe(s)) for s in self.suspended])
             return

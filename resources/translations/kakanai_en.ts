@@ -677,53 +677,58 @@ Red: serving longer than the target</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/main_window.py" line="292" />
+        <source>受付待ち（QRコードを読み取るか、マイナンバーカードを置くと受付を始めます）</source>
+        <translation>Waiting (scanning a QR code or placing a My Number card starts a visit)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="294" />
         <source>受付待ち（QRコードを読み取ると受付を始めます）</source>
         <translation>Waiting (scanning a QR code starts a visit)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="304" />
+        <location filename="../../kakanai/ui/main_window.py" line="307" />
         <source>まだ入力されていない項目が {0} 件あります（F2）</source>
         <translation>{0} items still missing (F2)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="307" />
+        <location filename="../../kakanai/ui/main_window.py" line="310" />
         <source>手続 {0} 件。様式とお手続き案内を印刷します。</source>
         <translation>{0} procedures. Prints the forms and the take-home sheet.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="313" />
+        <location filename="../../kakanai/ui/main_window.py" line="316" />
         <source>kakanai 書かない窓口　{0}　受付待ち</source>
         <translation>kakanai no-writing counter  {0}  waiting</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="316" />
+        <location filename="../../kakanai/ui/main_window.py" line="319" />
         <source>　整理券 {0}</source>
         <translation>  ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="317" />
+        <location filename="../../kakanai/ui/main_window.py" line="320" />
         <source>kakanai　{0}{1}　経過 {2}</source>
         <translation>kakanai  {0}{1}  elapsed {2}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="352" />
+        <location filename="../../kakanai/ui/main_window.py" line="355" />
         <source>次の方</source>
         <translation>Next please</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="352" />
+        <location filename="../../kakanai/ui/main_window.py" line="355" />
         <source>いまの方の受付を中断して、次の方を受け付けますか？
 いまの方: {0}</source>
         <translation>Suspend this resident's visit and serve the next one?
 This resident: {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="381" />
+        <location filename="../../kakanai/ui/main_window.py" line="384" />
         <source>別の方のQRコード</source>
         <translation>Another resident's QR code?</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="382" />
+        <location filename="../../kakanai/ui/main_window.py" line="385" />
         <source>いま受付中の方とは別のQRコードかもしれません。
 いまの方: {0}
 読み取った方: {1}
@@ -736,134 +741,134 @@ Code read: {1}
 Suspend this visit and start a new one for the code read?</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="388" />
+        <location filename="../../kakanai/ui/main_window.py" line="391" />
         <source>読み取ったQRコードは使いませんでした（いまの方の受付を続けます）</source>
         <translation>The code read was not used (this visit goes on)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="403" />
+        <location filename="../../kakanai/ui/main_window.py" line="406" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="415" />
+        <location filename="../../kakanai/ui/main_window.py" line="418" />
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="415" />
+        <location filename="../../kakanai/ui/main_window.py" line="418" />
         <source>この方の受付を取り消しますか？（記録には「取消」と残ります）
 {0}</source>
         <translation>Cancel this resident's visit? (the log keeps it as cancelled)
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="418" />
+        <location filename="../../kakanai/ui/main_window.py" line="421" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="424" />
         <location filename="../../kakanai/ui/main_window.py" line="427" />
+        <location filename="../../kakanai/ui/main_window.py" line="430" />
         <source>完了</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="424" />
+        <location filename="../../kakanai/ui/main_window.py" line="427" />
         <source>まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。</source>
         <translation>Nothing has been filed yet. To stop this visit, cancel it (F9).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="427" />
+        <location filename="../../kakanai/ui/main_window.py" line="430" />
         <source>まだ印刷していません。完了にしますか？
 {0}</source>
         <translation>Nothing has been printed yet. Finish anyway?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="431" />
+        <location filename="../../kakanai/ui/main_window.py" line="434" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="443" />
+        <location filename="../../kakanai/ui/main_window.py" line="446" />
         <source>手続をやめる理由</source>
         <translation>Why the procedure is dropped</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="443" />
+        <location filename="../../kakanai/ui/main_window.py" line="446" />
         <source>この手続を今回行わない理由を選んでください。</source>
         <translation>Choose why this procedure is not done today.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="539" />
+        <location filename="../../kakanai/ui/main_window.py" line="542" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="547" />
+        <location filename="../../kakanai/ui/main_window.py" line="550" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="552" />
+        <location filename="../../kakanai/ui/main_window.py" line="555" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="555" />
+        <location filename="../../kakanai/ui/main_window.py" line="558" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="559" />
+        <location filename="../../kakanai/ui/main_window.py" line="562" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="562" />
+        <location filename="../../kakanai/ui/main_window.py" line="565" />
         <source>外字</source>
         <translation>Characters that cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="562" />
+        <location filename="../../kakanai/ui/main_window.py" line="565" />
         <source>印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）</source>
         <translation>Some characters cannot be printed. Print anyway? (write them in by hand)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="570" />
+        <location filename="../../kakanai/ui/main_window.py" line="573" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="570" />
+        <location filename="../../kakanai/ui/main_window.py" line="573" />
         <source>この様式はもう印刷しました。もう一度すべて印刷しますか？
 {0}</source>
         <translation>These forms were printed already. Print them all again?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="606" />
+        <location filename="../../kakanai/ui/main_window.py" line="609" />
         <source>前回の受付を復元できません</source>
         <translation>Earlier visits cannot be restored</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="607" />
+        <location filename="../../kakanai/ui/main_window.py" line="610" />
         <source>前回の受付を復元できませんでした（情報システム係へ）</source>
         <translation>Earlier visits could not be restored (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="610" />
+        <location filename="../../kakanai/ui/main_window.py" line="613" />
         <source>{0} 開始　{1}</source>
         <translation>started {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="614" />
+        <location filename="../../kakanai/ui/main_window.py" line="617" />
         <source>前回の受付</source>
         <translation>Visit left open</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="614" />
+        <location filename="../../kakanai/ui/main_window.py" line="617" />
         <source>前回、終了していない受付があります。再開しますか？
 {0}
 （いいえ: 記録を「中断終了」として閉じます）</source>
