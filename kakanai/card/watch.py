@@ -5,7 +5,7 @@
 A card already lying on the reader when the watch starts, or again after the smart-card service
 came back, is not an insertion: only a card that was seen absent and then present is. No reader,
 no service, a service restarting: the watch waits and tries again, each time a little later (up
-to half a minute), and says nothing — the clerk still has F7, which tells what is wrong. Nothing
+to 10 seconds), and says nothing — the clerk still has F7, which tells what is wrong. Nothing
 read from a card passes here: the watch knows a card is present, never what it holds.
 """
 
@@ -21,7 +21,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 THREAD_NAME = "kakanai-card-watch"
 WAIT_MS = 1000  # one wait on the readers; the list of readers is read again after each (a reader plugged in)
-FIRST_RETRY, LAST_RETRY = 0.5, 30.0  # seconds before trying again after a problem, doubling
+FIRST_RETRY, LAST_RETRY = 0.5, 10.0  # seconds before trying again after a problem, doubling (a reader plugged in: seen within 10 s)
 _MASK = 0xFFFFFFFF
 _watches: weakref.WeakSet[CardWatch] = weakref.WeakSet()
 
