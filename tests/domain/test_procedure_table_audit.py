@@ -205,12 +205,8 @@ OTHER_ROWS = [
     Row("death_of_a_dog_owner_with_a_registered_seal", "印鑑条例（住民票の消除による登録の抹消）、狂犬病予防法4条4項・同法施行規則6条",
         _death(person("一郎", "1950-03-01", insurance="late_elderly", pensioner=True, seal_registered=True, card=True),
                person("花子", "1952-05-05", "妻", sex="F", insurance="late_elderly"), extras=DOG),
-        expect={"seal_registration_lapse_death": ("一郎",), "dog_owner_death": (), "pension_death": ("一郎",),
+        expect={"death_registration": ("一郎",), "dog_owner_death": (), "pension_death": ("一郎",),
                 "late_elderly_leave": ("一郎",), "funeral_allowance_late_elderly": ("一郎",), "care_leave": ("一郎",)}),
-    Row("death_without_a_seal_registration", "印鑑条例（登録のない方に返す登録証はない）",
-        _death(person("一郎", "1950-03-01", insurance="late_elderly", pensioner=True, seal_registered=False),
-               person("花子", "1952-05-05", "妻", sex="F", insurance="late_elderly")),
-        absent=("seal_registration_lapse_death",)),
     Row("death_of_a_man_on_welfare", "生活保護法18条（葬祭扶助は葬儀の前に）・26条（保護の廃止）・61条",
         _death(person("一郎", "1955-03-01", insurance="welfare", pensioner=False, seal_registered=False),
                person("花子", "1957-05-05", "妻", sex="F", insurance="welfare")),
@@ -234,7 +230,7 @@ OTHER_ROWS = [
                   subjects=[2], notifier=0),
         expect={"death_registration": ("健",), "child_allowance_child_death": ("健",), "child_medical_child_death": ("健",),
                 "nursery_child_death": ("健",), "nhi_leave": ("健",), "funeral_allowance_nhi": ("健",)},
-        absent=("child_allowance_recipient_death", "seal_registration_lapse_death", "head_change",
+        absent=("child_allowance_recipient_death", "head_change",
                 "child_medical_guardian_death", "child_support_death")),
     Row("handbook_holder_moves_out", "身体障害者福祉法施行令11条（転出先で居住地変更）、障害者総合支援法19条（支給決定は居住地の市町村）",
         household("move_out", D, person("太郎", "1970-01-01", seal_registered=False,
@@ -281,7 +277,7 @@ _FIXTURE_PLANS = {
     # a 40-year-old employee dies leaving his dependent wife and their 3-year-old
     "death_of_employee": {"survivors_basic_pension": [0], "survivors_employee_pension": [0],
                           "nhi_join_dependants": [1, 2], "pension_class_change_survivor": [1],
-                          "seal_registration_lapse_death": [0], "child_allowance_recipient_death": [2]},
+                          "child_allowance_recipient_death": [2]},
     # a Vietnamese couple leaves Japan: their cards lapse and they can claim the 脱退一時金
     "foreign_family_move_out_abroad": {"mynumber_card_return_abroad": [0, 1], "pension_withdrawal_lump_sum_notice": [0, 1],
                                        "nhi_leave": [0, 1], "juminido_move_out_abroad": [0, 1]},
@@ -301,8 +297,24 @@ def test_the_audit_fixtures_plan_as_the_clerk_did(name: str, catalog: Catalog) -
 
 
 def test_a_child_s_death_asks_nothing_only_an_adult_can_have(catalog: Catalog) -> None:
-    # Given a five-year-old who died (a seal can be registered from 15; 児童手当 is received by the parent)
+    # Given a five-year-old who died (児童手当 is received by the parent, never by the child)
     row = next(row for row in ROWS if row.case == "death_of_a_five_year_old_in_nursery")
     undecided = {u.procedure.id for u in plan_row(row, catalog).undecided}
-    # Then the clerk is not made to ask the parents whether the child had a seal or received 児童手当
-    assert not undecided & {"seal_registration_lapse_death", "child_allowance_recipient_death"}, undecided
+    # Then the clerk is not made to ask the parents whether the child received 児童手当
+    assert "child_allowance_recipient_death" not in undecided, undecided
+
+
+@pytest.mark.parametrize(("registered", "told"), [(True, True), (False, False), (None, False)])
+def test_a_registered_seal_is_returned_with_the_death_registration(registered: bool | None, told: bool,
+                                                                    catalog: Catalog) -> None:
+    # Given a death where the deceased had (or had not, or nobody said) a registered seal
+    extra = {} if registered is None else {"seal_registered": registered}
+    row = Row("seal", "印鑑条例（住民票の消除による登録の抹消）",
+              _death(person("一郎", "1950-03-01", insurance="late_elderly", pensioner=True, **extra),  # type: ignore[arg-type]
+                     person("花子", "1952-05-05", "妻", sex="F", insurance="late_elderly")))
+    the_plan = plan_row(row, catalog)
+    death = next(item for item in the_plan.items if item.id == "death_registration")
+    # Then the 死亡届 asks for the 印鑑登録証 back only when the seal is known to be registered, and no
+    # question is added to every death (the registration lapses by itself)
+    assert any("印鑑登録証" in text for text in death.bring) is told
+    assert "seal_registered" not in " ".join(p for u in the_plan.undecided for p in u.needs)
