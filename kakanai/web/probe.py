@@ -29,7 +29,7 @@ from kakanai.domain.planner import plan
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.sources import SOURCES, source_text
 
-__all__ = ["HAND_HOUSEHOLD", "HAND_MEMBER", "UnknownPattern", "event_facts", "leaf_labels", "resolve", "sample", "subjects_only"]
+__all__ = ["HAND_HOUSEHOLD", "HAND_MEMBER", "UnknownPattern", "base_household", "event_facts", "leaf_labels", "resolve", "sample", "subjects_only"]
 
 # a probe value for each pattern of the model (a new pattern: add a value that matches it)
 _PATTERN_SAMPLES = {
@@ -81,7 +81,7 @@ def sample(schema: dict[str, Any], node: dict[str, Any]) -> Any:
     return "ミホン" if "kana" in checks else "見本"
 
 
-def _base(event: str, nationality: str | None = None, head_is_subject: bool = False) -> dict[str, Any]:
+def base_household(event: str, nationality: str | None = None, head_is_subject: bool = False) -> dict[str, Any]:
     """A plain household for ``event``: a couple (78 and 64) and their child (11, a newborn for a
     birth), Japanese or all of ``nationality``, so that the procedures for the old, the young and
     foreign residents are planned and their forms looked at."""
@@ -180,7 +180,7 @@ def _node(schema: dict[str, Any], scope: str, key: str) -> dict[str, Any]:
 
 def _bases(event: str) -> list[dict[str, Any]]:
     """The households probed: Japanese, foreign, and (a death) the head's death besides the wife's."""
-    return [_base(event), _base(event, "US"), *([_base(event, head_is_subject=True)] if event == "death" else [])]
+    return [base_household(event), base_household(event, "US"), *([base_household(event, head_is_subject=True)] if event == "death" else [])]
 
 
 def event_facts(catalog: Catalog, schema: dict[str, Any], event: str) -> dict[str, dict[str, str]]:

@@ -4,8 +4,9 @@ catalog, so the page never accepts what the counter refuses:
 - a JSON Schema of the household document (``HouseholdDocV2``), in which every pydantic validator
   becomes a named check the page implements (``x-checks``) or an ``enum``/``const``; a validator
   the page does not know stops the build (`UnknownCheck`) instead of being skipped;
-- the cross checks pydantic cannot express (who the event is about, which addresses, birth after
-  the event), as data;
+- the cross checks pydantic cannot express, as data asked of the counter (`checks.event_rules`:
+  the addresses an event needs, how many people it names, who may be the new head), and the
+  character classes and conversions of its text checks (`checks.characters`);
 - for each life event, the member and household questions its procedures can need: the facts of
   their conditions and every source their forms print, mapped onto the document's keys. A key the
   page has no hand-made field for (a fact added to the model later) is asked by a field generated
@@ -35,8 +36,8 @@ from kakanai.domain.vocabulary import EVENTS, INSURANCES, SEXES
 from kakanai.domain.wareki import ERAS
 from kakanai.qr.kkn2 import DICTIONARY_ID
 from kakanai.qr.kkn2_dictionary import DICTIONARY_TEXT
-from kakanai.qr.payload import KKN2, MAX_TEXT_KKN2
-from kakanai.web import probe
+from kakanai.qr.payload import KKN2
+from kakanai.web import checks, probe
 
 __all__ = ["UnknownCheck", "bank_codes", "household_schema", "page_spec"]
 
@@ -53,8 +54,6 @@ _HOUSEHOLD_FACT_KEYS = {"dogs": "extras.dogs", "mopeds": "extras.mopeds"}
 _MOVES = ("move_in", "move_out", "move_within")
 # where an address abroad makes sense (from abroad; out to another country), if the counter accepts it
 _MAY_BE_ABROAD = {"move_in": ("old",), "move_out": ("new",)}
-# who a v = 2 document must name (household_doc._v2_checks): (fewest, most)
-_SUBJECTS = {"birth": (1, MAX_MEMBERS), "death": (1, MAX_MEMBERS), "marriage": (2, 2)}
 
 
 
@@ -204,7 +203,7 @@ def addresses(catalog: Catalog, event: str) -> list[str]:
 
 def _events(catalog: Catalog, schema: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"code": code, "addresses": addresses(catalog, code), "abroad": _abroad(catalog, code),
-             "subjects": list(_SUBJECTS[code]) if code in _SUBJECTS else None, **_event_asks(catalog, schema, code)}
+             **checks.event_rules(code), **_event_asks(catalog, schema, code)}
             for code in EVENTS]
 
 
@@ -248,7 +247,7 @@ def page_spec(catalog: Catalog) -> dict[str, Any]:
         "eras": [{"name": e.name, "start": e.start.isoformat()} for e in ERAS],
         "schema": schema, "labels": _labels(events),
         "nationalsOnly": list(_NATIONALS_ONLY), "foreignOnly": list(_FOREIGN_ONLY), "choiceLabels": _choice_labels(),
-        "banks": bank_codes(),
+        "banks": bank_codes(), "characters": checks.characters(),
         "kkn2": {"prefix": KKN2, "dictionary": DICTIONARY_TEXT, "dictionaryId": f"{DICTIONARY_ID:08x}",
-                 "maxText": MAX_TEXT_KKN2, "maxMembers": MAX_MEMBERS},
+                 "maxMembers": MAX_MEMBERS, **checks.limits()},
     }

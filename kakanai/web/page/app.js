@@ -3,6 +3,7 @@
 "use strict";
 (function () {
   var SPEC = JSON.parse(document.getElementById("kakanai-spec").textContent);
+  KKN2.use(SPEC);
   var TEXTS = JSON.parse(document.getElementById("kakanai-texts").textContent);
   var DEMO = JSON.parse(document.getElementById("kakanai-demo").textContent);
   var DRAFT_KEY = "kakanai-draft";

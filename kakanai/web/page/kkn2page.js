@@ -1,32 +1,47 @@
 /* The resident page's checks and the KKN2 encoder (docs/kkn2.md), without any drawing.
  * Every check here mirrors a validator of kakanai/domain/household_schema.py, named in the JSON
- * Schema the build generates from the model (x-checks, enum, const); the cross checks mirror
- * household_doc._cross_checks. kakanai web build fails when the model has a check this file lacks. */
+ * Schema the build generates from the model (x-checks, enum, const); the character classes and
+ * conversions of those checks, and the cross checks' rules per event, are tables the build asks of
+ * the counter (kakanai/web/checks.py: spec.characters, spec.events[].needs …); what stays code here
+ * is held to the counter by tests/web/test_page_checks.py. kakanai web build fails when the model
+ * has a check this file lacks. Call KKN2.use(spec) once before anything else. */
 "use strict";
 var KKN2 = (function () {
-  var FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-  var INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060-\u206f\ufeff]+/g;
-  // what Python's str.strip() removes (control characters are refused before)
-  var EDGE_SPACE = /^[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-  var KATAKANA = /^[\u30a1-\u30fa\u30fc\u30fb\u3000]*$/;
-  var TO_ASCII = { "ー": "-", "－": "-", "‐": "-", "−": "-", "―": "-", "ｰ": "-", "＋": "+" };
+  var T = null;  // the counter's character tables as regular expressions (use)
+  // a UTF-16 half without its other half: the counter refuses it in every string (qr/payload.py)
+  var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-  function strip(text) { return text.replace(EDGE_SPACE, ""); }
+  function keysClass(map) {
+    return new RegExp("[" + Object.keys(map).map(function (c) { return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"); }).join("") + "]", "g");
+  }
+
+  /* Take the counter's character classes and conversions from the page's spec. */
+  function use(spec) {
+    var c = spec.characters;
+    T = { forbidden: new RegExp(c.forbidden), invisible: new RegExp(c.invisible + "+", "g"),
+          edge: new RegExp("^" + c.strip + "+|" + c.strip + "+$", "g"), space: new RegExp(c.space + "+", "g"),
+          dropped: new RegExp(c.dropped + "+", "g"), katakana: new RegExp("^" + c.katakana + "*$"),
+          toAscii: c.toAscii, ascii: keysClass(c.toAscii), hiragana: c.hiragana, hira: keysClass(c.hiragana),
+          lone: c.lone, marks: keysClass(c.lone) };
+  }
+
+  function strip(text) { return text.replace(T.edge, ""); }
   function chars(text) { return Array.from(text).length; }
 
-  /* Full-width digits and dashes in ASCII, spaces removed (kana.normalize_digits). */
+  /* Full-width digits and dashes in ASCII, spaces removed (kana.normalize_digits; ー between digits
+   * is a dash, the one rule kept as code). */
   function digits(text) {
-    var out = text.replace(/(?<=[0-9０-９])[ーｰ](?=[0-9０-９])/g, "-");
-    out = out.replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); });
-    out = out.replace(/[ー－‐−―ｰ＋]/g, function (c) { return TO_ASCII[c]; });
-    return out.replace(/\s+/g, "");
+    var out = text.replace(/(?<=[0-9\uff10-\uff19])[\u30fc\uff70](?=[0-9\uff10-\uff19])/g, "-");
+    out = out.replace(T.ascii, function (c) { return T.toAscii[c]; });
+    return out.replace(T.dropped, "");
   }
 
   /* Hiragana and half-width katakana as full-width katakana, spaces as one 　 (kana.to_katakana). */
   function toKatakana(text) {
     var kata = text.replace(/[\uff61-\uff9f]+/g, function (s) { return s.normalize("NFKC"); });
-    kata = kata.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
-    return strip(kata.normalize("NFC")).replace(/\s+/g, "\u3000");
+    kata = kata.replace(T.hira, function (c) { return T.hiragana[c]; });
+    kata = kata.normalize("NFC").replace(T.marks, function (c) { return T.lone[c]; });
+    return strip(kata).replace(T.space, "\u3000");
   }
 
   function postal(text) {
@@ -56,9 +71,11 @@ var KKN2 = (function () {
   /* Run one named check; returns the (normalised) value or throws a message key. */
   function runCheck(name, value, limits) {
     switch (name) {
-      case "characters": if (FORBIDDEN.test(value)) { throw "err.characters"; } return strip(value);
-      case "not_blank": if (!value.replace(INVISIBLE, "")) { throw "err.required"; } return value;
-      case "kana": var k = toKatakana(value); if (k && !KATAKANA.test(k)) { throw "err.kana"; } return k;
+      case "characters":
+        if (T.forbidden.test(value) || LONE_SURROGATE.test(value)) { throw "err.characters"; }
+        return strip(value);
+      case "not_blank": if (!value.replace(T.invisible, "")) { throw "err.required"; } return value;
+      case "kana": var k = toKatakana(value); if (k && !T.katakana.test(k)) { throw "err.kana"; } return k;
       case "postal": return value ? postal(value) : value;
       case "phone": return value ? phone(value) : value;
       case "date": return isoDate(value, limits);
@@ -163,8 +180,9 @@ var KKN2 = (function () {
   function crossChecks(doc, spec) {
     var errors = [];
     var event = spec.events.filter(function (e) { return e.code === doc.event; })[0];
-    if ((doc.event === "move_in" || doc.event === "move_within") && !doc["new"]) { errors.push({ path: "new", key: "err.required" }); }
-    if ((doc.event === "move_out" || doc.event === "move_within") && !doc.old) { errors.push({ path: "old", key: "err.required" }); }
+    (event ? event.needs : []).forEach(function (side) {  // the addresses the counter cannot do without
+      if (!doc[side]) { errors.push({ path: side, key: "err.required" }); }
+    });
     (doc.members || []).forEach(function (m, i) {
       if (m.birth && doc.date && m.birth > doc.date) { errors.push({ path: "members[" + i + "].birth", key: "err.birth_after" }); }
     });
@@ -183,10 +201,11 @@ var KKN2 = (function () {
     if (typeof marriage.surname_of === "number" && couple.indexOf(marriage.surname_of) < 0) {
       errors.push({ path: "marriage.surname_of", key: "err.member" });  // the surname of one of the couple
     }
-    if (typeof doc.new_head === "number") {  // the new head stays: not the deceased, not one who moves away
-      var everyone = (doc.event === "move_out" || doc.event === "move_within") && doc.subjects === undefined;
-      var leaving = ["death", "move_out", "move_within"].indexOf(doc.event) >= 0 && (everyone || s.indexOf(doc.new_head) >= 0);
-      if (leaving) { errors.push({ path: "new_head", key: "err.member" }); }
+    if (typeof doc.new_head === "number" && event) {  // the new head stays: not the deceased, not one who moves away
+      var named = doc.subjects !== undefined && doc.subjects !== null;
+      if ((event.headNotSubject && s.indexOf(doc.new_head) >= 0) || (event.headNotEveryone && !named)) {
+        errors.push({ path: "new_head", key: "err.member" });
+      }
     }
     ["new", "old"].forEach(function (side) {  // abroad (a country, no postal code) only where the counter accepts it
       var a = doc[side];
@@ -209,6 +228,9 @@ var KKN2 = (function () {
     var errors = [];
     var clean = check(spec.schema, spec.schema, doc, "", errors);
     if (!errors.length) { errors = crossChecks(clean, spec); }
+    if (!errors.length) {  // a code the counter reads: within its length and its document size
+      try { encode(clean, spec); } catch (key) { errors.push({ path: "members", key: String(key) }); }
+    }
     return { doc: clean, errors: errors };
   }
 
@@ -227,12 +249,14 @@ var KKN2 = (function () {
 
   /* The KKN2 text of a (valid, normalised) document: "KKN2" + digits(zlib(utf8(json), dictionary)). */
   function encode(doc, spec) {
-    var json = JSON.stringify(doc);
+    var raw = new TextEncoder().encode(JSON.stringify(doc));
+    if (raw.length > spec.kkn2.maxDocument) { throw "err.too_big"; }
     var dictionary = new TextEncoder().encode(spec.kkn2.dictionary);
-    var packed = fflate.zlibSync(new TextEncoder().encode(json), { level: 9, mem: 9, dictionary: dictionary });
-    return spec.kkn2.prefix + toDigits(packed);
+    var text = spec.kkn2.prefix + toDigits(fflate.zlibSync(raw, { level: 9, mem: 9, dictionary: dictionary }));
+    if (text.length > spec.kkn2.maxText) { throw "err.too_big"; }
+    return text;
   }
 
-  return { validate: validate, encode: encode, toKatakana: toKatakana, postal: postal, phone: phone,
+  return { use: use, validate: validate, encode: encode, runCheck: runCheck, toKatakana: toKatakana, postal: postal, phone: phone,
            toDigits: toDigits, digits: digits };
 })();
