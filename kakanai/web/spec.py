@@ -36,7 +36,7 @@ from kakanai.domain.vocabulary import EVENTS, INSURANCES, SEXES
 from kakanai.domain.wareki import ERAS
 from kakanai.qr.kkn2 import DICTIONARY_ID
 from kakanai.qr.kkn2_dictionary import DICTIONARY_TEXT
-from kakanai.qr.payload import KKN2
+from kakanai.qr.payload import KKN2, MAX_DEPTH
 from kakanai.web import checks, probe
 
 __all__ = ["UnknownCheck", "bank_codes", "household_schema", "page_spec"]
@@ -95,7 +95,8 @@ def _with_check(js: dict[str, Any], function: Any) -> dict[str, Any]:
 def household_schema() -> dict[str, Any]:
     """The JSON Schema of a KKN2 household document with the page's named checks."""
     schema = HouseholdDocV2.model_json_schema(schema_generator=_Schema)
-    schema["x-limits"] = {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat(), "maxString": MAX_STRING}
+    schema["x-limits"] = {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat(), "maxString": MAX_STRING,
+                          "maxDepth": MAX_DEPTH}
     return schema
 
 

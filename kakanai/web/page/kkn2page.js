@@ -149,8 +149,33 @@ var KKN2 = (function () {
     Object.keys(value).forEach(function (key) {
       var sub = node.properties && node.properties[key];
       out[key] = sub ? check(schema, sub, value[key], join(path, key), errors) : value[key];
+      var unknown = sub ? null : unknownProblem(key, value[key], depth(path) + nesting(value[key]), schema["x-limits"]);
+      if (unknown) { errors.push({ path: join(path, key), key: unknown }); }
     });
     return out;
+  }
+
+  /* A key the model does not know is kept (the counter warns and reads on), but the counter still
+   * refuses a control, bidi or lone-surrogate character anywhere in the document (payload.py), and
+   * nesting deeper than it reads. */
+  function unknownProblem(key, value, deepest, limits) {
+    if (deepest > limits.maxDepth) { return "err.format"; }
+    var texts = [key];
+    (function collect(v) {
+      if (typeof v === "string") { texts.push(v); }
+      else if (v && typeof v === "object") {
+        Object.keys(v).forEach(function (k) { if (!Array.isArray(v)) { texts.push(k); } collect(v[k]); });
+      }
+    })(value);
+    return texts.some(function (text) { return T.forbidden.test(text) || LONE_SURROGATE.test(text); }) ? "err.characters" : null;
+  }
+
+  /* How many brackets enclose the object at ``path`` (the document itself: 1). */
+  function depth(path) { return 1 + (path ? 1 : 0) + (path.match(/[.[]/g) || []).length; }
+
+  function nesting(v) {
+    if (!v || typeof v !== "object") { return 0; }
+    return 1 + Object.keys(v).reduce(function (most, k) { return Math.max(most, nesting(v[k])); }, 0);
   }
 
   function join(path, key) { return path ? path + "." + key : key; }
