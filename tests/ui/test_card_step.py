@@ -356,3 +356,26 @@ def test_a_card_placed_on_the_print_page_opens_nothing(counter: Counter) -> None
         assert "members[0].family" not in window.controller.interview().draft
     finally:
         placed.remove()
+
+
+def test_a_card_placed_while_the_supervisor_uses_the_dashboard_opens_nothing(counter: Counter) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = counter.window
+    # Given the supervisor's window (F10) open beside the counter and in use (a stand-in window:
+    # the counter only asks whether its dashboard is shown and active)
+    board = QMainWindow()
+    board.show()
+    board.activateWindow()
+    QTest.qWaitForWindowActive(board, 5000)
+    window.dashboard = board
+    told: list[str] = []
+    window.card_watch.placed.connect(told.append)  # type: ignore[union-attr]
+    placed = Inserted(_card(records={b"\x00\x02": SATO}))
+    try:
+        wait_until(lambda: bool(told))
+        QTest.qWait(300)
+        assert QApplication.activeModalWidget() is None and window.controller.session is None
+    finally:
+        placed.remove()
+        board.close()
