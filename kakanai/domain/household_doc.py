@@ -174,7 +174,10 @@ def _v2_checks(doc: HouseholdDocV2) -> list[Problem]:
                                     "new address needs a postal code or a country"))
     elif doc.new is not None and (not doc.new.postal or doc.new.country is not None):
         problems.append(Problem("new.postal", "新しい住所は国内の郵便番号で書きます", "new address needs a postal code"))
-    if doc.old is not None and bool(doc.old.postal) == (doc.old.country is not None):
+    if doc.old is not None and doc.old.country is not None and doc.event != "move_in":  # only a 転入 comes from abroad
+        problems.append(Problem("old.country", "前の住所が国外になるのは転入だけです（転出・転居の前の住所はこの市です）",
+                                "only a move in has an old address abroad"))
+    elif doc.old is not None and bool(doc.old.postal) == (doc.old.country is not None):
         problems.append(Problem("old", "前の住所は郵便番号（国内）か国・地域コード（国外）のどちらかで書きます",
                                 "old address needs a postal code or a country"))
     if doc.new_head is not None:

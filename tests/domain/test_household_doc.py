@@ -179,3 +179,12 @@ def test_a_move_out_abroad_names_the_country_and_a_move_in_still_needs_a_postal_
     move_in = household("move_in", "2026-04-01", person("太郎", "1985-01-01"),
                         new={"country": "US", "address": "ニューヨーク州"})
     assert "new.postal" in _errors(move_in)
+
+
+@pytest.mark.parametrize("event", ["move_out", "move_within"])
+def test_only_a_move_in_comes_from_abroad(event: str) -> None:
+    # Given a 転出 or 転居 whose old address is abroad (it is this city's: nothing "from abroad" to plan)
+    doc = household(event, "2026-04-01", person("太郎", "1985-01-01"), new={"postal": "100-0001", "address": "千代田"},
+                    old={"country": "US", "address": "ニューヨーク州"})
+    # Then the counter refuses it by the key
+    assert "old.country" in _errors(doc)
