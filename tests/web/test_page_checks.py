@@ -132,8 +132,10 @@ def _address(draw: Any, p: Callable[[Any, Any], Any], abroad: bool, with_head: b
             a["postal"] = draw(st.sampled_from(POSTAL_OK))  # both: the counter wants one of the two
     else:
         a["postal"] = p(POSTAL_OK, POSTAL_BAD + [""])
-        if p([False], [True]):
-            a["country"] = draw(st.sampled_from(COUNTRY_OK))  # abroad where the counter wants a postal code
+        if p([False], [True]):  # abroad where the counter wants a postal code (with one, or instead)
+            a["country"] = draw(st.sampled_from(COUNTRY_OK))
+            if draw(st.booleans()):
+                del a["postal"]
     if draw(st.booleans()):
         a["building"] = p(TEXT_OK + [""], TEXT_BAD)
     if with_head or draw(st.booleans()):
