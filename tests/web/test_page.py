@@ -322,3 +322,19 @@ def test_an_account_the_page_accepts_the_counter_accepts(browser: Any, built_pag
     except InvalidInput:
         counter = None
     assert (result["errors"] == []) == (counter is not None), (result["errors"], doc["bank"])
+
+
+@pytest.mark.parametrize(("lang", "message"), [("ja", "1から20までの数"), ("en", "from 1 to 20")])
+def test_a_number_out_of_its_range_is_told_with_that_range(browser: Any, built_page: Path, lang: str,
+                                                           message: str) -> None:
+    # Given the second child's birth typed in, then a 父母との続柄 of 25 (the counter takes 1–20)
+    open_page(browser, built_page, lang)
+    fill(browser, HOUSEHOLDS["birth of a second child, paid into the father's account"][0], {})
+    field = next(f.get_attribute("id") for f in browser.find_elements("css selector", "input[id$='-birth_order']")
+                 if f.is_displayed())
+    browser.execute_script("const f = document.getElementById(arguments[0]); f.value = arguments[1];"
+                           "f.dispatchEvent(new Event('input'))", field, "25")
+    browser.find_element("id", "check").click()
+    # Then the message names the field's own range, not a range of some other number
+    assert any(message in line for line in errors_shown(browser)), errors_shown(browser)
+    assert not browser.find_element("id", "code").is_displayed()

@@ -583,7 +583,7 @@
     var list = $("error-list");
     list.textContent = "";
     errors.forEach(function (e) {
-      var input = inputFor(e.path), message = t(e.key);
+      var input = inputFor(e.path), message = t(e.key).replace("{min}", String(e.min)).replace("{max}", String(e.max));
       var box = input && $(input.id + "-error");
       if (box) { box.hidden = false; box.textContent = message; }
       if (input && input.id) { input.setAttribute("aria-invalid", "true"); input.setAttribute("aria-describedby", input.id + "-error"); }

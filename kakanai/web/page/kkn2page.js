@@ -113,7 +113,7 @@ var KKN2 = (function () {
     if (typeof value === "string") { return checkString(schema, node, value, path, errors); }
     if (node.type === "integer") {
       if ((node.minimum !== undefined && value < node.minimum) || (node.maximum !== undefined && value > node.maximum)) {
-        errors.push({ path: path, key: "err.range" });
+        errors.push({ path: path, key: "err.range", min: node.minimum, max: node.maximum });
       }
     }
     if (node.type === "array") { return checkArray(schema, node, value, path, errors); }
