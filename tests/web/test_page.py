@@ -338,3 +338,17 @@ def test_a_number_out_of_its_range_is_told_with_that_range(browser: Any, built_p
     # Then the message names the field's own range, not a range of some other number
     assert any(message in line for line in errors_shown(browser)), errors_shown(browser)
     assert not browser.find_element("id", "code").is_displayed()
+
+
+@pytest.mark.parametrize(("case", "legend"), [("death of the wife, the head listed first, a son from outside notifies", "住所（世帯の住所）"),
+                                              ("move_out alone, with a moped", "新しい住所")])
+def test_the_summary_names_the_address_as_the_form_does(browser: Any, built_page: Path, case: str, legend: str) -> None:
+    # Given a death (the household's address, where they live) or a move (the new address) typed in
+    open_page(browser, built_page, "ja")
+    fill(browser, HOUSEHOLDS[case][0], HOUSEHOLDS[case][1])
+    browser.find_element("id", "check").click()
+    # Then the summary's row for it says what the form's box said
+    terms = [dt.text for dt in browser.find_elements("css selector", "#summary-list dt")]
+    assert legend in terms and (legend == "新しい住所") is ("新しい住所" in terms), terms
+    assert browser.find_element("css selector", "#f-new legend").get_attribute("data-t") == \
+        ("home.legend" if legend != "新しい住所" else "new.legend")

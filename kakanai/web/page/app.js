@@ -429,8 +429,8 @@
     $("date-label").dataset.t = "date." + event.code;
     $("date-label").textContent = t("date." + event.code);
     ["new", "old"].forEach(function (side) { show($("f-" + side), event.addresses.indexOf(side) >= 0); });
-    var moving = event.addresses.indexOf("old") >= 0, legend = $("f-new").querySelector("legend");  // else: where they live
-    legend.dataset.t = moving ? "new.legend" : "home.legend";
+    var legend = $("f-new").querySelector("legend");
+    legend.dataset.t = addressLegend("new");
     legend.textContent = t(legend.dataset.t);
     ["new", "old"].forEach(function (side) {
       var may = event.abroad.indexOf(side) >= 0, abroad = may && $(side + "-abroad").checked;
@@ -594,6 +594,12 @@
     if (errors.length) { $("errors").focus(); }
   }
 
+  /* "新しい住所" for a move; the household's address (住所) for a birth, a death or a marriage */
+  function addressLegend(side) {
+    var event = currentEvent();
+    return side === "new" && event && event.addresses.indexOf("old") < 0 ? "home.legend" : side + ".legend";
+  }
+
   function label(path) {
     var m = /^members\[(\d+)\]\.([\w.]+)/.exec(path);
     if (m) { return t("member.legend", Number(m[1]) + 1) + " " + t("member." + m[2]); }
@@ -603,14 +609,14 @@
     var known = { date: "date." + (currentEvent() || { code: "move_in" }).code, event: "event", phone: "phone", notifier: "notifier",
       subjects: "subject." + (currentEvent() || { code: "birth" }).code, "new.postal": "address.postal", "old.postal": "address.postal",
       "new.country": "new.country", "old.country": "old.country", "extras.dogs": "dogs", "extras.mopeds": "mopeds" };
-    return t(known[path] || (path.split(".")[0] + ".legend"));
+    return t(known[path] || addressLegend(path.split(".")[0]));
   }
 
   function summaryRows(doc) {
     var rows = [[t("event"), t("event." + doc.event)], [t("date." + doc.event), doc.date]];
     ["new", "old"].forEach(function (side) {
       var a = doc[side];
-      if (a) { rows.push([t(side + ".legend"), [a.postal || countryName(a.country), a.address, a.building || ""].join(" ").trim()]); }
+      if (a) { rows.push([t(addressLegend(side)), [a.postal || countryName(a.country), a.address, a.building || ""].join(" ").trim()]); }
       if (side === "new" && a && a.head) { rows.push([t("new.head"), a.head]); }
     });
     doc.members.forEach(function (m, i) {
