@@ -318,10 +318,13 @@ def test_insured_or_dependent_is_asked_only_of_20_to_59_on_an_employee_insurance
                     person("花", "2014-01-01", "子", sex="F", insurance="employee"),
                     person("茂", "1956-01-01", "父", insurance="employee"), child_allowance={"claimant": 0})
     interview = Interview(catalog, draft_from_household(parse_household(doc).household))
-    # Then only the two aged 20–59 are asked (their 国民年金 種別 depends on it)
-    assert [q.path for q in interview.questions()] == ["members[0].insured", "members[1].insured"]
+    # Then only the two aged 20–59 are asked (their 国民年金 種別 depends on it); and the father, head with
+    # children and no wife in the household, whether he receives 児童扶養手当 (父子家庭 too, since 2010)
+    assert [q.path for q in interview.questions()] == ["members[0].insured", "members[0].child_support",
+                                                       "members[1].insured"]
     before = interview.remaining()
     interview.answer("members[0].insured", "被保険者（本人）")
+    interview.answer("members[0].child_support", "いいえ")
     interview.answer("members[1].insured", "被扶養者（家族）")
     assert interview.questions() == [] and before is not None and interview.remaining() == 0
     # And the student on his father's insurance is 第1号
