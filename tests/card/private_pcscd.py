@@ -35,6 +35,16 @@ def available() -> str:
     return "" if probe.returncode == 0 else "unshare -m is not allowed here"
 
 
+def reader_config(folder: Path, port: int) -> Path:
+    """A reader.conf.d in ``folder`` naming one virtual reader (vpcd) on ``port``, for ``start``."""
+    config = folder / "reader.conf.d"
+    config.mkdir()
+    (config / "vpcd").write_text(f'FRIENDLYNAME "Private PCD"\nDEVICENAME /dev/null:0x{port:04X}\n'
+                                 "LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
+                                 f"CHANNELID 0x{port:04X}\n", encoding="ascii")
+    return config
+
+
 def start(config: Path, wait_for_card: bool | str) -> subprocess.Popen[str]:
     """The read (or with "watch" the card watch) in a fresh namespace with its own pcscd reading
     ``config``; its stdout gives ``pid <n>`` then the JSON outcome."""

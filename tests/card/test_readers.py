@@ -84,11 +84,7 @@ PRIVATE_PORT = 0x8CA0  # a vpcd slot of the private pcscd only
 @PRIVATE
 def test_the_card_service_stopping_mid_read_ends_cleanly(tmp_path: Path) -> None:
     # Given a reader of a private pcscd with a card on it
-    config = tmp_path / "reader.conf.d"
-    config.mkdir()
-    (config / "vpcd").write_text(f'FRIENDLYNAME "Private PCD"\nDEVICENAME /dev/null:0x{PRIVATE_PORT:04X}\n'
-                                 "LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
-                                 f"CHANNELID 0x{PRIVATE_PORT:04X}\n", encoding="ascii")
+    config = private_pcscd.reader_config(tmp_path, PRIVATE_PORT)
     process = private_pcscd.start(config, wait_for_card=True)
     assert process.stdout is not None
     daemon = int(process.stdout.readline().split()[1])

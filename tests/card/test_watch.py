@@ -147,11 +147,7 @@ def test_without_the_card_service_the_watch_retries_quietly_and_less_often(tmp_p
 @PRIVATE
 def test_the_watch_comes_back_with_the_service_and_a_card_lying_through_a_restart_is_not_told(tmp_path: Path) -> None:
     # Given a counter whose smart-card service is not up yet (a private pcscd, started by the script)
-    config = tmp_path / "reader.conf.d"
-    config.mkdir()
-    (config / "vpcd").write_text(f'FRIENDLYNAME "Private PCD"\nDEVICENAME /dev/null:0x{PRIVATE_PORT:04X}\n'
-                                 "LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
-                                 f"CHANNELID 0x{PRIVATE_PORT:04X}\n", encoding="ascii")
+    config = private_pcscd.reader_config(tmp_path, PRIVATE_PORT)
     process = private_pcscd.start(config, "watch")
     assert process.stdin is not None and process.stdout is not None
     stdin, stdout = process.stdin, process.stdout
