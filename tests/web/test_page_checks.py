@@ -320,8 +320,10 @@ def test_the_page_accepts_exactly_what_the_counter_accepts(page: Any, docs: list
 
 
 def _sample(count: int) -> list[dict[str, Any]]:
-    """``count`` households as the property test draws them, the same on every machine (a fixed seed;
-    not ``.example()``, whose few cached examples differ under CI's profile and repeat)."""
+    """``count`` households as the property test draws them, from a fixed seed (not ``.example()``, whose
+    few cached examples repeat under CI's profile). The order of sets still varies with the process's
+    hash seed, so the tests using it sample enough to hold for any (240 failed one hash seed in four;
+    480 held for nine)."""
     drawn: list[dict[str, Any]] = []
 
     @seed(20261201)
@@ -338,7 +340,7 @@ def _sample(count: int) -> list[dict[str, Any]]:
 def test_the_generated_households_are_both_kinds(page: Any) -> None:
     """The property above is worth something only if many households pass and many fail, for (nearly)
     every event."""
-    examples = _sample(240)
+    examples = _sample(480)
     verdicts = page_checks(page, examples)
     accepted = [d["event"] for d, v in zip(examples, verdicts, strict=True) if v["text"]]
     assert len(set(accepted)) >= 5 and 0.15 <= len(accepted) / len(examples) <= 0.8, accepted
