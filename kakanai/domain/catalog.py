@@ -27,6 +27,7 @@ from pydantic_core import ErrorDetails
 
 from kakanai.domain.household_doc import EventCode
 from kakanai.domain.kana import normalize_postal
+from kakanai.domain.postal import PostalArea, split_town
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.domain.rules import Condition, parse_condition
 from kakanai.domain.sources import SOURCES
@@ -239,7 +240,8 @@ class Catalog:
     procedures: tuple[Procedure, ...]
     forms: dict[str, Form]
     root: Path = field(default=Path("."))
-    postal: dict[str, str] = field(default_factory=dict)  # 郵便番号 → 町域 (postal_codes.csv)
+    postal: dict[str, str] = field(default_factory=dict)  # 郵便番号 → 町域 (postal_codes.csv, brackets left out)
+    postal_areas: tuple[PostalArea, ...] = ()  # every line of postal_codes.csv, KEN_ALL's brackets kept apart
 
     def procedure(self, procedure_id: str) -> Procedure:
         """The procedure with that id (KeyError if none)."""
@@ -383,17 +385,19 @@ def load_catalog(root: Path) -> Catalog:
     forms = _read_forms(reader, sorted((root / "forms").glob("*.toml")), departments)
     if head is not None:
         _check_references(reader, departments, procedures, forms)
-    postal = _read_postal(reader, root / "postal_codes.csv")
+    areas = _read_postal(reader, root / "postal_codes.csv")
     if reader.problems:
         raise InvalidInput(reader.problems, "様式・手続の定義に誤りがあります")
-    return Catalog(head.city, dict(head.departments), tuple(procedures), forms, root, postal)
+    postal = {area.code: area.town for area in areas}
+    return Catalog(head.city, dict(head.departments), tuple(procedures), forms, root, postal, areas)
 
 
-def _read_postal(reader: _Reader, path: Path) -> dict[str, str]:
-    """The city's postal codes (optional file): ``NNN-NNNN,町域`` per line, # for comments."""
+def _read_postal(reader: _Reader, path: Path) -> tuple[PostalArea, ...]:
+    """The city's postal codes (optional file): ``NNN-NNNN,町域`` per line, # for comments; a 町域 may
+    end in KEN_ALL's brackets (「北1条西（1～5丁目）」: kept apart, see kakanai.domain.postal)."""
     if not path.is_file():
-        return {}
-    postal: dict[str, str] = {}
+        return ()
+    areas: list[PostalArea] = []
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -404,10 +408,10 @@ def _read_postal(reader: _Reader, path: Path) -> dict[str, str]:
             continue
         code, _, address = line.partition(",")
         try:
-            postal[normalize_postal(code)] = address.strip()
+            areas.append(PostalArea(normalize_postal(code), *split_town(address)))
         except ValueError:
             reader.add(path, f"{number}行目", f"郵便番号として読めません: '{code}'", "bad postal code")
-    return postal
+    return tuple(areas)
 
 
 def _read_procedures(reader: _Reader, files: list[Path]) -> list[Procedure]:

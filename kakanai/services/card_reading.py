@@ -2,7 +2,8 @@
 answers of the interview (Qt-free; the window runs it off the UI thread).
 
 The card's 住所 is the address registered now: for a move it is the address being left (旧住所);
-its postal code is looked up in the city's list when the address starts with a known 町域. The card
+its postal code is looked up in the city's list (the 町域 the address starts with, then its 丁目 where
+KEN_ALL splits the 町域: kakanai.domain.postal). The card
 prints the registered address whole, 方書 (building and room) included, so no separate 方書 is asked
 for the address left. Kana is not on the card (the interview asks it). A successful read is also
 the visit's 本人確認.
@@ -10,14 +11,13 @@ the visit's 本人確認.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kakanai.card.protocol import BasicFour
-from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import member_path
+from kakanai.services.postal import PostalDirectory
 
 if TYPE_CHECKING:
     from kakanai.card.watch import CardWatch
@@ -34,13 +34,19 @@ class CardReading:
     read: Callable[[str, str], BasicFour] | None = None  # (pin, reader) → facts; the real one by default
     watch_reader: bool = True  # a card placed on the reader opens the PIN dialog by itself (F7 either way)
 
-    def basic_four(self, pin: str) -> BasicFour:
-        """The four facts after the resident's PIN (raises kakanai.card.protocol.CardError)."""
+    def basic_four(self, pin: str, postal: PostalDirectory | None = None) -> BasicFour:
+        """The four facts after the resident's PIN (raises kakanai.card.protocol.CardError); with
+        ``postal``, its look-up of the card's address is made here too (off the UI thread: the first
+        address of a prefecture indexes that prefecture's 町域)."""
         if self.read is not None:
-            return self.read(pin, self.reader)
-        from kakanai.card.pcsc import read_basic_four
+            facts = self.read(pin, self.reader)
+        else:
+            from kakanai.card.pcsc import read_basic_four
 
-        return read_basic_four(pin, self.reader)
+            facts = read_basic_four(pin, self.reader)
+        if postal is not None:
+            postal.code_of(facts.address)
+        return facts
 
     def watch(self, on_placed: Callable[[str], None]) -> CardWatch | None:
         """Start watching the reader: ``on_placed(reader)`` runs in the watch's own thread on each card
@@ -54,39 +60,24 @@ class CardReading:
         return watch
 
 
-def answers_from_card(facts: BasicFour, member: int, event: str | None, catalog: Catalog) -> dict[str, Any]:
+def answers_from_card(facts: BasicFour, member: int, event: str | None, postal: PostalDirectory) -> dict[str, Any]:
     """The interview answers the card gives for member ``member`` of a visit for ``event``."""
     answers: dict[str, Any] = {member_path(member, "family"): facts.family, member_path(member, "given"): facts.given,
                                member_path(member, "birth"): facts.birth.isoformat(),
                                member_path(member, "card"): True}  # they hold it: it was just read
     if facts.sex:
         answers[member_path(member, "sex")] = facts.sex
-    return answers | address_from_card(facts, event, catalog)
+    return answers | address_from_card(facts, event, postal)
 
 
-def address_from_card(facts: BasicFour, event: str | None, catalog: Catalog) -> dict[str, Any]:
+def address_from_card(facts: BasicFour, event: str | None, postal: PostalDirectory) -> dict[str, Any]:
     """The address left, for a move (nothing for another event or while the event is not known:
     the card read first, the window applies it once the event is answered)."""
     if event not in _MOVES:
         return {}
     answers: dict[str, Any] = {"old.address": facts.address,
                                "old.building": ""}  # the card's address is the register's, 方書 included
-    postal = postal_of(facts.address, catalog.postal)
-    if postal:
-        answers["old.postal"] = postal
+    code = postal.code_of(facts.address)
+    if code:
+        answers["old.postal"] = code
     return answers
-
-
-def postal_of(address: str, towns: dict[str, str]) -> str:
-    """The postal code whose 町域 the address starts with (the longest match), or "" when no 町域
-    matches or when several codes share the matching 町域 (the interview asks then)."""
-    text = unicodedata.normalize("NFKC", address).replace(" ", "")
-    matches: dict[str, list[str]] = {}
-    for code, town in towns.items():
-        town_text = unicodedata.normalize("NFKC", town).replace(" ", "")
-        if town_text and text.startswith(town_text):
-            matches.setdefault(town_text, []).append(code)
-    if not matches:
-        return ""
-    codes = matches[max(matches, key=len)]
-    return codes[0] if len(codes) == 1 else ""

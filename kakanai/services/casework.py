@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
+from kakanai.services.postal import PostalDirectory
 from kakanai.domain.draft import Draft, draft_from_household, split_member_path
 from kakanai.domain.household import Household
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
@@ -57,6 +58,7 @@ class Casework:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self.postal = PostalDirectory(catalog.postal_areas)  # the city's postal codes, then Japan's
 
     # -- reading -----------------------------------------------------------------------------
     def read_code(self, text: str) -> Intake:

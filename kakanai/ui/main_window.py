@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.intake_page.scan.rejected.connect(lambda text: self._scan_outcome(text, False))
         self.intake_page.answered.connect(self._on_answer)
         self.intake_page.answered_together.connect(self._on_answers)
-        self.intake_page.town = lambda code: c.casework.catalog.postal.get(code, "")
+        self.intake_page.town = lambda code: c.casework.postal.town(code)
         self.intake_page.revisit_requested.connect(self._on_revisit)
         self.household_page.member_edited.connect(self._on_member_edited)
         self.household_page.procedure_toggled.connect(self._on_toggle)

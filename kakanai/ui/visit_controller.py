@@ -249,7 +249,8 @@ class VisitController(QObject):
             self.start()
         card, visit_id = self.card, self.session.visit_id  # type: ignore[union-attr]
         self.card_busy = True
-        run_in_background(lambda: card.basic_four(pin), lambda facts: self._card_facts(facts, visit_id),
+        postal = self.casework.postal
+        run_in_background(lambda: card.basic_four(pin, postal), lambda facts: self._card_facts(facts, visit_id),
                           self._card_failed)
 
     def _card_facts(self, facts: BasicFour, visit_id: str) -> None:
@@ -260,7 +261,7 @@ class VisitController(QObject):
         member = self._card_member()
         self._card_read = (visit_id, facts)
         for path, value in answers_from_card(facts, member, self.interview().draft.get("event"),
-                                             self.casework.catalog).items():
+                                             self.casework.postal).items():
             self.answer(path, value)
         self.identity_checked(IDENTITY_BY_CARD)
         self.card_read.emit(f"カードを読み取りました: {facts.family}　{facts.given}（本人確認済み）")
@@ -273,7 +274,7 @@ class VisitController(QObject):
         if self._card_read is None or self.session is None or self._card_read[0] != self.session.visit_id:
             return
         for path, value in address_from_card(self._card_read[1], interview.draft.get("event"),
-                                             self.casework.catalog).items():
+                                             self.casework.postal).items():
             if interview.draft.get(path) is None:
                 interview.answer(path, value)
 
