@@ -335,7 +335,8 @@ WARM_UP_VISIT = "V00000000-WARMUP"  # no visit: the id printed on the throwaway 
 
 def warm_up(services: Services) -> None:
     """Connect the visit log (migrating only if behind) and render one throwaway bundle in memory,
-    so the first scan finds SQLAlchemy, reportlab, pypdf and the fonts loaded.
+    so the first scan finds SQLAlchemy, reportlab, pypdf and the fonts loaded (and the first postal
+    code from elsewhere, Japan's list read).
 
     Off the UI thread, right after the window shows. The household is the made-up demo family
     (no resident's data), the bundle is dropped, nothing is written: not to disk, not to the log.
@@ -350,6 +351,7 @@ def warm_up(services: Services) -> None:
     bundle = casework.render(intake.household, casework.plan_of(intake), WARM_UP_VISIT, date.today())
     bundle_pages(bundle.pdf, bundle.report)  # pypdf, as the print page reads it
     read_templates(casework.catalog)  # the city's blank forms the demo family does not use
+    casework.postal.warm()  # Japan's postal codes: a 転入's first code finds its town at once
 
 
 _GC_DEFAULTS = gc.get_threshold()

@@ -78,6 +78,11 @@ class PostalDirectory:
         """The 町域 of a postal code ("" when neither list has it)."""
         return self.city.town(code) or (self.nationwide.town(code) if self.nationwide else "")
 
+    def warm(self) -> None:
+        """Read Japan's list now (the warm-up thread), not at the first code from elsewhere."""
+        if self.nationwide is not None:
+            self.nationwide.town("")
+
     def code_of(self, address: str) -> str:
         """The postal code of a full address ("" when the lists cannot tell: the interview asks)."""
         if self.city.knows(address) or self.nationwide is None:
