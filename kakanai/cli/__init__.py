@@ -9,13 +9,16 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
-from kakanai.cli.common import EXIT_BAD_INPUT, CliError
+from kakanai.cli.common import EXIT_BAD_INPUT, CliError, os_reason
 from kakanai.cli.parser import JapaneseParser
 from kakanai.domain.problems import InvalidInput
 
-__all__ = ["EXIT_BAD_INPUT", "CliError", "build_parser", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "CliError", "build_parser", "main"]
+
+EXIT_FAILED = 1  # something went wrong that is not the input's fault (said in Japanese, no traceback)
 
 
 def _run_app(*, demo: bool = False, selftest: bool = False) -> int:
@@ -60,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     if args.command is None:
         return _run_app(selftest=args.selftest)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its English warnings would come before our Japanese
     try:
         return args.func(args)
     except InvalidInput as exc:
@@ -68,6 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:  # a file a command reads or writes (each command names its own where it can)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"ファイルを読み書きできません{where}（{os_reason(exc)}）", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError too) to a clerk or IT
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """An error no command foresaw: its type (never its text, which may hold a resident's data),
+    what to do next in Japanese, and a non-zero exit."""
+    print(f"予期しないエラーで中断しました（{type(exc).__name__}）。入力したファイルと設定を確かめて、"
+          "直らなければ情報システム担当へ連絡してください", file=sys.stderr)
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from kakanai.cli.common import (
     casework_from,
     catalog_from,
     day_or_today,
+    os_reason,
     read_json,
     report_intake,
     report_pending,
@@ -118,6 +119,12 @@ def _cmd_forms_check(args: argparse.Namespace) -> int:
         # the errors name files from the folder's own name on (forms/procedures/…): say where that is
         print(f"検査したフォルダ: {_folder(args.dir)}", file=sys.stderr)
         raise
+    from kakanai.pdf.overlay import template_problems  # reportlab and pypdf only when a command runs
+
+    broken = template_problems(catalog)
+    if broken:  # a city's blank form that no bundle could print on: said at load, not at a visit
+        print(f"検査したフォルダ: {catalog.root.absolute()}", file=sys.stderr)
+        raise InvalidInput(broken, "様式・手続の定義に誤りがあります")
     print(f"検査したフォルダ: {catalog.root.absolute()}")
     print(f"OK: {catalog.city.name} の手続 {len(catalog.procedures)}件・様式 {len(catalog.forms)}件に誤りはありません")
     failed = [name for name, ok in _check_examples(Casework(catalog)) if not ok]
@@ -130,7 +137,10 @@ def _cmd_forms_check(args: argparse.Namespace) -> int:
 def _cmd_forms_doc(args: argparse.Namespace) -> int:
     text = procedures_markdown(catalog_from(args.forms))
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"書き出せません: {args.output}（{os_reason(exc)}）") from None
         print(f"書き出しました: {args.output}")
     else:
         sys.stdout.write(text)

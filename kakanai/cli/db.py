@@ -20,9 +20,21 @@ from kakanai.store.kpi import DIMENSIONS, KpiFilter
 
 
 def _url(args: argparse.Namespace) -> str:
+    """The database URL given, else the configured one; InvalidInput when it is neither SQLite nor
+    PostgreSQL (said before SQLAlchemy or Alembic tries to load a driver for it)."""
+    from kakanai.bootstrap import check_database_url
     from kakanai.settings import load_settings
 
-    return args.url or load_settings().effective_database_url()
+    if not args.url:
+        url = load_settings().effective_database_url()
+        check_database_url(url)  # IT's settings file: said as its mistake
+        return url
+    try:
+        check_database_url(args.url)
+    except InvalidInput:
+        raise CliError("--url: データベースの接続先の書き方が正しくありません（例: sqlite:////srv/kakanai/visits.db、"
+                       "postgresql+psycopg://ユーザー:パスワード@サーバー/kakanai）") from None
+    return str(args.url)
 
 
 def _db_error(exc: SQLAlchemyError) -> InvalidInput:

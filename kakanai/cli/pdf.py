@@ -33,8 +33,8 @@ from kakanai.domain.wareki import format_wareki
 if TYPE_CHECKING:
     from kakanai.pdf.bundle import BundleReport
 
-GLYPHS_TITLE = ("印刷できない文字（外字）があります。正しい字形を確認して直すか、"
-                "--allow-missing-glyphs で〓と印字して手書きで補ってください")
+GLYPHS_TITLE = "印刷できない文字（外字）があります"  # a title is cut at MAX_TITLE: what to do is its own line
+GLYPHS_HINT = "正しい字形を確認して直すか、--allow-missing-glyphs で〓と印字して手書きで補ってください"
 
 
 def add_pdf_commands(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +68,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     household, issued = intake.household, day_or_today(args.issued, "--issued: {reason}")
     problems = casework.printable_problems(household)
     if problems and not args.allow_missing_glyphs:
-        raise InvalidInput(problems, GLYPHS_TITLE)
+        raise CliError(f"{InvalidInput(problems, GLYPHS_TITLE).clerk_message()}\n{GLYPHS_HINT}")
     the_plan = casework.plan_of(intake, issued)  # ages and deadlines on the day it is filed
     if not the_plan.items:
         raise CliError("この世帯に必要な手続がないため、印刷する様式がありません")
@@ -99,8 +99,6 @@ def _summary(out: str, report: BundleReport, visit_id: str, issued: date) -> Non
 
 
 def _cmd_grid(args: argparse.Namespace) -> int:
-    import logging
-
     from pypdf.errors import PdfReadError
 
     from kakanai.pdf.overlay import render_grid
@@ -113,7 +111,6 @@ def _cmd_grid(args: argparse.Namespace) -> int:
                 raise not_pdf
     except OSError as exc:
         raise CliError(f"ファイルを読めません: {template}（{os_reason(exc)}）") from None
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its English warnings would come before ours
     try:
         pages = render_grid(template, Path(args.output))
     except PdfReadError:

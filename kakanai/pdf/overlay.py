@@ -20,20 +20,21 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.domain.catalog import Catalog, Form, OverlaySlot
 from kakanai.domain.household import Household
+from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.domain.sources import source_text
 from kakanai.pdf.content import FormSheet
 from kakanai.pdf.draw import draw_qr, fit_text, new_canvas
 from kakanai.pdf.fonts import GOTHIC, MINCHO, printable
 from kakanai.pdf.formpage import qr_text
 from kakanai.pdf.layout import MM, Rect
-from kakanai.pdf.template import template_page, use_template
+from kakanai.pdf.template import TEMPLATE_TITLE, template_page, use_template
 
 DEFAULT_SIZE = 10.5
 TICK = "✓"
@@ -54,8 +55,28 @@ class Placement:
 
 
 def template_path(form: Form, catalog: Catalog) -> Path:
-    """The file of a form's blank template."""
-    return catalog.root / "templates" / form.template
+    """The file of a form's blank template: a file name inside the catalog's ``templates/``
+    (InvalidInput for a path, absolute or leading out of it with ``..``)."""
+    name = form.template
+    if name in ("", ".", "..") or Path(name).name != name or PureWindowsPath(name).name != name:
+        raise InvalidInput([Problem(f"{form.id}.template", f"様式PDF '{name}' は templates/ の中のファイル名だけで書きます"
+                                    "（フォルダ・/・\\ を含めません）", "template must be a file name inside templates/")],
+                           TEMPLATE_TITLE)
+    return catalog.root / "templates" / name
+
+
+def template_problems(catalog: Catalog) -> list[Problem]:
+    """What is wrong with each blank template of the catalog (read as a bundle would read it), with
+    the form's key; [] when every one can be printed on."""
+    problems: list[Problem] = []
+    for form in catalog.forms.values():
+        if form.template:
+            try:
+                template_page(template_path(form, catalog))
+            except InvalidInput as exc:
+                problems += [Problem(f"{form.id}.template", f"{p.path}: {p.message_ja}" if p.path != f"{form.id}.template"
+                                     else p.message_ja, p.message_en) for p in exc.problems]
+    return problems
 
 
 def read_templates(catalog: Catalog) -> int:

@@ -24,6 +24,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from kakanai.domain.problems import InvalidInput, Problem
+
 Part = bytes | int  # serialised bytes, or the template's object number a reference points to
 _SKIPPED = {"/Parent", "/Length"}  # a resource's way back to the page tree is not copied; lengths are rewritten
 
@@ -43,16 +45,28 @@ class TemplatePage:
         return f"{self.name}.{number}"
 
 
+TEMPLATE_TITLE = "市の様式PDFを使えません（情報システム担当へ連絡してください）"
+
+
 def template_page(path: Path) -> TemplatePage:
-    """The first page of ``path``, read once per process while the file is unchanged."""
-    stat = path.stat()
-    return _read(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    """The first page of ``path``, read once per process while the file is unchanged; InvalidInput
+    naming the file and why when it is missing, unreadable or not a PDF pypdf can read."""
+    try:
+        stat = path.stat()
+        return _read(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        reason = ("ファイルを開けません（ないか、権限がありません）。templates/ に元のPDFを置いてください",
+                  "template file cannot be opened")
+    except Exception:  # noqa: BLE001 - a city's file may break pypdf in any way: said, not raised
+        reason = ("PDFとして読めません（壊れているか、PDFではありません）。templates/ に元のPDFを置き直してください",
+                  "template is not a readable PDF")
+    raise InvalidInput([Problem(f"templates/{path.name}", *reason)], TEMPLATE_TITLE)
 
 
 @lru_cache(maxsize=16)
 def _read(path: Path, mtime_ns: int, size: int) -> TemplatePage:
     reader = PdfReader(path)
-    page = reader.pages[0]
+    page = reader.pages[0]  # IndexError for a PDF without pages: unreadable, as any other break
     box = [float(v) for v in page.mediabox]
     name = "Tpl" + hashlib.sha1(f"{path}\0{mtime_ns}\0{size}".encode(), usedforsecurity=False).hexdigest()[:12]
     found: dict[int, tuple[Part, ...]] = {}

@@ -4,6 +4,7 @@ and no English from argparse, the OS, the JSON reader or pypdf in front of it.""
 from __future__ import annotations
 
 import errno
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -142,3 +143,51 @@ def test_plan_says_mosikashite_for_a_misspelt_key(capsys: pytest.CaptureFixture[
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert main(["plan", str(path)]) == 0
     assert capsys.readouterr().err.startswith("注意: extra: もしかして extras？ 綴りが違うため読み飛ばしました。直してください\n")
+
+
+# -- what no command foresaw: still Japanese, a non-zero exit, never a traceback -----------------------
+
+
+def test_forms_doc_to_a_folder_that_does_not_exist_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "none" / "procedures.md"
+    assert f"書き出せません: {target}（ありません。名前と場所を確かめてください）" in err_of(
+        capsys, "forms", "doc", "-o", str(target))
+
+
+@pytest.mark.parametrize("url", ["mysql://kakanai@db/kakanai", "oracle://x", "sqlite", "kakanai.db"])
+def test_db_upgrade_with_a_url_of_no_supported_database_names_the_option(
+        capsys: pytest.CaptureFixture[str], url: str) -> None:
+    err = err_of(capsys, "db", "upgrade", "--url", url)
+    assert err.startswith("--url: データベースの接続先の書き方が正しくありません") and "Traceback" not in err
+
+
+def test_a_catalog_nested_deeper_than_the_toml_reader_goes_is_no_traceback(
+        capsys: pytest.CaptureFixture[str], catalog_copy: Path) -> None:
+    # Given a city's form file with an array nested thousands deep (a paste gone wrong)
+    (catalog_copy / "forms" / "deep.toml").write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    # When IT checks the catalog, Then the command ends with a Japanese line and a non-zero exit
+    err = err_of(capsys, "forms", "check", str(catalog_copy), code=1)
+    assert "予期しないエラーで中断しました（RecursionError）" in err and "Traceback" not in err
+
+
+def test_a_broken_blank_form_is_found_by_forms_check_with_its_form_and_file(
+        capsys: pytest.CaptureFixture[str], catalog_copy: Path) -> None:
+    # Given the city's blank dog form was copied half-way
+    template = catalog_copy / "templates" / "inu_template.pdf"
+    template.write_bytes(template.read_bytes()[:500])
+    # When IT checks the catalog, Then it names the form's key and the file, before any example is printed
+    err = err_of(capsys, "forms", "check", str(catalog_copy))
+    assert "・inu_overlay.template: templates/inu_template.pdf: PDFとして読めません（壊れているか、PDFではありません）" in err
+    assert "EOF marker" not in err and "Traceback" not in err
+
+
+def test_render_refusing_a_missing_glyph_keeps_what_to_do_whole(capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    doc = json.loads(Path(FAMILY).read_text(encoding="utf-8"))
+    doc["members"][0]["family"] = "山\u200d田"  # a zero-width joiner inside the name
+    household = tmp_path / "h.json"
+    household.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    err = err_of(capsys, "render", str(household), "-o", str(tmp_path / "out.pdf"), "--issued", "2026-04-01")
+    assert err.startswith("印刷できない文字（外字）があります\n") and "U+200D" in err
+    assert err.rstrip().endswith("--allow-missing-glyphs で〓と印字して手書きで補ってください") and "…" not in err
+    assert not (tmp_path / "out.pdf").exists()

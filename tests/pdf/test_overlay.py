@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
 from kakanai.domain.catalog import Catalog, overlay_slot
+from kakanai.domain.problems import InvalidInput
+from kakanai.pdf.bundle import render_bundle
 from kakanai.pdf.content import form_sheets
 from kakanai.pdf.layout import MM
-from kakanai.pdf.overlay import TICK, page_size, placements, render_grid, template_path
+from kakanai.pdf.overlay import TICK, page_size, placements, render_grid, template_path, template_problems
 from tests.conftest import household_doc
 from tests.pdf.helpers import ISSUED, Rendered, embedded_fonts, household_of, plan_of, text_positions
 
@@ -70,3 +74,45 @@ def test_the_grid_is_drawn_over_every_page_of_a_template(tmp_path: Path, catalog
     assert {"10", "100", "200", "280"} <= set(lines)
     assert any(line.startswith("座標グリッド（mm、左上が原点）") for line in lines)
     assert all(embedded_fonts(PdfReader(out)).values())
+
+
+# -- a city's template that cannot be printed on: said with the form and the file, never a traceback ------
+
+
+@pytest.mark.parametrize(("damage", "words"), [
+    (lambda path: path.write_bytes(path.read_bytes()[:500]), "PDFとして読めません"),  # copied half-way
+    (lambda path: path.write_bytes(b""), "PDFとして読めません"),
+    (lambda path: path.write_text("様式はあとで差し替えます", encoding="utf-8"), "PDFとして読めません"),
+    (lambda path: path.unlink(), "ファイルを開けません"),  # removed after the catalog was checked
+])
+def test_a_broken_template_is_named_with_its_form_and_file_in_japanese(
+        catalog: Catalog, tmp_path: Path, damage: Any, words: str) -> None:
+    # Given the city's blank dog form was replaced by a broken file after the catalog loaded
+    city = replace(catalog, root=tmp_path)
+    (tmp_path / "templates").mkdir()
+    broken = tmp_path / "templates" / catalog.forms["inu_overlay"].template
+    broken.write_bytes(template_path(catalog.forms["inu_overlay"], catalog).read_bytes())
+    damage(broken)
+    # When the catalog's templates are checked (forms check), and when a family's bundle needs it
+    problems = template_problems(city)
+    household = household_of(household_doc("family_move_in"))
+    with pytest.raises(InvalidInput) as caught:
+        render_bundle(household, plan_of(household, city), city, io.BytesIO(), visit_id="V1", issued=ISSUED)
+    # Then both name the form's key, the file and why, in Japanese
+    assert [p.path for p in problems] == ["inu_overlay.template"]
+    assert f"templates/{broken.name}" in problems[0].message_ja and words in problems[0].message_ja
+    message = caught.value.clerk_message()
+    assert message.startswith("市の様式PDFを使えません") and words in message and broken.name in message
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../../../etc/passwd", "..", "sub/inu.pdf", "..\\inu.pdf"])
+def test_a_template_outside_the_templates_folder_is_refused(catalog: Catalog, name: str) -> None:
+    # Given a form whose template names a path, not a file of templates/
+    form = replace(catalog.forms["inu_overlay"], definition=catalog.forms["inu_overlay"].definition.model_copy(
+        update={"template": name}))
+    city = replace(catalog, forms={**catalog.forms, "inu_overlay": form})
+    # Then no file outside the catalog is read as a blank form
+    with pytest.raises(InvalidInput) as caught:
+        template_path(form, city)
+    assert "templates/ の中のファイル名だけ" in caught.value.clerk_message()
+    assert [p.path for p in template_problems(city)] == ["inu_overlay.template"]
