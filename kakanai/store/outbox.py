@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 KEEP_SENT = timedelta(days=30)
 END_KINDS = (Kind.FINISHED.value, Kind.CANCELLED.value, Kind.FORCE_ENDED.value)
+# a PostgreSQL server stopped, a network cut, a SQLite file read-only or locked: said alike
+FORWARD_FAILED = "記録用データベースに送れません（記録はこの端末に保存済みで、自動で送り直します）"
 _COLUMNS = "id, visit_id, kind, at, payload"
 _SCHEMA = (
     # version 0 (the first release) had only this table
@@ -224,7 +226,7 @@ class Forwarder:
             try:
                 sent += self._send(self._divert_dead(events))
             except Exception as exc:  # noqa: BLE001 - a connection, lock or server problem: keep and retry later
-                self.last_error = f"サーバーに接続できません（記録は端末に保存済み）: {type(exc).__name__}"
+                self.last_error = FORWARD_FAILED  # the type goes to the log only: the clerk reads Japanese
                 log.warning("forwarding failed (%s), %d events kept locally", type(exc).__name__, self.outbox.backlog())
                 return sent
             self.last_error = ""

@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
 from kakanai.store.db import make_engine, upgrade
-from kakanai.store.outbox import SCHEMA_VERSION, Forwarder, Outbox, open_outbox
+from kakanai.store.outbox import FORWARD_FAILED, SCHEMA_VERSION, Forwarder, Outbox, open_outbox
 from kakanai.store.schema import visit_events, visits
 from kakanai.store.visit_log import VisitLog
 from tests.pg_server import PgServer
@@ -41,7 +41,7 @@ def test_two_counters_survive_a_server_restart(pg_server: PgServer, pg_url: str,
     try:
         expected_events += sum(_log_visits(f.outbox, name, 5, 5) for name, f in counters.items())
         assert [f.forward_once() for f in counters.values()] == [0, 0]
-        assert all("サーバーに接続できません" in f.last_error for f in counters.values())
+        assert all(f.last_error == FORWARD_FAILED for f in counters.values())
         assert all(f.outbox.backlog() > 0 for f in counters.values())
     finally:
         pg_server.start()
@@ -104,6 +104,30 @@ def test_a_connection_error_is_not_mistaken_for_bad_data(pg_server: PgServer, pg
     finally:
         pg_server.start()
     assert forwarder.outbox.dead_letters() == [] and forwarder.outbox.backlog() > 0
+
+
+@pytest.mark.parametrize("trouble", ["read-only", "locked"])
+def test_a_sqlite_visit_log_that_refuses_writes_keeps_every_event_and_says_so(tmp_path: Path, trouble: str) -> None:
+    # Given one counter's SQLite visit log that is read-only (a wrong mount) or locked by another program
+    url = f"sqlite:///{tmp_path / 'visits.db'}"
+    upgrade(url)
+    engine = make_engine(f"sqlite:///file:{tmp_path / 'visits.db'}?mode=ro&uri=true") if trouble == "read-only" \
+        else create_engine(url, connect_args={"timeout": 0.2})  # the counter waits 30 s for a lock; the test less
+    locker = sqlite3.connect(tmp_path / "visits.db")
+    if trouble == "locked":
+        locker.execute("BEGIN EXCLUSIVE")
+    forwarder = Forwarder(Outbox(tmp_path / "outbox.db"), VisitLog(engine))
+    sent = _log_visits(forwarder.outbox, "R", 0, 2)
+    # When the forwarder tries to send the visits
+    assert forwarder.forward_once() == 0
+    # Then every event stays in the outbox, none is dead-lettered, and the clerk's line is Japanese only
+    assert forwarder.outbox.backlog() == sent and forwarder.outbox.dead_letters() == []
+    assert forwarder.last_error == FORWARD_FAILED and "Error" not in forwarder.last_error
+    # And once the file can be written again, each event arrives once
+    locker.rollback()
+    locker.close()
+    forwarder.target = VisitLog(make_engine(url))
+    assert forwarder.forward_once() == sent and forwarder.last_error == ""
 
 
 def test_sent_events_older_than_thirty_days_are_pruned(tmp_path: Path) -> None:
