@@ -24,11 +24,12 @@ def add_web_commands(sub: Any) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kakanai.web.build import PageError, build_page, missing_texts
+    from kakanai.web.build import PageError, build_page, prepare
 
     catalog = catalog_from(args.forms)
     try:
-        target = build_page(catalog, Path(args.output))
+        inputs = prepare(catalog)  # the spec once, for the page and for the note on missing texts
+        target = build_page(inputs, Path(args.output))
     except PageError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
@@ -37,7 +38,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"住民ページを書き出しました: {target}（{size:,} バイト・{catalog.city.name}）")
     # a language without words for a shown text shows the counter's Japanese there: say which, by language
     missing: dict[str, list[str]] = {}
-    for language, key in missing_texts(catalog):
+    for language, key in inputs.missing_texts():
         missing.setdefault(language, []).append(key)
     for language, keys in missing.items():
         print(f"注意: 言語 {language} に訳のない文言 {len(keys)}件（日本語で表示されます）: {'、'.join(keys[:10])}"

@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from kakanai.domain.household_doc import household_to_document, parse_household
 from kakanai.web import shown_texts
 from kakanai.web.spec import page_spec
 
-__all__ = ["MAX_BYTES", "PageError", "build_page", "missing_texts", "page_texts", "render_page"]
+__all__ = ["MAX_BYTES", "PageError", "PageInputs", "build_page", "missing_texts", "page_texts", "prepare", "render_page"]
 
 HERE = Path(__file__).resolve().parent
 PAGE = HERE / "page"
@@ -78,14 +79,33 @@ def _demo() -> dict[str, Any]:
     return household_to_document(household)
 
 
-def render_page(catalog: Catalog) -> bytes:
-    """The page for ``catalog``'s city, as UTF-8 bytes."""
+@dataclass(frozen=True)
+class PageInputs:
+    """What the page is built from, worked out once (the spec takes seconds): the spec asked of the
+    counter for the catalog's city and the translation table with the city's additions."""
+
+    spec: dict[str, Any]
+    texts: dict[str, Any]
+
+    def missing_texts(self) -> list[tuple[str, str]]:
+        """(language, key) for each text the page can show that a language of the table has no words
+        for: the page would show the counter's Japanese there instead (kakanai/web/shown_texts.py)."""
+        return shown_texts.missing_texts(self.spec, self.texts)
+
+
+def prepare(catalog: Catalog) -> PageInputs:
+    """The inputs of the page for ``catalog``'s city."""
+    return PageInputs(spec=page_spec(catalog), texts=page_texts(catalog.root))
+
+
+def render(inputs: PageInputs) -> bytes:
+    """The page built from ``inputs``, as UTF-8 bytes."""
     scripts, hashes = zip(*(_script(p) for p in SCRIPTS), strict=True)
     csp = ("default-src 'none'; script-src " + " ".join(hashes) + "; style-src 'unsafe-inline'; img-src data: blob:; "
            "connect-src 'none'; form-action 'none'; base-uri 'none'")
     relations = "".join(f'<option value="{html.escape(r)}"></option>' for r in RELATIONS)
     parts = {"csp": csp, "style": (PAGE / "style.css").read_text(encoding="utf-8"), "relations": relations,
-             "spec": _json_for_script(page_spec(catalog)), "texts": _json_for_script(page_texts(catalog.root)),
+             "spec": _json_for_script(inputs.spec), "texts": _json_for_script(inputs.texts),
              "demo": _json_for_script(_demo()), "scripts": "\n".join(scripts)}
     page = (PAGE / "index.html").read_text(encoding="utf-8")
     for key, value in parts.items():
@@ -96,16 +116,21 @@ def render_page(catalog: Catalog) -> bytes:
     return data
 
 
-def build_page(catalog: Catalog, out_dir: Path) -> Path:
-    """Write ``out_dir/index.html`` for the catalog's city; returns its path."""
+def render_page(catalog: Catalog) -> bytes:
+    """The page for ``catalog``'s city, as UTF-8 bytes."""
+    return render(prepare(catalog))
+
+
+def build_page(catalog: Catalog | PageInputs, out_dir: Path) -> Path:
+    """Write ``out_dir/index.html`` for the catalog's city (or from inputs already prepared); returns its path."""
+    inputs = catalog if isinstance(catalog, PageInputs) else prepare(catalog)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "index.html"
-    target.write_bytes(render_page(catalog))
+    target.write_bytes(render(inputs))
     return target
 
 
 def missing_texts(catalog: Catalog) -> list[tuple[str, str]]:
     """(language, key) for each text the page built for ``catalog`` can show that a language of its
-    translation table (with the city's additions) has no words for: the page would show the
-    counter's Japanese there instead (see kakanai/web/shown_texts.py)."""
-    return shown_texts.missing_texts(page_spec(catalog), page_texts(catalog.root))
+    translation table (with the city's additions) has no words for (`PageInputs.missing_texts`)."""
+    return prepare(catalog).missing_texts()

@@ -189,3 +189,16 @@ def test_the_committed_page_is_built_from_the_sources(catalog: Catalog) -> None:
     assert COMMITTED.read_bytes() == render_page(catalog), (
         "site/index.html is stale (the household model, the catalog or the page changed): "
         "run scripts/dev kakanai web build -o site and commit it")
+
+
+def test_the_command_works_out_the_page_s_spec_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spec (seconds of asking the counter) serves both the page and the note on missing texts."""
+    calls: list[Catalog] = []
+
+    def counted(catalog: Catalog) -> dict[str, object]:
+        calls.append(catalog)
+        return spec.page_spec(catalog)
+
+    monkeypatch.setattr(build, "page_spec", counted)
+    assert main(["web", "build", "-o", str(tmp_path / "site")]) == 0
+    assert len(calls) == 1
