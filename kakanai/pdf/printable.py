@@ -8,6 +8,7 @@ the resident (a registered alternative form, or writing it by hand) before anyth
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from kakanai.domain.catalog import Catalog
@@ -16,11 +17,26 @@ from kakanai.domain.planner import Plan
 from kakanai.domain.problems import Problem
 from kakanai.pdf.fonts import unprintable
 
-MEMBER_FIELDS = {"family": "氏", "given": "名", "family_kana": "氏のフリガナ", "given_kana": "名のフリガナ",
+PERSON_FIELDS = {"family": "氏", "given": "名", "family_kana": "氏のフリガナ", "given_kana": "名のフリガナ",
                  "relation": "続柄"}
-NOTIFIER_FIELDS = MEMBER_FIELDS | {"phone": "電話番号"}
+MEMBER_FIELDS = PERSON_FIELDS | {"domicile": "本籍", "domicile_head": "筆頭者", "alias": "通称",
+                                 "birth_place": "生まれたところ", "father": "父の氏名", "mother": "母の氏名",
+                                 "residence.status": "在留資格", "school.name": "学校・園の名前",
+                                 "disability.grade": "障害の等級"}
+NOTIFIER_FIELDS = PERSON_FIELDS | {"phone": "電話番号", "address": "住所"}
 ADDRESS_FIELDS = {"postal": "郵便番号", "address": "住所", "building": "方書", "head": "旧世帯主"}
 ADDRESS_NAMES = {"new": "新住所", "old": "旧住所"}
+# the event's own texts a form prints (本籍 after marriage, 死亡したところ, 喪主 …)
+HOUSEHOLD_FIELDS = {"new_relation": "新しい世帯主の続柄", "bank.holder_kana": "口座名義", "death.place": "死亡したところ",
+                    "death.mourner": "喪主", "marriage.family": "婚姻後の氏", "marriage.domicile": "婚姻後の本籍",
+                    "birth.father": "出生届の父の氏名", "birth.mother": "出生届の母の氏名"}
+
+
+def _text(value: object, path: str) -> str:
+    """The text at a dotted ``path`` under ``value`` ("" where a part is absent, e.g. no school)."""
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value if isinstance(value, str) else ""
 
 
 def household_texts(household: Household) -> Iterator[tuple[str, str, str]]:
@@ -33,11 +49,13 @@ def household_texts(household: Household) -> Iterator[tuple[str, str, str]]:
                 yield f"{key}.{attr}", f"{ADDRESS_NAMES[key]}の{label}", getattr(address, attr)
     for i, member in enumerate(household.members):
         for attr, label in MEMBER_FIELDS.items():
-            yield f"members[{i}].{attr}", f"{member.full_name}（{i + 1}人目）の{label}", getattr(member, attr)
+            yield f"members[{i}].{attr}", f"{member.full_name}（{i + 1}人目）の{label}", _text(member, attr)
     if isinstance(household.notifier, OutsideNotifier):
         notifier = household.notifier
         for attr, label in NOTIFIER_FIELDS.items():
             yield f"notifier.{attr}", f"届出人 {notifier.full_name} の{label}", getattr(notifier, attr)
+    for attr, label in HOUSEHOLD_FIELDS.items():
+        yield attr, label, _text(household, attr)
 
 
 def catalog_texts(plan: Plan, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
@@ -73,6 +91,9 @@ def printing_problems(household: Household, plan: Plan, catalog: Catalog) -> lis
 
 def _problem(path: str, where: str, text: str, char: str) -> Problem:
     code = f"U+{ord(char):04X}"
+    if unicodedata.category(char) == "Co":  # a city system's own 外字 code (private use): no font has it
+        return Problem(path, f"{where}「{_visible(text)}」に外字（私用領域の文字 {code}）があります。正しい字形を確かめてください",
+                       f"private-use character {code} (a gaiji) cannot be printed")
     if not char.isprintable():
         return Problem(path, f"{where}「{_visible(text)}」に印刷できない制御文字（{code}）があります",
                        f"control character {code} cannot be printed")

@@ -50,3 +50,22 @@ def test_catalog_wording_the_fonts_lack_is_reported_against_the_catalog(catalog_
     head.write_text(head.read_text(encoding="utf-8").replace('name = "見本市"', 'name = "𠮷野市"'), encoding="utf-8")
     problems = check_printable(household_of(household_doc("single_move_within")), load_catalog(catalog_copy))
     assert [p.path for p in problems] == ["city.name"]
+
+
+def test_every_text_a_form_prints_is_checked_not_only_names_and_addresses(catalog: Catalog) -> None:
+    # Given a code whose 本籍, 筆頭者, 父の氏名, 在留資格 and 死亡したところ hold characters the fonts lack
+    doc = household_doc("death_of_head") | {"v": 2, "subjects": [0], "death": {"place": "𠮷野病院", "mourner": "髙\u200d橋"}}
+    doc["members"][1] |= {"domicile": "北海道𠮷野町1番地", "domicile_head": "高橋\u200e正男", "father": "𠮷田一郎",
+                          "residence": {"status": "永住者\ue000"}}
+    problems = check_printable(household_of(doc), catalog)
+    # Then each is named before anything is printed (before, they printed as 〓 without a word)
+    assert {p.path for p in problems} >= {"members[1].domicile", "members[1].domicile_head", "members[1].father",
+                                          "members[1].residence.status", "death.place", "death.mourner"}
+    assert next(p for p in problems if p.path == "death.place").message_ja.startswith("死亡したところ「𠮷野病院」")
+
+
+def test_a_private_use_character_is_called_a_gaiji_not_a_control_character(catalog: Catalog) -> None:
+    # Given a name copied from a city system that keeps its 外字 in the private-use area
+    household = household_of(household_doc("family_move_in")).with_member(0, family="\ue000田")
+    [problem] = check_printable(household, catalog)
+    assert "外字（私用領域の文字 U+E000）" in problem.message_ja and "制御文字" not in problem.message_ja
