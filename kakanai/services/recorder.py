@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 DISK_FULL = "記録を保存できません（ディスクがいっぱいです）。再試行しています"
 CANNOT_SAVE = "記録を保存できません。再試行しています"
+OPEN_VISIT_DISK_FULL = "受付中の内容を保存できません（ディスクがいっぱいです）。続けられますが、終了すると戻せません"
+OPEN_VISIT_NOT_SAVED = "受付中の内容を保存できません（データフォルダに書き込めません）。続けられますが、終了すると戻せません"
 PRUNE_EVERY = timedelta(hours=1)
 
 
@@ -33,7 +35,8 @@ def dead_letter_message(visits: int) -> str:
     return f"送れない記録が{visits}件あります（情報システム係へ）"
 
 
-def _disk_full(exc: BaseException) -> bool:
+def disk_full(exc: BaseException) -> bool:
+    """True when a write failed because the disk is full (SQLite's or the OS's error)."""
     if isinstance(exc, sqlite3.Error):
         return getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
     return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
@@ -90,6 +93,7 @@ class Recorder:
         self.writer = writer
         self.interval = forwarder.interval if interval is None else interval
         self.save_error = ""
+        self.open_visit_error = ""  # the open visit's encrypted file could not be written (VisitService.save)
         self._unsaved: list[tuple[list[VisitEvent], Callable[[], None] | None]] = []
         self._save_lock = threading.Lock()
         self._stop = threading.Event()
@@ -121,7 +125,7 @@ class Recorder:
             except (sqlite3.Error, OSError) as exc:
                 if not self.save_error:
                     log.error("cannot write the outbox (%s): events kept in memory, retrying", type(exc).__name__)
-                self.save_error = DISK_FULL if _disk_full(exc) else CANNOT_SAVE
+                self.save_error = DISK_FULL if disk_full(exc) else CANNOT_SAVE
                 return False
             self._unsaved.pop(0)
             if then is not None:
@@ -141,7 +145,7 @@ class Recorder:
     def status(self) -> str:
         """Empty when all is well, else the clerk's message: unsaved events, forwarding, dead letters."""
         dead = len(self.forwarder.dead_visits)
-        return "　".join(filter(None, [self.save_error, self.forwarder.last_error,
+        return "　".join(filter(None, [self.save_error, self.open_visit_error, self.forwarder.last_error,
                                        dead_letter_message(dead) if dead else ""]))
 
     def start(self) -> None:

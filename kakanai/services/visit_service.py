@@ -11,7 +11,7 @@ from typing import Any
 from kakanai.domain.visit_session import VisitSession
 from kakanai.domain.visits import IDENTITY_DOCUMENTS, JST, Kind, VisitEvent, VisitHeader, header_payload, new_visit_id
 from kakanai.services.open_visits import OpenVisitStore
-from kakanai.services.recorder import Recorder
+from kakanai.services.recorder import OPEN_VISIT_DISK_FULL, OPEN_VISIT_NOT_SAVED, Recorder, disk_full
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,13 @@ class VisitService:
         try:
             self.store.save(session)
         except OSError as exc:  # type only: the message may hold a path, never resident data here
-            log.error("open visit not saved (%s)", type(exc).__name__)
+            if not self.recorder.open_visit_error:
+                log.error("open visit not saved (%s)", type(exc).__name__)
+            self.recorder.open_visit_error = OPEN_VISIT_DISK_FULL if disk_full(exc) else OPEN_VISIT_NOT_SAVED
+            return
+        if self.recorder.open_visit_error:
+            log.warning("open visit saved again")
+        self.recorder.open_visit_error = ""
 
     def start(self, ticket: str = "") -> VisitSession:
         """次の方: a new visit, being served from now."""
@@ -141,6 +147,7 @@ class VisitService:
         that `unfinished` recognises as ended."""
         session.step = "finish"
         visit_id = session.visit_id
+        self.recorder.open_visit_error = ""  # the visit is over: there is nothing left to keep for it
         self._emit(session, kind, then=lambda: self.store.remove(visit_id))
 
     def unfinished(self) -> list[VisitSession]:

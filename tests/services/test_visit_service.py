@@ -3,11 +3,15 @@ loses nothing: the open visit comes back, decrypted, with its data and its timin
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 
 from kakanai.bootstrap import Services, build_services
+from kakanai.domain.visit_session import VisitSession
+from kakanai.services.open_visits import OpenVisitStore
+from kakanai.services.recorder import OPEN_VISIT_DISK_FULL
 from kakanai.settings import load_settings
 from tests.clock import Clock
 
@@ -165,3 +169,35 @@ def test_a_visit_killed_before_its_first_save_is_force_ended_not_left_open(tmp_p
     summary = restarted.visit_log.summary(session.visit_id)
     assert (summary.status, summary.inaccurate, summary.handling_seconds) == ("force_ended", "force_ended", 45)
     restarted.close()
+
+
+class _FullFolder(OpenVisitStore):
+    """The open-visit folder of a disk that is full while ``full`` is set (the OS's error)."""
+
+    full = False
+
+    def save(self, session: VisitSession) -> None:
+        if self.full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        super().save(session)
+
+
+def test_an_open_visit_the_disk_cannot_keep_is_said_in_the_header_and_saved_when_it_can(
+        tmp_path: Path, clock: Clock) -> None:
+    # Given a visit being served when the disk fills (the outbox may still write into its grown WAL file)
+    services = _services(tmp_path, clock)
+    store = services.visits.store
+    store.__class__ = _FullFolder
+    session = services.visits.start()
+    store.full = True
+    session.answers["members[0].given"] = "太郎"
+    services.visits.reach(session, "household")
+    # Then the header tells the clerk that this visit is not kept, in Japanese
+    assert OPEN_VISIT_DISK_FULL in services.recorder.status
+    # And once there is room, the next step saves it and the line goes away
+    store.full = False
+    services.visits.reach(session, "review")
+    assert services.recorder.status == ""
+    [kept] = store.load_all()
+    assert kept.answers["members[0].given"] == "太郎"
+    services.close()
