@@ -8,6 +8,7 @@ with zbar's binary mode on, so the bytes of a code reach us unconverted.
 from __future__ import annotations
 
 import logging
+import warnings
 from ctypes import byref, c_int, c_void_p, cast, string_at
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias
@@ -218,9 +219,14 @@ def read_image_file(path: Path, backend: str = DEFAULT_BACKEND) -> str:
     """
     decoder = decoder_for(backend)
     try:
-        with Image.open(path) as image:
-            texts = decoder.decode(image.convert("L"))
-    except (UnidentifiedImageError, OSError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # a bomb is refused, never decoded
+            with Image.open(path) as image:
+                texts = decoder.decode(image.convert("L"))
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise QrPayloadError("image", f"画像が大きすぎます: {path.name}（{Image.MAX_IMAGE_PIXELS // 10**4:,}万画素まで。"
+                             "縮小するか、QRコードの部分を切り出してください）", "image larger than PIL's limit") from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise QrPayloadError("image", f"画像として開けません: {path.name}", "not a readable image") from None
     if not texts:
         raise QrPayloadError("image", "画像にQRコードが見つかりません（写りが小さいか、ぼやけています）",

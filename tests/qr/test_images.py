@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,8 +14,16 @@ from qrcode.exceptions import DataOverflowError
 
 from bench.qr_corpus import clean_samples, corpus_documents, corpus_text
 from kakanai.domain.household_doc import parse_household
-from kakanai.qr.images import BACKENDS, DecoderUnavailable, ZbarDecoder, ZxingDecoder, decoder_for, make_qr_image
-from kakanai.qr.payload import decode
+from kakanai.qr.images import (
+    BACKENDS,
+    DecoderUnavailable,
+    ZbarDecoder,
+    ZxingDecoder,
+    decoder_for,
+    make_qr_image,
+    read_image_file,
+)
+from kakanai.qr.payload import QrPayloadError, decode
 
 DOCUMENTS = corpus_documents()
 
@@ -118,3 +128,39 @@ def test_a_zbar_without_binary_mode_is_a_clear_error() -> None:
 def test_a_text_too_long_for_version_40_m_is_an_overflow() -> None:
     with pytest.raises(DataOverflowError):
         make_qr_image("KKN1" + "A" * 3400)  # 40-M holds 3,391 alphanumeric characters
+
+
+@pytest.mark.parametrize("side", [12_000, 20_000])  # over PIL's pixel limit (a warning), and twice it (an error)
+def test_an_image_bomb_is_refused_in_japanese_not_decoded(tmp_path: Path, side: int) -> None:
+    # Given a small PNG file that would unpack to hundreds of megapixels
+    bomb = tmp_path / "qr.png"
+    Image.new("1", (side, side), 1).save(bomb, optimize=True)
+    assert bomb.stat().st_size < 200_000
+    # When the clerk's supervisor reads it with `kakanai qr read`, Then it is refused before decoding
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no English warning reaches the terminal either
+        with pytest.raises(QrPayloadError) as caught:
+            read_image_file(bomb)
+    assert "画像が大きすぎます: qr.png" in caught.value.clerk_message()
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"", "画像として開けません"),
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * 40, "画像として開けません"),  # a PNG cut after its signature
+    (b"https://example.com/", "画像として開けません"),
+])
+def test_a_file_that_is_no_readable_image_is_said_so(tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "scan.png"
+    path.write_bytes(content)
+    with pytest.raises(QrPayloadError) as caught:
+        read_image_file(path)
+    assert words in caught.value.clerk_message()
+
+
+@pytest.mark.parametrize("text", ["https://example.com/", "WIFI:S:kakanai;T:WPA;P:secret;;"])
+def test_a_code_of_another_kind_is_told_apart_from_a_resident_code(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "other.png"
+    qrcode.make(text).save(path)
+    with pytest.raises(QrPayloadError) as caught:
+        decode(read_image_file(path))
+    assert "KKN2・KKN1で始まっていません" in caught.value.clerk_message()
