@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog, load_catalog
+from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.domain.wareki import parse_date
 from kakanai.resources import forms_dir
 from kakanai.services.casework import Casework, Intake, Pending
@@ -77,10 +78,22 @@ def read_json(path: str) -> Any:
         raise CliError(f"ファイルを読めません: {path}（{os_reason(exc)}）") from None
     except UnicodeDecodeError:
         raise CliError(f"文字コードが UTF-8 ではありません: {path}（UTF-8 で保存し直してください）") from None
+    return household_json(text, path)
+
+
+def household_json(text: str, source: str) -> Any:
+    """The JSON document of a household file, by the rules a QR code's document follows (no NaN,
+    no duplicate key, bounded nesting, no control or bidi character); `CliError` or `InvalidInput`
+    naming ``source`` and the reason in Japanese."""
+    from kakanai.qr.payload import QrPayloadError, strict_json
+
     try:
-        return json.loads(text)
+        return strict_json(text, "ファイル")
     except json.JSONDecodeError as exc:
-        raise CliError(f"JSON として読めません: {path} {json_reason(exc)}") from None
+        raise CliError(f"JSON として読めません: {source} {json_reason(exc)}") from None
+    except QrPayloadError as exc:
+        raise InvalidInput([Problem(source, str(p), p.message_en) for p in exc.problems],
+                           "世帯の JSON を読めませんでした") from None
 
 
 def catalog_from(folder: str | None) -> Catalog:

@@ -20,7 +20,7 @@ from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
-from kakanai.qr.payload import QrPayloadError, decode, encode_household
+from kakanai.qr.payload import QrPayloadError, decode, encode_household, strict_json
 
 
 def add_qr_commands(sub: Any) -> None:
@@ -51,7 +51,7 @@ def _read_household(source: str) -> ParsedHousehold:
     """The validated household in a JSON file (or stdin for ``-``); `InvalidInput` if unreadable."""
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        document = json.loads(text)
+        document = strict_json(text, "ファイル")
     except OSError as exc:
         raise InvalidInput([Problem(source, f"ファイルを読めません（{os_reason(exc)}）", "cannot read file")],
                            "世帯の JSON を読めませんでした") from None
@@ -60,6 +60,9 @@ def _read_household(source: str) -> ParsedHousehold:
                                     "not UTF-8")], "世帯の JSON を読めませんでした") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput([Problem(source, f"JSON として読めません（{json_reason(exc)}）", exc.msg)],
+                           "世帯の JSON を読めませんでした") from None
+    except QrPayloadError as exc:  # NaN, a key twice, nesting, a control character: as in a code
+        raise InvalidInput([Problem(source, str(p), p.message_en) for p in exc.problems],
                            "世帯の JSON を読めませんでした") from None
     return parse_household(document)
 

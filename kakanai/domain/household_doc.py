@@ -139,7 +139,7 @@ def _cross_checks(doc: HouseholdDoc) -> list[Problem]:
             problems.append(Problem(f"members[{i}].birth", "生年月日が届出の日付より後になっています",
                                     "birth after the event date"))
     if isinstance(doc.notifier, int) and not 0 <= doc.notifier < len(doc.members):
-        problems.append(Problem("notifier", f"届出人の番号 {doc.notifier} に当たる世帯員がいません",
+        problems.append(Problem("notifier", f"届出人の番号 {_number(doc.notifier)} に当たる世帯員がいません",
                                 "notifier index out of range"))
     problems += _indexes("extras.seal_registration", doc.extras.seal_registration, len(doc.members))
     if isinstance(doc, HouseholdDocV2):
@@ -147,8 +147,14 @@ def _cross_checks(doc: HouseholdDoc) -> list[Problem]:
     return problems
 
 
+def _number(index: int) -> str:
+    """A member index as echoed to the clerk: a number of hundreds of digits (a hostile code) is not
+    repeated, nor one past Python's 4,300 digits made into text."""
+    return str(index) if abs(index) < 10**6 else "（桁数の多すぎる数）"
+
+
 def _indexes(path: str, indexes: list[int], count: int) -> list[Problem]:
-    return [Problem(f"{path}[{j}]", f"番号 {index} に当たる世帯員がいません", "member index out of range")
+    return [Problem(f"{path}[{j}]", f"番号 {_number(index)} に当たる世帯員がいません", "member index out of range")
             for j, index in enumerate(indexes) if index >= count]
 
 
@@ -203,7 +209,7 @@ def _event_checks(doc: HouseholdDocV2) -> list[Problem]:
                                     "surname_of must be one of the couple"))
     claimant = doc.child_allowance.claimant if doc.child_allowance is not None else None
     if claimant is not None and claimant >= count:
-        problems.append(Problem("child_allowance.claimant", f"番号 {claimant} に当たる世帯員がいません",
+        problems.append(Problem("child_allowance.claimant", f"番号 {_number(claimant)} に当たる世帯員がいません",
                                 "member index out of range"))
     return problems
 

@@ -21,7 +21,7 @@ from kakanai.domain.problems import MAX_MESSAGE, InvalidInput, Problem, format_p
 from kakanai.qr import kkn2
 
 __all__ = ["KKN1", "KKN2", "MAX_MESSAGE", "MAX_TEXT", "MAX_TEXT_KKN2", "PREFIX", "QrPayloadError", "decode", "decode_document",
-           "encode_document", "encode_household"]
+           "encode_document", "encode_household", "strict_json"]
 
 KKN1 = "KKN1"
 KKN2 = "KKN2"
@@ -102,17 +102,33 @@ class _Refused(Exception):
 
 
 def _strict_json(text: str) -> Any:
-    """JSON as the spec allows it: no NaN/Infinity, no duplicate keys, bounded nesting, and no
-    lone surrogate, control or bidi character in any key or string."""
+    """The document of a code's text (`strict_json`, a syntax error said as the code's)."""
+    try:
+        return strict_json(text)
+    except json.JSONDecodeError:
+        raise QrPayloadError("json", "QRコードの内容を読み取れません（形式の誤り）", "not valid JSON") from None
+
+
+def strict_json(text: str, what: str = "QRコード") -> Any:
+    """JSON as the spec allows it: no NaN/Infinity, no duplicate keys, bounded nesting, no number
+    too long to read, and no lone surrogate, control or bidi character in any key or string.
+
+    The same rules hold for a code and for a household file (``what`` names it in the messages:
+    "QRコード", "ファイル"); `QrPayloadError` for a broken rule, ``json.JSONDecodeError`` (with
+    its line and column) for text that is not JSON at all, left to the caller to say.
+    """
     if _depth(text) > MAX_DEPTH:
-        raise QrPayloadError("depth", f"QRコードの内容の入れ子が深すぎます（{MAX_DEPTH}段まで）", "nesting too deep")
+        raise QrPayloadError("depth", f"{what}の内容の入れ子が深すぎます（{MAX_DEPTH}段まで）", "nesting too deep")
     try:
         document = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
     except _Refused as refused:
-        raise refused.error from None
-    except (ValueError, RecursionError):
-        raise QrPayloadError("json", "QRコードの内容を読み取れません（形式の誤り）", "not valid JSON") from None
-    _check_strings(document, [])
+        raise QrPayloadError(refused.error.step, f"{what}に{refused.error.problems[0].message_ja}",
+                             refused.error.problems[0].message_en) from None
+    except json.JSONDecodeError:
+        raise
+    except (ValueError, RecursionError):  # an integer of more than 4,300 digits; nesting past the parser
+        raise QrPayloadError("json", f"{what}に桁数の多すぎる数か、深すぎる入れ子があります", "number too long") from None
+    _check_strings(document, [], what)
     return document
 
 
@@ -125,34 +141,34 @@ def _depth(text: str) -> int:
 
 
 def _no_constant(name: str) -> Any:
-    raise _Refused("json", "QRコードに数として使えない値（NaN・Infinity）があります", f"{name} is not allowed")
+    raise _Refused("json", "数として使えない値（NaN・Infinity）があります", f"{name} is not allowed")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     document = dict(pairs)
     if len(document) != len(pairs):
-        raise _Refused("json", "QRコードに同じ項目が2回書かれています", "duplicate key")
+        raise _Refused("json", "同じ項目が2回書かれています", "duplicate key")
     return document
 
 
-def _check_strings(value: Any, path: list[str | int]) -> None:
+def _check_strings(value: Any, path: list[str | int], what: str) -> None:
     """Refuse lone surrogates and control/bidi characters in keys and strings (iteratively bounded
     by MAX_DEPTH already)."""
     if isinstance(value, str):
-        _check_text(value, path)
+        _check_text(value, path, what)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _check_text(key, path + ["（項目名）"])
-            _check_strings(item, path + [key])
+            _check_text(key, path + ["（項目名）"], what)
+            _check_strings(item, path + [key], what)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _check_strings(item, path + [i])
+            _check_strings(item, path + [i], what)
 
 
-def _check_text(text: str, path: list[str | int]) -> None:
+def _check_text(text: str, path: list[str | int], what: str) -> None:
     where = format_path(path)
     if _SURROGATE.search(text):
-        raise QrPayloadError("json", f"{where}: QRコードに使えない文字（対になっていないサロゲート）があります",
+        raise QrPayloadError("json", f"{where}: {what}に使えない文字（対になっていないサロゲート）があります",
                              "lone surrogate")
     try:
         check_characters(text)
@@ -187,7 +203,18 @@ def _digits(body: str) -> bytes:
                              "not KKN2 digits") from None
 
 
+def _check_dictionary(data: bytes) -> None:
+    """A zlib header naming a preset dictionary other than KKN2's (RFC 1950: FDICT, then DICTID):
+    a code made by another program's encoder, told apart from a misread one."""
+    if len(data) >= 6 and (data[0] * 256 + data[1]) % 31 == 0 and data[1] & 0x20 \
+            and int.from_bytes(data[2:6], "big") != kkn2.DICTIONARY_ID:
+        raise QrPayloadError("dictionary", "QRコードの作り方が違います（KKN2 の辞書で作られていません）。"
+                             "コードを作ったアプリの提供元に確認してください", "zlib DICTID is not the KKN2 dictionary's")
+
+
 def _inflate(data: bytes, dictionary: bytes | None = None) -> bytes:
+    if dictionary is not None:
+        _check_dictionary(data)
     inflater = zlib.decompressobj(zdict=dictionary) if dictionary is not None else zlib.decompressobj()
     try:
         raw = inflater.decompress(data, MAX_DOCUMENT + 1)

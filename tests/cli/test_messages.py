@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -191,3 +192,24 @@ def test_render_refusing_a_missing_glyph_keeps_what_to_do_whole(capsys: pytest.C
     assert err.startswith("印刷できない文字（外字）があります\n") and "U+200D" in err
     assert err.rstrip().endswith("--allow-missing-glyphs で〓と印字して手書きで補ってください") and "…" not in err
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda t: t.replace('"event":', '"event": "death", "event":', 1), "ファイルに同じ項目が2回書かれています"),
+    (lambda t: t.replace('"dogs": 1', '"dogs": NaN', 1), "ファイルに数として使えない値（NaN・Infinity）があります"),
+    (lambda t: t.replace('"notifier": 0', '"notifier": ' + "9" * 5000, 1), "ファイルに桁数の多すぎる数"),
+    (lambda t: t.replace('"extras":', '"x": ' + "[" * 100_000 + "]" * 100_000 + ', "extras":', 1), "入れ子が深すぎます"),
+    (lambda t: t.replace('"太郎"', '"太\\ud800郎"', 1), "members[0].given: ファイルに使えない文字（対になっていないサロゲート）"),
+])
+def test_a_household_file_is_held_to_the_rules_of_a_code(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                         change: Any, words: str) -> None:
+    # Given a household file with what a code may not carry (a key twice is read two ways by two parsers)
+    text = change(Path(FAMILY).read_text(encoding="utf-8"))
+    path = tmp_path / "household.json"
+    path.write_text(text, encoding="utf-8")
+    # Then plan, render and qr make refuse it alike, naming the file, in Japanese, without a traceback
+    for argv in (["plan", str(path)], ["render", str(path), "-o", str(tmp_path / "o.pdf")],
+                 ["qr", "make", str(path), "-o", str(tmp_path / "q.png")]):
+        err = err_of(capsys, *argv)
+        assert err.startswith("世帯の JSON を読めませんでした\n") and f"・{path}: " in err and words in err, argv
+    assert not (tmp_path / "o.pdf").exists() and not (tmp_path / "q.png").exists()

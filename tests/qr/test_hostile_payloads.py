@@ -16,7 +16,7 @@ from kakanai.domain.household_doc import parse_household
 from kakanai.domain.interview import Interview
 from kakanai.domain.problems import InvalidInput
 from kakanai.qr import kkn2
-from kakanai.qr.payload import MAX_MESSAGE, decode
+from kakanai.qr.payload import MAX_MESSAGE, decode, encode_document
 from tests.conftest import household_doc
 
 _DANGEROUS = ("\u202e", "\u2066", "\u0000", "\u001b", "\u200b")
@@ -162,3 +162,31 @@ def test_a_lone_surrogate_never_crashes_the_command_line(capsys: pytest.CaptureF
     code = main(["qr", "read", _code(_raw_family().replace('"phone":', '"x": "\\ud800", "phone":'))])
     out = capsys.readouterr()
     assert code == 2 and "文字" in out.err
+
+
+def test_a_code_made_with_another_preset_dictionary_is_told_as_such() -> None:
+    # Given another vendor's encoder compressed the document with its own zlib dictionary
+    raw = _raw_family().replace('"v": 1', '"v": 2').encode("utf-8")
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 15, 9, zlib.Z_DEFAULT_STRATEGY, zdict=b'"family":"","given":"')
+    text = "KKN2" + kkn2.to_digits(compressor.compress(raw) + compressor.flush())
+    # Then the clerk learns the code was made the wrong way, not that it was misread
+    message = _refusal(text)
+    assert "KKN2 の辞書で作られていません" in message and "壊れています" not in message
+    # And a misread code (a digit changed in the middle) is still said to be broken
+    good = encode_document(json.loads(raw))
+    middle = len(good) // 2
+    assert "壊れています" in _refusal(good[:middle] + str((int(good[middle]) + 1) % 10) + good[middle + 1:])
+
+
+@pytest.mark.parametrize("index", [10**300, 10**5000, -(10**400)], ids=["300 digits", "5000 digits", "negative"])
+def test_a_member_index_of_hundreds_of_digits_is_not_echoed(index: int) -> None:
+    # Given a document (a file, or a code under the parser's digit limit) naming member 10**300
+    doc = household_doc("family_move_in") | {"v": 2, "notifier": index, "subjects": [0, index], "new_head": index,
+                                             "extras": {"seal_registration": [index]},
+                                             "child_allowance": {"claimant": index}}
+    with pytest.raises(InvalidInput) as caught:
+        parse_household(doc)
+    # Then every message names the key and says the number is too long, short and without a crash
+    message = caught.value.clerk_message()
+    assert index < 0 or "notifier: 届出人の番号 （桁数の多すぎる数） に当たる世帯員がいません" in message
+    assert "000000" not in message and len(message) <= MAX_MESSAGE

@@ -60,7 +60,7 @@ def test_a_scanner_with_caps_lock_and_line_breaks_still_reads() -> None:
         (_wrap(b"\xff\xfe{}"), "utf8", "文字コード"),
         (_wrap(b'{"v": 1, '), "json", "形式の誤り"),
         (_wrap(b"[" * 30000 + b"]" * 30000), "depth", "入れ子が深すぎます"),
-        (_wrap(b"1" * 5000), "json", "形式の誤り"),
+        (_wrap(b"1" * 5000), "json", "桁数の多すぎる数"),
     ],
 )
 def test_each_decoding_step_has_its_own_clerk_message(text: str, step: str, words: str) -> None:
