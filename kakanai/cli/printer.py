@@ -73,8 +73,10 @@ def _cmd_print(args: argparse.Namespace) -> int:
     printer = _printer(args.printer)
     try:
         parts = split_parts(bundle_pages(pdf, None), printer)
-    except PdfReadError:
-        raise CliError(f"PDF として読めません: {args.pdf}") from None
+    except PdfReadError:  # cut short, damaged, or locked with a password
+        raise CliError(f"PDF として読めません: {args.pdf}（壊れているか、パスワードで保護されています）") from None
+    if not parts:
+        raise CliError(f"ページのない PDF です: {args.pdf}（印刷するものがありません）")
     started = time.monotonic()
     try:
         jobs = send(pdf, parts, title)

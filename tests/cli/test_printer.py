@@ -38,3 +38,25 @@ def test_what_is_not_a_pdf_or_not_a_printer_is_refused(tmp_path: Path, capsys: p
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     assert main(["print", str(pdf), "--printer", "kakanai-no-such-printer"]) == 2
     assert "見つかりません" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("cut", "PDF として読めません"), ("locked", "パスワードで保護されています"), ("no pages", "ページのない PDF です"),
+])
+def test_a_pdf_that_cannot_be_printed_is_said_so_before_any_job(catalog: Catalog, tmp_path: Path, kind: str, words: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    require_cups()
+    from pypdf import PdfWriter
+
+    pdf = tmp_path / "V1.pdf"
+    writer = PdfWriter()
+    if kind == "cut":
+        pdf.write_bytes(family_bundle(catalog, "V20260401-CUT1").pdf[:3000])
+    else:
+        if kind == "locked":
+            writer.add_blank_page(595, 842)
+            writer.encrypt("secret")
+        writer.write(pdf)
+    assert main(["print", str(pdf), "--printer", QUEUE, "--no-wait"]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and "受け付けました" not in err
