@@ -86,7 +86,43 @@ def printing_problems(household: Household, plan: Plan, catalog: Catalog) -> lis
             if (path, char) not in seen:
                 seen.add((path, char))
                 problems.append(_problem(path, where, text, char))
+        mark = stacked_mark(text)
+        if mark is not None:
+            problems.append(_mark_problem(path, where, text, mark))
     return problems
+
+
+def _mark_problem(path: str, where: str, text: str, mark: str) -> Problem:
+    """A combining mark with nothing under it, or stacked: named by code point, never echoed (a
+    stack of marks drawn on the clerk's screen covers the lines around it)."""
+    code, where = f"U+{ord(mark):04X}", _without_marks(where)
+    if unicodedata.category(text[0]) in _MARKS:
+        return Problem(path, f"{where}の先頭に、前の字に重ねる記号（結合文字 {code}）があります。正しい字形を確かめてください",
+                       f"combining mark {code} with no character before it")
+    return Problem(path, f"{where}に、前の字に重ねる記号（結合文字 {code} など）が{MAX_MARKS + 1}つ以上重ねてあります。"
+                         "正しい字形を確かめてください", f"more than {MAX_MARKS} combining marks stacked")
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c) not in _MARKS)
+
+
+MAX_MARKS = 2  # a kana's 濁点 (か + U+3099) or an accent and one more; more is no name, it hides the text
+_MARKS = ("Mn", "Mc", "Me")
+
+
+def stacked_mark(text: str) -> str | None:
+    """The first combining mark of ``text`` that has no character before it, or that is the
+    (MAX_MARKS + 1)-th in a row (printed, each takes a width and the name shrinks to dots), else None."""
+    run = 0
+    for position, char in enumerate(text):
+        if unicodedata.category(char) not in _MARKS:
+            run = 0
+            continue
+        run += 1
+        if position == run - 1 or run > MAX_MARKS:
+            return char
+    return None
 
 
 def _problem(path: str, where: str, text: str, char: str) -> Problem:

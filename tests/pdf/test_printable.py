@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -69,3 +70,22 @@ def test_a_private_use_character_is_called_a_gaiji_not_a_control_character(catal
     household = household_of(household_doc("family_move_in")).with_member(0, family="\ue000田")
     [problem] = check_printable(household, catalog)
     assert "外字（私用領域の文字 U+E000）" in problem.message_ja and "制御文字" not in problem.message_ja
+
+
+def test_combining_marks_stacked_on_a_name_are_named_before_printing_not_echoed(catalog: Catalog) -> None:
+    # Given a code whose 氏 carries forty accents on one character (printed, the name shrinks to dots)
+    # and whose 名 starts with an accent that sits on nothing
+    household = household_of(household_doc("family_move_in")).with_member(
+        0, family="山" + "\u0301\u0300\u0302\u0303" * 10 + "田", given="\u0301太郎")
+    problems = check_printable(household, catalog)
+    # Then both are named by person, field and code point, and the message holds no mark to stack on screen
+    assert [p.path for p in problems] == ["members[0].family", "members[0].given"]
+    assert "山田　太郎（1人目）の氏に、前の字に重ねる記号（結合文字 U+0302 など）が3つ以上重ねてあります" in problems[0].message_ja
+    assert "山田　太郎（1人目）の名の先頭に、前の字に重ねる記号（結合文字 U+0301）があります" in problems[1].message_ja
+    assert not any(unicodedata.combining(c) for p in problems for c in p.message_ja)
+
+
+def test_a_voiced_mark_written_apart_is_no_stack(catalog: Catalog) -> None:
+    # Given kana typed on a phone that keeps the 濁点 apart (NFD), two marks on one kana at most
+    household = household_of(household_doc("family_move_in")).with_member(0, family_kana="ヤマタ\u3099", given="太郎")
+    assert check_printable(household, catalog) == []
