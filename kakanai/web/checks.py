@@ -13,6 +13,8 @@ Nothing here is a copy of a rule: each table is what the counter's own functions
   how many people it must name (``subjects``), and whether the new head may be one of them or,
   with no one named, anyone: asked of ``parse_household`` with a household it accepts, changed
   one fact at a time.
+- ``limits``: the counter's own limits on a code's text and its document, the text cut to what one
+  QR code holds when that is less (asked of the QR encoder the counter draws with).
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from qrcode.exceptions import DataOverflowError
+
 from kakanai.domain.household_doc import MAX_MEMBERS, check_characters, is_blank, parse_household
 from kakanai.domain.kana import is_katakana, normalize_digits, to_katakana
 from kakanai.domain.problems import InvalidInput
-from kakanai.qr.payload import MAX_DOCUMENT, MAX_TEXT_KKN2
+from kakanai.qr.payload import KKN2, MAX_DOCUMENT, MAX_TEXT_KKN2
 from kakanai.web import probe
 
-__all__ = ["characters", "event_rules", "limits"]
+__all__ = ["characters", "event_rules", "limits", "qr_capacity"]
 
 _BMP = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
 _LONG_VOWELS = "ーｰ"  # a dash between digits only: the page keeps that one rule as code (kkn2page.js digits)
@@ -86,9 +90,34 @@ def characters() -> dict[str, Any]:
     }
 
 
+def qr_capacity() -> int:
+    """The longest KKN2 text one QR code holds: version 40 at error correction L, the prefix in
+    alphanumeric mode and the digits in numeric mode (as the page and the counter draw it), asked of
+    the QR encoder the counter draws with."""
+    import qrcode.constants
+    import qrcode.util
+
+    def fits(digits: int) -> bool:
+        segments = [qrcode.util.QRData(KKN2, mode=qrcode.util.MODE_ALPHA_NUM),
+                    qrcode.util.QRData("1" * digits, mode=qrcode.util.MODE_NUMBER)]
+        try:
+            qrcode.util.create_data(40, qrcode.constants.ERROR_CORRECT_L, segments)
+        except DataOverflowError:
+            return False
+        return True
+
+    low, high = 0, MAX_TEXT_KKN2  # fits(low), not fits(high + 1)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return len(KKN2) + low
+
+
 def limits() -> dict[str, int]:
-    """What the counter reads at most: the code's characters and the document's UTF-8 bytes."""
-    return {"maxText": MAX_TEXT_KKN2, "maxDocument": MAX_DOCUMENT}
+    """What the counter reads at most: the code's characters (its own limit, or what one QR code holds
+    when that is less: ``MAX_TEXT_KKN2`` counts 7,089 digits, 40-L's capacity without the prefix) and
+    the document's UTF-8 bytes."""
+    return {"maxText": min(MAX_TEXT_KKN2, qr_capacity()), "maxDocument": MAX_DOCUMENT}
 
 
 def _accepts(doc: dict[str, Any]) -> bool:

@@ -352,3 +352,70 @@ def test_the_summary_names_the_address_as_the_form_does(browser: Any, built_page
     assert legend in terms and (legend == "新しい住所") is ("新しい住所" in terms), terms
     assert browser.find_element("css selector", "#f-new legend").get_attribute("data-t") == \
         ("home.legend" if legend != "新しい住所" else "new.legend")
+
+
+# what one QR code holds of a KKN2 text ("KKN2" alphanumeric, then digits): version 40 at error
+# correction M and L (ISO/IEC 18004: 5,596 and 7,089 numeric characters alone, less the prefix's bits)
+M_DIGITS, L_DIGITS = 5584, 7077
+_KANJI = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400))
+_KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+
+
+def _crowded(given_length: int) -> dict[str, Any]:
+    """Twenty people with long names drawn at random (fixed seed): a code that hardly compresses."""
+    import random
+
+    rng = random.Random(7)
+
+    def text(alphabet: str, length: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(length))
+
+    members = [{"family": text(_KANJI, 2), "given": text(_KANJI, given_length), "family_kana": text(_KATAKANA, 4),
+                "given_kana": text(_KATAKANA, given_length),
+                "birth": f"{rng.randint(1940, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "sex": rng.choice("MF"), "relation": "世帯主" if i == 0 else "同居人"} for i in range(20)]
+    return {"v": 2, "event": "move_within", "date": "2026-04-01", "notifier": 0,
+            "new": {"postal": "090-0001", "address": "北海道見本市北1条西1丁目1番地"},
+            "old": {"postal": "090-0002", "address": "北海道見本市北2条西3丁目", "head": ""},
+            "members": members, "extras": NONE}
+
+
+def test_a_household_too_big_for_level_m_gets_a_code_at_level_l(browser: Any, built_page: Path,
+                                                                tmp_path: Path) -> None:
+    # Given twenty people whose long names make a code just over what error correction M holds
+    doc = _crowded(28)
+    open_page(browser, built_page, "ja")
+    browser.execute_script("window.kakanai.fill(arguments[0])", doc)
+    # When the resident checks it and shows the code
+    text = show_code(browser)
+    # Then the page draws it at L (not "too big"), and the counter reads the household from the screen
+    assert M_DIGITS < len(text) - 4 <= L_DIGITS, len(text)
+    assert browser.find_element("id", "qr").get_attribute("data-level") == "L"
+    assert code_in_screenshot(browser, tmp_path / "code.png") == text
+    assert decode(text).household == parse_household(doc).household
+
+
+def test_a_household_that_fits_level_m_is_drawn_at_m(browser: Any, built_page: Path) -> None:
+    open_page(browser, built_page, "ja")
+    browser.execute_script("window.kakanai.fill(arguments[0])", _crowded(20))
+    text = show_code(browser)
+    assert len(text) - 4 <= M_DIGITS
+    assert browser.find_element("id", "qr").get_attribute("data-level") == "M"
+
+
+def test_too_big_comes_exactly_where_no_code_holds_the_household(browser: Any, built_page: Path) -> None:
+    from kakanai.qr.payload import KKN2, MAX_TEXT_KKN2
+    from kakanai.web.checks import qr_capacity
+
+    open_page(browser, built_page, "ja")
+    # the page's limit is the counter's (MAX_TEXT_KKN2), or one QR code's where that holds less
+    assert qr_capacity() == len(KKN2) + L_DIGITS
+    limit = browser.execute_script("return JSON.parse(document.getElementById('kakanai-spec').textContent).kkn2.maxText")
+    assert limit == min(MAX_TEXT_KKN2, qr_capacity())
+    # M while it fits, then L up to version 40, then nothing
+    drawn = {n: browser.execute_script("return window.kakanai.code(arguments[0])", KKN2 + "1" * n)
+             for n in (M_DIGITS, M_DIGITS + 1, limit - len(KKN2), limit - len(KKN2) + 1)}
+    assert [d and (d["level"], d["version"]) for d in drawn.values()] == [("M", 40), ("L", 36), ("L", 40), None]
+    # and a household whose code is over the limit is told so when checked, not drawn
+    result = browser.execute_script("return window.kakanai.validate(arguments[0])", _crowded(40))
+    assert [e["key"] for e in result["errors"]] == ["err.too_big"]

@@ -563,7 +563,8 @@
   }
 
   window.kakanai = { encode: function (doc) { var r = KKN2.validate(doc, SPEC); return r.errors.length ? r.errors : KKN2.encode(r.doc, SPEC); },
-    validate: function (doc) { return KKN2.validate(doc, SPEC); }, fill: fillDocument, read: readDocument };
+    validate: function (doc) { return KKN2.validate(doc, SPEC); }, fill: fillDocument, read: readDocument,
+    code: function (text) { var qr = qrFor(text); return qr && { version: (qr.getModuleCount() - 17) / 4, level: qr.level }; } };
 
   /* ---- errors, summary, code -------------------------------------------------------------------- */
   function inputFor(path) {
@@ -682,22 +683,40 @@
     showPage("summary");
   }
 
+  /* The QR code of a KKN2 text: at error correction M (a scratched or dim screen still reads) when
+   * the code fits, else at L, up to version 40, the largest a QR code is (the page's checks refuse
+   * a household whose code even that cannot hold: spec.kkn2.maxText); null when none holds it. */
+  var LEVELS = ["M", "L"];
+  function qrFor(text) {
+    for (var i = 0; i < LEVELS.length; i++) {
+      var qr = qrcode(0, LEVELS[i]);
+      qr.addData(SPEC.kkn2.prefix, "Alphanumeric");
+      qr.addData(text.slice(SPEC.kkn2.prefix.length), "Numeric");
+      try { qr.make(); } catch (err) { continue; }  // "code length overflow": too much for this level
+      qr.level = LEVELS[i];
+      return qr;
+    }
+    return null;
+  }
+
   function onShowCode(quiet) {
     var text = KKN2.encode(checked, SPEC);
-    var qr = qrcode(0, "M");
-    qr.addData(SPEC.kkn2.prefix, "Alphanumeric");
-    qr.addData(text.slice(SPEC.kkn2.prefix.length), "Numeric");
-    try { qr.make(); } catch (err) { showErrors([{ path: "members", key: "err.too_big" }]); return; }
-    drawCode(qr);
+    var qr = qrFor(text);
+    if (!qr) { showErrors([{ path: "members", key: "err.too_big" }]); return; }
     $("payload").value = text;
     $("payload").textContent = text;
     showPage("code", quiet === true);
+    drawCode(qr);
   }
 
+  /* Every module the same whole number of the screen's pixels, as large as the width allows (a code
+   * scaled by a fraction has modules of two sizes, which a scanner misreads in a large code). */
   function drawCode(qr) {
-    var count = qr.getModuleCount(), border = 4, canvas = $("qr");
-    var module = Math.max(2, Math.floor(Math.min(window.innerWidth - 24, 720) / (count + 2 * border)));
+    var count = qr.getModuleCount(), border = 4, canvas = $("qr"), ratio = window.devicePixelRatio || 1;
+    var room = Math.min(canvas.parentNode.clientWidth || window.innerWidth - 36, 720) * ratio;
+    var module = Math.max(1, Math.floor(room / (count + 2 * border)));
     canvas.width = canvas.height = (count + 2 * border) * module;
+    canvas.style.width = (canvas.width / ratio) + "px";
     var ctx = canvas.getContext("2d");
     ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.fillStyle = "#000";
@@ -707,6 +726,7 @@
       }
     }
     canvas.dataset.version = String((count - 17) / 4);
+    canvas.dataset.level = qr.level;
   }
 
   function showPage(name, quiet) {
