@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.domain.visits import Kind, VisitEvent
 
 if TYPE_CHECKING:  # SQLAlchemy is imported by the forwarder's thread, after the window shows
@@ -87,6 +89,9 @@ class Outbox:
         [(check,)] = self._db.execute("PRAGMA quick_check(1)").fetchall()
         if check != "ok":
             raise DamagedOutbox("outbox failed its integrity check")
+        [(version,)] = self._db.execute("PRAGMA user_version").fetchall()
+        if version == SCHEMA_VERSION:
+            return  # nothing to write: a counter restarting on a full disk opens it, keeps events in memory, says so
         with self._transaction():
             for statement in _SCHEMA:
                 self._db.execute(statement)
@@ -187,7 +192,7 @@ def open_outbox(path: Path, now: datetime | None = None) -> tuple[Outbox, str]:
         return Outbox(path), ""
     except sqlite3.DatabaseError as exc:
         if not is_corrupt(exc):
-            raise
+            raise _unusable(exc, path) from None
         log.error("outbox file damaged (%s): set aside", type(exc).__name__)
     kept = path.with_name(f"{path.name}.corrupt-{(now or datetime.now(UTC)):%Y%m%d-%H%M%S}")
     for suffix in ("", "-wal", "-shm"):
@@ -196,6 +201,37 @@ def open_outbox(path: Path, now: datetime | None = None) -> tuple[Outbox, str]:
             source.rename(kept.with_name(kept.name + suffix))
     return Outbox(path), (f"記録用ファイルが壊れていたため「{kept.name}」として保管し、"
                           "新しいファイルで始めました（情報システム係へ）")
+
+
+_OPEN_REASONS = {
+    sqlite3.SQLITE_FULL: "ディスクがいっぱいです。空きを作ってから、もう一度起動してください",
+    sqlite3.SQLITE_READONLY: "書き込めません（読み取り専用です）。フォルダの権限を確かめてください",
+    sqlite3.SQLITE_CANTOPEN: "開けません。フォルダの場所と権限を確かめてください",
+    sqlite3.SQLITE_PERM: "開けません（権限がありません）。フォルダの権限を確かめてください",
+    sqlite3.SQLITE_IOERR: "読み書きできません（ディスクの異常かもしれません）",
+    sqlite3.SQLITE_BUSY: "ほかのプログラムが使用中です。しばらく待ってから、もう一度起動してください",
+}
+
+
+def _unusable(exc: sqlite3.DatabaseError, path: Path) -> Exception:
+    """An outbox that cannot be opened (full disk, read-only, locked) as the clerk's message (the
+    window shows InvalidInput's text at start); any other SQLite error as it is."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_IOERR and _nearly_full(path.parent):  # e.g. no room for the WAL index (-shm)
+        code = sqlite3.SQLITE_FULL
+    reason = _OPEN_REASONS.get(code)
+    if reason is None:
+        return exc
+    log.error("outbox cannot be opened (%s)", getattr(exc, "sqlite_errorname", type(exc).__name__))
+    return InvalidInput([Problem(path.name, f"記録用ファイルを{reason}" if reason.startswith("開けません") else
+                                 f"記録用ファイル: {reason}", "outbox cannot be opened")], "データフォルダを使えません")
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def refused_for_data(exc: Exception) -> bool:

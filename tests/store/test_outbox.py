@@ -4,7 +4,11 @@ aside, never deleted; sent events are pruned after 30 days."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
+from kakanai.domain.problems import InvalidInput
 from kakanai.store.db import make_engine, upgrade
 from kakanai.store.outbox import FORWARD_FAILED, SCHEMA_VERSION, Forwarder, Outbox, open_outbox
 from kakanai.store.schema import visit_events, visits
@@ -178,3 +183,62 @@ def test_a_damaged_outbox_is_kept_aside_and_a_new_one_started(tmp_path: Path, da
     assert outbox.backlog() == 0
     outbox.put(make_events("G", start=datetime(2026, 4, 1, 9)))
     assert outbox.backlog() > 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 4 MB filesystem (tmpfs), mounted for this test (needs root; skipped otherwise)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (not root?)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    with open(folder / "filler", "wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+
+
+def test_a_counter_restarting_on_a_full_disk_opens_its_outbox_and_loses_nothing(small_disk: Path) -> None:
+    # Given a counter that went down (a power cut) with an event not yet forwarded, and a disk now full
+    crashed = Outbox(small_disk / "outbox.db")  # never closed: its WAL and index files stay, as after a crash
+    sent = _log_visits(crashed, "H", 0, 1)
+    _fill(small_disk)
+    # When the counter starts, Then its outbox opens (nothing is written to open it) with the event pending
+    outbox, warning = open_outbox(small_disk / "outbox.db")
+    assert warning == "" and outbox.backlog() == sent
+    # And a new event is refused as a full disk, which the recorder keeps in memory and tells the clerk
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        outbox.put(make_events("H-0001", start=datetime(2026, 4, 2, 9)))
+    assert caught.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_FULL
+    assert outbox.backlog() == sent
+
+
+@pytest.mark.parametrize("before", ["first release", "closed"])
+def test_an_outbox_that_cannot_open_on_a_full_disk_says_so_in_japanese(small_disk: Path, before: str) -> None:
+    # Given the first release's outbox (upgraded when opened), or one closed cleanly (its WAL index
+    # file is made anew when opened), on a disk that is now full
+    if before == "closed":
+        Outbox(small_disk / "outbox.db").close()
+    else:
+        with closing(sqlite3.connect(small_disk / "outbox.db")) as db, db:
+            db.execute("CREATE TABLE outbox (id TEXT PRIMARY KEY, visit_id TEXT NOT NULL, kind TEXT NOT NULL, "
+                       "at TEXT NOT NULL, payload TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0)")
+    _fill(small_disk)
+    # Then the start says what is wrong and what to do (the window shows it), and keeps the file as it was
+    with pytest.raises(InvalidInput) as caught:
+        open_outbox(small_disk / "outbox.db")
+    assert caught.value.clerk_message() == ("データフォルダを使えません\n"
+                                            "・outbox.db: 記録用ファイル: ディスクがいっぱいです。空きを作ってから、もう一度起動してください")
+    assert not list(small_disk.glob("outbox.db.corrupt-*"))
