@@ -62,6 +62,9 @@ def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
 def _cmd_render(args: argparse.Namespace) -> int:
     if not args.output and not args.split:
         raise CliError("出力先がありません: -o OUT.pdf か --split DIR を指定してください")
+    if args.split and not Path(args.split).is_dir() and not Path(args.split).parent.is_dir():
+        # the last folder is made; a mistyped path above it must not become a tree of resident forms
+        raise CliError(f"フォルダがありません: {Path(args.split).parent}（--split の場所を確かめてください）")
     casework = casework_from(args.forms)
     intake = casework.read_document(read_json(args.household))
     report_intake(intake)

@@ -88,6 +88,9 @@ def _cmd_make(args: argparse.Namespace) -> int:
 def _cmd_read(args: argparse.Namespace) -> int:
     source: str = args.source
     try:
+        if not source.strip():  # "" is no file name (Path("") is the current folder): an empty scan
+            raise QrPayloadError("empty", "QRコードの中身が空です（画像ファイルか、読み取った文字を指定してください）",
+                                 "empty source")
         if source != "-" and _is_file(source):
             text = read_image_file(Path(source), args.backend)
         elif source != "-" and _is_dir(source):

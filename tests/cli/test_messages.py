@@ -213,3 +213,18 @@ def test_a_household_file_is_held_to_the_rules_of_a_code(capsys: pytest.CaptureF
         err = err_of(capsys, *argv)
         assert err.startswith("世帯の JSON を読めませんでした\n") and f"・{path}: " in err and words in err, argv
     assert not (tmp_path / "o.pdf").exists() and not (tmp_path / "q.png").exists()
+
+
+def test_render_split_into_a_folder_whose_parent_is_missing_makes_no_folders(capsys: pytest.CaptureFixture[str],
+                                                                             tmp_path: Path) -> None:
+    # Given a mistyped place for the split forms (resident data: no tree of folders may appear by mistake)
+    target = tmp_path / "typo" / "forms"
+    err = err_of(capsys, "render", FAMILY, "--split", str(target), "--issued", "2026-04-01")
+    assert f"フォルダがありません: {target.parent}（--split の場所を確かめてください）" in err
+    assert not (tmp_path / "typo").exists()
+
+
+def test_qr_read_of_an_empty_argument_says_the_code_is_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    # "" is no file: before, it was taken for the current folder (フォルダです: ）
+    assert "QRコードの中身が空です" in err_of(capsys, "qr", "read", "")
+    assert "QRコードの中身が空です" in err_of(capsys, "qr", "read", "   ")
