@@ -106,3 +106,20 @@ def test_printing_again_asks_first_and_no_prints_nothing(counter: Counter) -> No
     # Then nothing is printed again
     QTest.qWait(500)
     assert not saved.exists() and window.controller.bundle is not None
+
+
+def test_a_code_from_another_city_brings_its_town_too(counter: Counter) -> None:
+    # Given the interview of a 転入 at the address left (in 札幌: not in the city's own list)
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.choose(0)  # 転入
+    clerk.type_ascii("R8.6.15")
+    clerk.type_ascii("1")
+    clerk.postal_then_address("0900024", "2丁目5番地")
+    clerk.type_ascii("")  # no 方書
+    assert window.intake_page._current.path == "old.postal"
+    # When the clerk types that address's postal code
+    for char in "0640820":
+        QTest.keyClick(window.intake_page.text, char)
+    # Then its town follows from Japan's list (日本郵便's KEN_ALL), as the city's own towns do
+    assert window.intake_page.text.text().startswith("064-0820 北海道札幌市中央区大通西")
