@@ -70,10 +70,28 @@ def json_reason(exc: json.JSONDecodeError) -> str:
     return f"{exc.lineno}行 {exc.colno}文字目: {_JSON_REASONS.get(exc.msg, '書き方が正しくありません')}"
 
 
+MAX_HOUSEHOLD_FILE = 1024 * 1024  # a code's document is at most 64 KiB; a file may be indented, never this
+
+
+def read_household_text(path: str) -> str:
+    """The text of a household file (``-``: standard input), read up to `MAX_HOUSEHOLD_FILE` bytes
+    (/dev/zero or a wrong file of gigabytes is refused, not read into memory); OSError,
+    UnicodeDecodeError, or `CliError` when it is larger."""
+    if path == "-":
+        raw = sys.stdin.buffer.read(MAX_HOUSEHOLD_FILE + 1)
+    else:
+        with Path(path).open("rb") as file:
+            raw = file.read(MAX_HOUSEHOLD_FILE + 1)
+    if len(raw) > MAX_HOUSEHOLD_FILE:
+        raise CliError(f"ファイルが大きすぎます: {path}（世帯の JSON は {MAX_HOUSEHOLD_FILE // 1024 // 1024}MB まで。"
+                       "別のファイルを指定していないか確かめてください）")
+    return raw.decode("utf-8")
+
+
 def read_json(path: str) -> Any:
     """The JSON in the file ``path`` (``-``: standard input); `CliError` in Japanese if unreadable."""
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        text = read_household_text(path)
     except OSError as exc:
         raise CliError(f"ファイルを読めません: {path}（{os_reason(exc)}）") from None
     except UnicodeDecodeError:

@@ -34,12 +34,19 @@ def add_print_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _read(path: str) -> bytes:
+    not_pdf = CliError(f"PDF ではありません: {path}（kakanai render などで作った PDF を指定してください）")
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with Path(path).open("rb") as file:
+                if file.read(5) != b"%PDF-":  # before reading the rest: /dev/zero never ends
+                    raise not_pdf
+                data = b"%PDF-" + file.read()
     except OSError as exc:
         raise CliError(f"ファイルを読めません: {path}（{os_reason(exc)}）") from None
     if not data.startswith(b"%PDF-"):
-        raise CliError(f"PDF ではありません: {path}（kakanai render などで作った PDF を指定してください）")
+        raise not_pdf
     return data
 
 

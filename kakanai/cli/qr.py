@@ -16,7 +16,7 @@ from typing import Any
 
 from qrcode.exceptions import DataOverflowError
 
-from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason
+from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason, read_household_text
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
@@ -50,8 +50,7 @@ def _print_warnings(parsed: ParsedHousehold) -> None:
 def _read_household(source: str) -> ParsedHousehold:
     """The validated household in a JSON file (or stdin for ``-``); `InvalidInput` if unreadable."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        document = strict_json(text, "ファイル")
+        document = strict_json(read_household_text(source), "ファイル")
     except OSError as exc:
         raise InvalidInput([Problem(source, f"ファイルを読めません（{os_reason(exc)}）", "cannot read file")],
                            "世帯の JSON を読めませんでした") from None

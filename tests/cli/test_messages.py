@@ -228,3 +228,23 @@ def test_qr_read_of_an_empty_argument_says_the_code_is_empty(capsys: pytest.Capt
     # "" is no file: before, it was taken for the current folder (フォルダです: ）
     assert "QRコードの中身が空です" in err_of(capsys, "qr", "read", "")
     assert "QRコードの中身が空です" in err_of(capsys, "qr", "read", "   ")
+
+
+@pytest.mark.parametrize("argv", [["plan", "/dev/zero"], ["qr", "make", "/dev/zero", "-o", "/dev/null"],
+                                  ["render", "/dev/zero", "-o", "/dev/null"], ["print", "/dev/zero"]])
+def test_a_file_that_never_ends_is_refused_not_read_into_memory(capsys: pytest.CaptureFixture[str],
+                                                                argv: list[str]) -> None:
+    err = err_of(capsys, *argv)
+    assert "ファイルが大きすぎます: /dev/zero" in err or "PDF ではありません: /dev/zero" in err
+
+
+def test_a_household_file_of_ten_thousand_members_is_refused_by_its_size(capsys: pytest.CaptureFixture[str],
+                                                                         tmp_path: Path) -> None:
+    doc = json.loads(Path(FAMILY).read_text(encoding="utf-8"))
+    doc["members"] *= 2500
+    path = tmp_path / "household.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert "世帯の JSON は 1MB まで" in err_of(capsys, "plan", str(path))
+    doc["members"] = doc["members"][:100]  # under the size, over the 20 members a household may have
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "members: 人数・件数が多すぎます（20まで）" in err_of(capsys, "plan", str(path))
