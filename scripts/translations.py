@@ -224,6 +224,7 @@ MEMBER_EN = {
     "seal_registered": "has a seal registered in this city?",
     "high_cost": "eligible for high-cost medical expense benefits (notice received)?",
 }
+NEWBORN_EN = {"insurance": "health insurance the child joins (employee insurance if it becomes a parent's dependent)"}
 DATE_EN = {"move_in": "Date of moving in", "move_out": "Planned date of moving out",
            "move_within": "Date of moving", "birth": "Date of birth", "death": "Date of death",
            "marriage": "Date of marriage"}
@@ -269,13 +270,13 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
     the domain's tables (labels, choices, why a question is asked) and the print service's states."""
     sys.path.insert(0, str(ROOT))
     from kakanai.domain.phrases import REASON_TEXTS
-    from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS
+    from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, NEWBORN_SPECS
     from kakanai.domain.vocabulary import EVENT_LABELS_EN, INSURANCE_LABELS_EN, SEX_LABELS_EN, LifeEvent
     from kakanai.services.printing import REASONS, STATE_TEXTS
     from kakanai.ui.presenters import OUTSIDE_LABEL
 
     questions: dict[str, str | None] = {}
-    for specs, english in ((HOUSEHOLD_SPECS, HOUSEHOLD_EN), (MEMBER_SPECS, MEMBER_EN)):
+    for specs, english in ((HOUSEHOLD_SPECS, HOUSEHOLD_EN), (MEMBER_SPECS, MEMBER_EN), (NEWBORN_SPECS, NEWBORN_EN)):
         for key, spec in specs.items():
             questions[spec.label] = english.get(key)
             if spec.kind == "text" and spec.label.endswith("の氏"):  # a paired name question's stem

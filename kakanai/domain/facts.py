@@ -192,6 +192,94 @@ def _claimant_civil_servant(draft: Draft, _: int) -> Any:
     return False
 
 
+# who can be a newborn's parent by relation (a 子's are the 世帯主 and their spouse, a 孫's a 子 or a 子の妻・夫)
+_PARENT_RELATIONS = {"子": ("世帯主", "妻", "夫"), "孫": ("子", "子の妻", "子の夫"), "妻の子": ("妻",), "夫の子": ("夫",)}
+# the insurances a newborn can join through a parent: 国保 (a household's), 被用者保険 (a dependant), 生活保護
+_CHILD_INSURANCES = ("nhi", "employee", "welfare")
+
+
+def _newborn_insurance(draft: Draft, i: int) -> Any:
+    """The health insurance a newborn joins: as told (the child's ``insurance``; 加入なし is 国保, which
+    every resident without another insurance joins); else the one its parents in the household share
+    (国保 where none of them has one it can join through); unknown (asked) where the parents are on
+    different ones (one 国保, one 被用者保険: the child may be the employee's dependant) or none is here."""
+    told = draft.get(member_path(i, "insurance"))
+    if told is not None:
+        return "nhi" if told == "none" else told
+    relations = _PARENT_RELATIONS.get(str(draft.get(member_path(i, "relation")) or ""), ())
+    age = _on_birth(age_on)
+    parents = [k for k in range(draft.get("member_count") or 0) if k != i and _is_subject(draft, k) is False
+               and draft.get(member_path(k, "relation")) in relations
+               and not isinstance(a := age(draft, k), Unknown) and a >= 13]
+    if not parents:
+        return Unknown((member_path(i, "insurance"),))
+    kinds = [_raw(draft, member_path(k, "insurance")) for k in parents]
+    missing = tuple(p for x in kinds if isinstance(x, Unknown) for p in x.needs)
+    if missing:
+        return Unknown(missing)
+    through = {k for k in kinds if k in _CHILD_INSURANCES}
+    if len(through) > 1:
+        return Unknown((member_path(i, "insurance"),))
+    return through.pop() if through else "nhi"
+
+
+_CHILDREN = ("子", "孫", "妻の子", "夫の子")
+
+
+def _lone_parent(draft: Draft, i: int) -> Any:
+    """Whether member ``i`` raises a child up to 高校3年相当 with no spouse in the household: the 世帯主
+    of a 子 where there is no 妻・夫; a 子 (子の妻, 子の夫) of a 孫 where no couple of them lives here
+    (a single mother living with her parents); the 世帯主 of a 孫 where none of them does (a
+    grandparent raising a grandchild). Unknown while a child's age or the person's is."""
+    count = draft.get("member_count") or 0
+    relations = [draft.get(member_path(k, "relation")) for k in range(count)]
+    sexes = [draft.get(member_path(k, "sex")) for k in range(count)]
+    grade = _on_birth(grade_on)
+    grades = [grade(draft, k) for k in range(count)]
+    needs = tuple(p for g in grades if isinstance(g, Unknown) for p in g.needs)
+    if needs:
+        return Unknown(tuple(dict.fromkeys(needs)))
+    adults = [k for k in range(count) if grades[k] > 12]
+    if i not in adults:
+        return False
+
+    def kids(*kinds: str) -> bool:
+        return any(relations[k] in kinds and grades[k] <= 12 for k in range(count))
+
+    middle = [k for k in adults if relations[k] in ("子", "子の妻", "子の夫")]
+    couple = any(relations[k] == "子の妻" for k in middle) and any(relations[k] == "子" and sexes[k] == "M" for k in middle) \
+        or any(relations[k] == "子の夫" for k in middle) and any(relations[k] == "子" and sexes[k] == "F" for k in middle)
+    if relations[i] == "世帯主":
+        return not set(relations) & set(_SPOUSES) and (kids("子", "妻の子", "夫の子") or (kids("孫") and not middle))
+    return i in middle and not couple and kids("孫")
+
+
+def _single_parent(draft: Draft, _: int) -> Any:
+    """Whether the household is a one-parent family on 児童扶養手当: one raising a child alone
+    (`_lone_parent`; for a marriage, one of the couple, until now) receives it, and a child up to
+    高校3年相当 lives here. Asked only of such a parent."""
+    count = draft.get("member_count") or 0
+    if draft.get("event") == "marriage":
+        grade = _on_birth(grade_on)
+        others = [grade(draft, k) for k in range(count) if _is_subject(draft, k) is False
+                  and draft.get(member_path(k, "relation")) in _CHILDREN]
+        if not any(not isinstance(g, Unknown) and g <= 12 for g in others):
+            needs = tuple(p for g in others if isinstance(g, Unknown) for p in g.needs)
+            return Unknown(needs) if needs else False
+        parents: list[Any] = [k for k in range(count) if _is_subject(draft, k) is True]
+    else:
+        lone = [(k, member_fact(draft, k, "lone_parent")) for k in range(count)]
+        unknown = tuple(p for _, v in lone if isinstance(v, Unknown) for p in v.needs)
+        if unknown:
+            return Unknown(unknown)
+        parents = [k for k, v in lone if v is True]
+    told = [_raw(draft, member_path(k, "child_support")) for k in parents]
+    if any(t is True for t in told):
+        return True
+    missing = tuple(p for t in told if isinstance(t, Unknown) for p in t.needs)
+    return Unknown(missing) if missing else False
+
+
 def _born_abroad(draft: Draft, i: int) -> Any:
     return draft.get(member_path(i, "birth_country")) not in (None, "", "JP")
 
@@ -298,6 +386,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("relation", "member", "text", "続柄", _member_raw("relation")),
     Fact("is_head", "member", "bool", "世帯主", _is_head),
     Fact("insurance", "member", "enum", "健康保険", _member_raw("insurance"), INSURANCE),
+    Fact("newborn_insurance", "member", "enum", "生まれた子が加入する健康保険", _newborn_insurance, INSURANCE),
     Fact("card", "member", "bool", "マイナンバーカード", _member_raw("card")),
     Fact("care_certified", "member", "bool", "要介護・要支援認定", _member_raw("care_certified")),
     Fact("foreign", "member", "bool", "外国籍", _is_foreign),
@@ -306,6 +395,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("pensioner", "member", "bool", "年金を受給中", _member_raw("pensioner")),
     Fact("allowance_recipient", "member", "bool", "児童手当を受給中", _allowance_recipient),
     Fact("child_support", "member", "bool", "児童扶養手当を受給中", _member_raw("child_support")),
+    Fact("lone_parent", "member", "bool", "ひとり親（同居の配偶者なしで子を養育）", _lone_parent),
     Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),
     Fact("surname_changes", "member", "bool", "婚姻で氏が変わる", _surname_changes),
@@ -327,6 +417,7 @@ HOUSEHOLD_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("old_same_prefecture", "household", "bool", "前住所が同じ都道府県", _same_prefecture("old")),
     Fact("new_same_prefecture", "household", "bool", "転出先が同じ都道府県", _same_prefecture("new")),
     Fact("agent", "household", "bool", "代理人の届出", _agent),
+    Fact("single_parent", "household", "bool", "ひとり親家庭（児童扶養手当を受給中）", _single_parent),
 )}
 
 

@@ -30,6 +30,7 @@ from kakanai.domain.draft import (
     split_member_path,
     to_document,
 )
+from kakanai.domain.facts import member_fact
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
 from kakanai.domain.phrases import reason_text
 from kakanai.domain.planner import Plan, member_name, plan
@@ -38,6 +39,7 @@ from kakanai.domain.questions import (
     DATE_LABELS,
     HOUSEHOLD_SPECS,
     MEMBER_SPECS,
+    NEWBORN_SPECS,
     QuestionSpec,
     Reason,
     Why,
@@ -138,7 +140,7 @@ class Interview:
 
     def answer(self, path: str, raw: Any) -> None:
         """Record an answer (normalised), or raise `InvalidInput` with the clerk's message."""
-        spec = _spec_for(path)
+        spec = _spec_in(path, self.draft)
         try:
             value = normalize_answer(spec, raw, member_count(self.draft))
             _check_dates(self.draft | {path: value}, path)
@@ -157,7 +159,7 @@ class Interview:
 
     def _question(self, path: str, reason: Reason) -> Question:
         draft, where = self.draft, split_member_path(path)
-        return Question(path, question_label(path, draft), _spec_for(path), reason, self._suggestion(path),
+        return Question(path, question_label(path, draft), _spec_in(path, draft), reason, self._suggestion(path),
                         known_name(draft, where[0]) if where else "")
 
     def _suggestion(self, path: str) -> str:
@@ -176,7 +178,7 @@ class Interview:
 def question_label(path: str, draft: Draft) -> str:
     """The label the interview asks a draft path by: the person named, the date by its event
     (転居日, 出生日 …); the same words name a missing field in the review."""
-    spec = _spec_for(path)
+    spec = _spec_in(path, draft)
     where = split_member_path(path)
     if where is not None:
         return f"{member_name(draft, where[0])}さんの{spec.label}"
@@ -205,6 +207,15 @@ def _spec_for(path: str) -> QuestionSpec:
     if spec is None:
         raise KeyError(f"no question for {path}")
     return spec
+
+
+def _spec_in(path: str, draft: Draft) -> QuestionSpec:
+    """The spec a path is asked by in this draft: a newborn's own where it has one (what it joins)."""
+    where = split_member_path(path)
+    if where is not None and where[1] in NEWBORN_SPECS and draft.get("event") == "birth" \
+            and member_fact(draft, where[0], "subject") is True:
+        return NEWBORN_SPECS[where[1]]
+    return _spec_for(path)
 
 
 def _order(path: str) -> tuple[int, int, int]:

@@ -103,6 +103,8 @@ _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
     "grade": _grade,
     "school_stage": _stage,
     "insurance": lambda v, d, i: _INSURANCE.get(str(v), str(v)),
+    "newborn_insurance": lambda v, d, i: {"nhi": "国民健康保険に加入", "employee": "勤め先の健康保険の被扶養者に",
+                                          "welfare": "生活保護（医療扶助）"}.get(str(v), str(v)),
     "insured": lambda v, d, i: f"被用者保険の{INSURED_KIND_LABELS.get(str(v), str(v))}",
     "pension_class": lambda v, d, i: f"国民年金の{PENSION_CLASS_LABELS[v]}" if v in PENSION_CLASS_LABELS
     else "国民年金の被保険者でない",
@@ -132,6 +134,8 @@ _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
                                        "none": "外国籍の方との婚姻（氏は変わりません）"}.get(str(v), ""),
     "allowance_recipient": _bool("児童手当を受給中", ""),
     "child_support": _bool("児童扶養手当を受給中", ""),
+    "single_parent": _bool("ひとり親家庭（児童扶養手当を受給中）", ""),
+    "lone_parent": _bool("ひとり親", ""),
     "seal_registered": _bool("印鑑登録あり", ""),
     "high_cost": _bool("高額療養費の支給対象", ""),
     "surname_changes": _bool("婚姻で氏が変わる", ""),

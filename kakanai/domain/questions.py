@@ -114,6 +114,13 @@ MEMBER_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
     QuestionSpec("high_cost", "高額療養費の支給の対象か（お知らせが届いているか）", "bool"),
 )}
 
+# A newborn is asked what it joins, not what it has: the insurance its parents do not share (one on
+# 国民健康保険, one on an employee's insurance) is asked of the child (facts.newborn_insurance)
+NEWBORN_SPECS: dict[str, QuestionSpec] = {s.key: s for s in (
+    QuestionSpec("insurance", "加入する健康保険（親の勤め先の健康保険の扶養に入るなら被用者保険）", "choice",
+                 tuple((k, INSURANCE_LABELS[k]) for k in ("nhi", "employee", "welfare"))),
+)}
+
 # The date question names the day the event is about (a 転居 is not asked for a 出生日)
 DATE_LABELS = {"move_in": "転入日", "move_out": "転出予定日", "move_within": "転居日", "birth": "出生日",
                "death": "死亡日", "marriage": "婚姻日"}

@@ -1254,6 +1254,10 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>eligible for high-cost medical expense benefits (notice received)?</translation>
     </message>
     <message>
+        <source>加入する健康保険（親の勤め先の健康保険の扶養に入るなら被用者保険）</source>
+        <translation>health insurance the child joins (employee insurance if it becomes a parent's dependent)</translation>
+    </message>
+    <message>
         <source>転入日</source>
         <translation>Date of moving in</translation>
     </message>
