@@ -20,7 +20,7 @@ from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason, read_hous
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
-from kakanai.qr.payload import QrPayloadError, decode, encode_household, strict_json
+from kakanai.qr.payload import MAX_TEXT_KKN2, QrPayloadError, decode, encode_household, strict_json
 
 
 def add_qr_commands(sub: Any) -> None:
@@ -99,7 +99,7 @@ def _cmd_read(args: argparse.Namespace) -> int:
             raise QrPayloadError("image", f"画像ファイルが見つかりません: {source}（名前と場所を確かめてください）",
                                  "image file not found")
         else:
-            text = sys.stdin.read() if source == "-" else source
+            text = sys.stdin.read(2 * MAX_TEXT_KKN2 + 1) if source == "-" else source  # longer is refused as too long
     except DecoderUnavailable as exc:
         return _fail(str(exc))
     parsed = decode(text)

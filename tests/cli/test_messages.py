@@ -248,3 +248,10 @@ def test_a_household_file_of_ten_thousand_members_is_refused_by_its_size(capsys:
     doc["members"] = doc["members"][:100]  # under the size, over the 20 members a household may have
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert "members: 人数・件数が多すぎます（20まで）" in err_of(capsys, "plan", str(path))
+
+
+def test_qr_read_from_a_standard_input_that_never_ends_is_refused(capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    with open("/dev/zero", encoding="latin-1") as endless:
+        monkeypatch.setattr("sys.stdin", endless)
+        assert "QRコードの内容が長すぎます" in err_of(capsys, "qr", "read", "-")
