@@ -310,7 +310,7 @@ class VisitController(QObject):
         generation = self._generation
         run_in_background(lambda: self.casework.render(household, plan, visit_id, filed),
                           lambda bundle: self._rendered(bundle, generation),
-                          lambda exc: self.bundle_failed.emit(f"様式を作れませんでした: {exc}"))
+                          lambda exc: self.bundle_failed.emit(render_failure(exc)))
 
     def _rendered(self, bundle: Bundle, generation: int) -> None:
         if generation != self._generation or self.session is None:
@@ -331,3 +331,12 @@ class VisitController(QObject):
         if self.session is not None:
             self.visits.printed(self.session)
             self.visit_changed.emit()
+
+
+def render_failure(exc: Exception) -> str:
+    """Why no bundle came, for the clerk: an input's own Japanese message (a city's broken template,
+    a visit id), else what to do; never the exception's English text (it may quote a resident's value)."""
+    if isinstance(exc, InvalidInput):
+        return exc.clerk_message()
+    return (f"様式を作れませんでした（予期しないエラー: {type(exc).__name__}）。"
+            "もう一度「確認」（F4）を押し、直らなければ情報システム係へ連絡してください")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -98,3 +99,32 @@ def test_a_value_read_from_the_qr_can_be_corrected_in_the_interview(counter: Cou
     window.intake_page.text.setText("メゾン北4条 302")
     window.intake_page.submit.click()
     assert window.controller.household().household.new.building == "メゾン北4条 302"
+
+
+def test_a_bundle_that_cannot_be_made_is_said_in_japanese_without_the_error_s_text(
+        counter: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a visit whose forms fail for a reason nobody foresaw (the error quotes a resident's name)
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(demo_residents()[1][1])  # 佐藤, one person
+
+    def broken(*_: object) -> None:
+        raise KeyError("佐藤　健の本籍")
+
+    monkeypatch.setattr(window.controller.casework, "render", broken)
+    # When the clerk asks for the review
+    clerk.press(K.Key_F4)
+    wait_until(lambda: pending_tasks() == 0 and window.review_page.problems.count() > 0)
+    # Then the review says what to do, in Japanese, naming only the error's type
+    shown = [window.review_page.problems.item(i).text() for i in range(window.review_page.problems.count())]
+    assert any("様式を作れませんでした（予期しないエラー: KeyError）" in line for line in shown), shown
+    assert not any("本籍" in line for line in shown)
+
+
+def test_a_city_template_that_cannot_be_read_is_said_with_its_file() -> None:
+    from kakanai.domain.problems import InvalidInput, Problem
+    from kakanai.ui.visit_controller import render_failure
+
+    broken = InvalidInput([Problem("templates/inu.pdf", "PDFとして読めません（壊れているか、PDFではありません）")],
+                          "市の様式PDFを使えません（情報システム担当へ連絡してください）")
+    assert render_failure(broken) == broken.clerk_message()
