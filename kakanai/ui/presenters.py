@@ -113,8 +113,9 @@ def _resident_member(draft: Draft) -> int | None:
     """The member resident_name names (None when it names someone from outside, or no one)."""
     count = member_count(draft) or 0
     notifier = draft.get("notifier")
-    if not count:
-        return None
+    if not count:  # how many is not asked yet: a name already known (a card read first) is still shown
+        named = draft.get(member_path(0, "family")) or draft.get(member_path(0, "given"))
+        return 0 if named else None
     if isinstance(notifier, int) and 0 <= notifier < count:
         return notifier
     if _outsider(draft):

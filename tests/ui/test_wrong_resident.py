@@ -173,3 +173,13 @@ def test_the_review_lists_two_heads_of_household(counter: Counter) -> None:
     problems = [window.review_page.problems.item(i).text() for i in range(window.review_page.problems.count())]
     # Then it is listed in plain Japanese before printing
     assert any("世帯主が2人" in p for p in problems), problems
+
+
+def test_the_bar_names_a_card_read_before_how_many_is_asked() -> None:
+    """A card read first gives the name before the interview asks how many move: the bar says whom
+    the visit is for at once, not 「（未入力）」 under 「カードを読み取りました: 佐藤　健」."""
+    from kakanai.ui.presenters import resident_parts
+
+    parts = dict(resident_parts({"members[0].family": "佐藤", "members[0].given": "健"}, ""))
+    assert parts["氏名"] == "佐藤\u3000健" and parts["人数"] == "―"
+    assert dict(resident_parts({}, ""))["氏名"] == "（未入力）"
