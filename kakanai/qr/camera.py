@@ -26,6 +26,7 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from kakanai.logsafe import safe_traceback
 from kakanai.qr.images import Decoder
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,10 @@ class _DecodeJob(QRunnable):
         texts: list[str] = []
         try:
             texts = self._decoder.decode(grey_from_frame(self._frame))
-        except Exception:  # a backend failure must not take the counter down
-            log.exception("decoding a camera frame with %s failed", self._decoder.name)
+        except Exception as exc:  # noqa: BLE001 - a backend failure must not take the counter down
+            # where it failed, never its text: a decoder's message may quote what the frame held
+            log.error("decoding a camera frame with %s failed\n%s", self._decoder.name,
+                      safe_traceback(exc, exc.__traceback__))
         self._frame = None
         try:
             self._relay.finished.emit(texts)

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from kakanai.logsafe import safe_traceback
+
 log = logging.getLogger(__name__)
 
 
@@ -25,8 +27,10 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except Exception as exc:  # reported to the UI thread, which shows the clerk a message
-            log.exception("background task failed")
+        except Exception as exc:  # noqa: BLE001 - reported to the UI thread, which shows the clerk a message
+            # types and code locations only (every handler, not just the log file's SafeFormatter,
+            # gets no exception text: it may quote a resident's value)
+            log.error("background task failed\n%s", safe_traceback(exc, exc.__traceback__))
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

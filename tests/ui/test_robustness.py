@@ -102,7 +102,7 @@ def test_a_value_read_from_the_qr_can_be_corrected_in_the_interview(counter: Cou
 
 
 def test_a_bundle_that_cannot_be_made_is_said_in_japanese_without_the_error_s_text(
-        counter: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+        counter: Counter, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     # Given a visit whose forms fail for a reason nobody foresaw (the error quotes a resident's name)
     window, clerk = counter.window, counter.clerk
     clerk.press(K.Key_F1)
@@ -119,6 +119,8 @@ def test_a_bundle_that_cannot_be_made_is_said_in_japanese_without_the_error_s_te
     shown = [window.review_page.problems.item(i).text() for i in range(window.review_page.problems.count())]
     assert any("様式を作れませんでした（予期しないエラー: KeyError）" in line for line in shown), shown
     assert not any("本籍" in line for line in shown)
+    # And the log (every handler) has the type and where, not the text
+    assert "background task failed" in caplog.text and "KeyError" in caplog.text and "本籍" not in caplog.text
 
 
 def test_a_city_template_that_cannot_be_read_is_said_with_its_file() -> None:
