@@ -414,6 +414,36 @@
     applyEvent();
   }
 
+  /* ---- a choice cut in its closed dropdown --------------------------------------------------------
+   * A closed dropdown shows its choice on one line; where a narrow screen cuts it, the choice is
+   * written out whole under it (the open list shows every choice whole anyway). */
+  var measure = document.createElement("canvas").getContext("2d");
+  var ARROW = 28;  // the dropdown's arrow and its margin, in CSS px
+
+  function isCut(selectNode, text) {
+    var style = getComputedStyle(selectNode);
+    measure.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+    var room = selectNode.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ARROW;
+    return measure.measureText(text).width > room;
+  }
+
+  function showWhole(selectNode) {
+    var note = selectNode.nextElementSibling;
+    if (!note || !note.classList.contains("whole")) {
+      note = el("p", { "class": "whole", "aria-hidden": "true", hidden: "" });  // the dropdown itself names its choice
+      selectNode.after(note);
+    }
+    var option = selectNode.options[selectNode.selectedIndex];
+    var text = option && option.value !== "" ? option.text : "";
+    var cut = Boolean(text) && selectNode.getClientRects().length > 0 && isCut(selectNode, text);
+    note.hidden = !cut;
+    note.textContent = cut ? text : "";
+  }
+
+  function showWholeChoices() {
+    document.querySelectorAll("main select:not(#lang)").forEach(function (s) { if (!s.closest("[hidden]")) { showWhole(s); } });
+  }
+
   /* ---- what the chosen event asks ------------------------------------------------------------- */
   function currentEvent() {
     var checked = document.querySelector("input[name=event]:checked");
@@ -471,6 +501,7 @@
     show($("dogs").parentNode, event.household.indexOf("extras.dogs") >= 0);
     show($("mopeds").parentNode, event.household.indexOf("extras.mopeds") >= 0);
     show($("f-extras"), event.household.some(function (k) { return /^extras\./.test(k); }));
+    showWholeChoices();
   }
 
   /* ---- the document ---------------------------------------------------------------------------- */
@@ -759,6 +790,8 @@
     $("add-member").addEventListener("click", function () { var k = addMember(); $("m" + k + "-family").focus(); });
     $("member-list").addEventListener("change", function () { renumber(); });
     $("form").addEventListener("submit", onCheck);
+    $("form").addEventListener("change", function (e) { if (e.target.tagName === "SELECT") { showWhole(e.target); } });
+    window.addEventListener("resize", showWholeChoices);
     $("back-to-form").addEventListener("click", function () { showPage("form"); });
     $("back-to-summary").addEventListener("click", function () { showPage("summary"); });
     $("show-code").addEventListener("click", onShowCode);
