@@ -12,6 +12,7 @@ import base64
 import binascii
 import json
 import re
+import unicodedata
 import zlib
 from typing import Any
 
@@ -73,7 +74,8 @@ def decode_document(text: str) -> Any:
     """The JSON document inside a KKN2 or KKN1 text (not yet validated as a household)."""
     if len(text) > MAX_TEXT_KKN2 * 2:
         raise QrPayloadError("length", "QRコードの内容が長すぎます", "text longer than a QR code holds")
-    body = _WHITESPACE.sub("", text).upper()
+    # full-width ＫＫＮ２ and digits (typed or pasted with a Japanese input method on) read as ASCII
+    body = _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).upper()
     if len(body) > (MAX_TEXT_KKN2 if body.startswith(KKN2) else MAX_TEXT):
         raise QrPayloadError("length", "QRコードの内容が長すぎます", "text longer than a QR code holds")
     if body.startswith(KKN2):

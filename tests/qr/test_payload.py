@@ -40,6 +40,15 @@ def test_every_example_household_round_trips_in_both_envelopes(name: str) -> Non
     assert decode(old).household == household
 
 
+@pytest.mark.parametrize("envelope", ["KKN1", "KKN2"])
+def test_a_code_typed_through_a_japanese_input_method_in_full_width_still_reads(envelope: str) -> None:
+    # Given the code arrived as ＫＫＮ２０１２… (a Japanese input method left on, full-width letters and digits)
+    text = encode_document(household_doc("birth"), envelope)
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in text)
+    # Then it reads as the code itself
+    assert decode(full_width).household == decode(text).household
+
+
 def test_a_scanner_with_caps_lock_and_line_breaks_still_reads() -> None:
     text = encode_document(household_doc("birth"))
     mangled = " " + "\r\n".join(text[i:i + 40] for i in range(0, len(text), 40)).swapcase() + "\t\n"
