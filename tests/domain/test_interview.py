@@ -297,8 +297,8 @@ def test_a_name_of_only_a_zero_width_space_is_refused_in_the_qr_code() -> None:
 
 
 def test_the_new_head_is_asked_only_when_a_head_change_is_needed(catalog: Catalog) -> None:
-    # Given a code: the head moves out alone, his wife and their 15-year-old son stay
-    doc = household("move_out", "2026-04-01", person("太郎", "1980-01-01", seal_registered=False),
+    # Given a code: the head moves out alone (the 児童手当 goes to his wife), his wife and their 15-year-old son stay
+    doc = household("move_out", "2026-04-01", person("太郎", "1980-01-01", seal_registered=False, allowance=False),
                     person("花子", "1982-01-01", "妻", sex="F"), person("一郎", "2011-04-01", "子"), subjects=[0],
                     child_allowance={"claimant": 0})
     interview = Interview(catalog, draft_from_household(parse_household(doc).household))

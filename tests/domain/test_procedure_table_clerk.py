@@ -110,7 +110,134 @@ SINGLE_PARENT_ROWS = [
         expect={"single_parent_medical_marriage": ("花子", "健", "葵"), "child_support_marriage": ("花子",)}),
 ]
 
-ROWS = NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS
+ABROAD_VN = {"country": "VN", "address": "ハノイ市ホアンキエム区1"}
+TO_US = {"country": "US", "address": "カリフォルニア州ロサンゼルス市1"}
+BROTHER = {"family": "山田", "given": "次郎", "family_kana": "ヤマダ", "given_kana": "ジロウ", "relation": "弟",
+           "address": "北海道札幌市中央区北一条西2丁目1番地"}
+
+# households a clerk planned by hand; where kakanai differed the row says "was:"
+AUDIT_ROWS = [
+    Row("kokuho_couple_with_a_care_certified_67_year_old_moves_out_of_the_prefecture",
+        "住民基本台帳法24条、国民健康保険法8条（転出の翌日に資格喪失）、介護保険法11条・36条（受給資格証明書）",
+        household("move_out", D, person("太郎", "1959-01-01", care=True, seal_registered=False, card=True),
+                  person("花子", "1961-03-03", "妻", sex="F", seal_registered=False), new=NEW_OTHER),
+        expect={"juminido_move_out": ("太郎", "花子"), "nhi_leave": ("太郎", "花子"), "care_leave": ("太郎", "花子"),
+                "care_certificate_issue": ("太郎",), "mynumber_move_out_notice": ("太郎",)},
+        absent=("head_change", "late_elderly_leave", "seal_registration_lapse")),
+    Row("foreign_family_of_four_moves_in_from_abroad",
+        "住民基本台帳法30条の46、国民健康保険法5条（在留3か月を超える外国人住民も被保険者）、国民年金法7条・8条、"
+        "児童手当法4条（日本に住所のある児童）、学校教育法施行令（外国籍の子の就学は申請による）",
+        household("move_in", D, person("AN", "1988-01-01", family="NGUYEN", insurance="none", nationality="VN"),
+                  person("HOA", "1990-01-01", "妻", family="NGUYEN", sex="F", insurance="none", nationality="VN"),
+                  person("BAO", "2018-06-01", "子", family="NGUYEN", insurance="none", nationality="VN"),
+                  person("MAI", "2023-02-01", "子", family="NGUYEN", sex="F", insurance="none", nationality="VN"),
+                  old=ABROAD_VN, child_allowance={"claimant": 0}),
+        expect={"juminido_move_in_abroad": ("AN", "HOA", "BAO", "MAI"), "residence_card_address": ("AN", "HOA", "BAO", "MAI"),
+                "nhi_join": ("AN", "HOA", "BAO", "MAI"), "pension_join_abroad": ("AN", "HOA"),
+                "child_allowance_claim": ("BAO", "MAI"), "child_medical_apply": ("BAO", "MAI"), "school_transfer_in": ("BAO",)},
+        absent=("juminido_move_in", "pension_address", "mynumber_continue")),
+    Row("death_of_a_late_elderly_head_leaves_a_kokuho_wife_of_72",
+        "高齢者医療確保法53条・86条（葬祭費）、国民年金法105条4項、国民健康保険法施行規則（世帯主の変更）、"
+        "住民基本台帳法25条（残る15歳以上が1人なら世帯主変更届は不要）",
+        household("death", D, person("太郎", "1948-01-01", insurance="late_elderly", pensioner=True, seal_registered=False,
+                                     high_cost=False),
+                  person("花子", "1954-05-05", "妻", sex="F"), subjects=[0], notifier=1),
+        expect={"late_elderly_leave": ("太郎",), "funeral_allowance_late_elderly": ("太郎",), "pension_death": ("太郎",),
+                "care_leave": ("太郎",), "nhi_head_change_death": ("花子",)},
+        absent=("head_change", "nhi_leave", "funeral_allowance_nhi", "survivors_basic_pension", "widow_pension")),
+    # was: nothing told a wife on 国保 who becomes her husband's dependant to leave 国保 (and of 第3号)
+    Row("marriage_the_kokuho_wife_becomes_the_employee_husband_s_dependant",
+        "国民健康保険法6条・8条・9条（被扶養者になったら資格喪失の届出・14日以内）、国民年金法7条1項3号・12条（第3号は事業主経由）",
+        household("marriage", D, person("一郎", "1994-04-10", family="佐藤", insurance="employee", insured="insured"),
+                  person("花子", "1996-05-05", "妻", family="鈴木", sex="F", card=True, seal_registered=True),
+                  subjects=[0, 1], marriage={"surname_of": 0}),
+        expect={"nhi_leave_marriage_dependant": ("花子",), "nhi_name_change": ("花子",), "pension_name_change": ("花子",),
+                "mynumber_card_update_marriage": ("花子",), "seal_reregistration_marriage": ("花子",)}),
+    Row("marriage_of_two_on_kokuho_has_nobody_to_be_dependent_on", "国民健康保険法6条（被用者保険の被扶養者のみ適用除外）",
+        household("marriage", D, person("一郎", "1994-04-10", family="佐藤"),
+                  person("花子", "1996-05-05", "妻", family="鈴木", sex="F", seal_registered=False),
+                  subjects=[0, 1], marriage={"surname_of": 0}),
+        expect={"nhi_name_change": ("花子",)}, absent=("nhi_leave_marriage_dependant",)),
+    Row("birth_to_an_unmarried_mother_on_welfare",
+        "生活保護法61条・15条（医療扶助: 国保・子ども医療費助成の対象外）、児童扶養手当法4条1項1号ホ（生活保護でも請求: 他法優先）、"
+        "児童手当法（生活保護でも支給）、国民年金法88条の2（法定免除の方も産前産後免除を届け出られる）",
+        _birth(person("花子", "1998-05-05", sex="F", insurance="welfare", child_support=False),
+               person("蓮", D, "子", insurance=None), subjects=[1]),
+        expect={"birth_registration": ("蓮",), "welfare_birth": ("蓮",), "child_support_claim_birth": ("花子",),
+                "child_allowance_birth": ("蓮",), "pension_maternity_exemption": ("花子",)},
+        absent=("nhi_join_birth", "employee_insurance_birth", "child_medical_birth", "maternity_lump_sum")),
+    # was: the 世帯主 (the grandmother) was asked about 児童扶養手当 instead of the twins' mother
+    Row("twins_and_their_mother_move_in_with_a_76_year_old_grandmother",
+        "高齢者医療確保法50条・54条（他の都道府県から: 負担区分等証明書）、介護保険法10条、国民健康保険法5条、児童手当法7条、"
+        + FUYO,
+        household("move_in", D, person("ヨネ", "1950-01-01", sex="F", insurance="late_elderly", card=True),
+                  person("花子", "1990-05-05", "子", sex="F", child_support=False),
+                  person("蓮", "2021-05-05", "孫"), person("葵", "2021-05-05", "孫", sex="F"),
+                  old={"postal": "980-0811", "address": "宮城県仙台市青葉区一番町1丁目1番1号", "head": ""},
+                  child_allowance={"claimant": 1}),
+        expect={"juminido_move_in": ("ヨネ", "花子", "蓮", "葵"), "nhi_join": ("花子", "蓮", "葵"),
+                "late_elderly_join": ("ヨネ",), "care_join": ("ヨネ",), "mynumber_continue": ("ヨネ",),
+                "child_allowance_claim": ("蓮", "葵"), "child_medical_apply": ("蓮", "葵"), "pension_address": ("花子",)},
+        absent=("child_support_move_in", "single_parent_medical_move_in", "school_transfer_in")),
+    # was: the dependent wife following her husband's posting abroad was told of 任意加入 (she stays 第3号)
+    Row("an_employee_posted_abroad_with_his_dependent_wife_and_son",
+        "国民年金法7条1項3号（第3号の国内居住要件の例外: 海外赴任に同行する家族）、附則5条1項3号、番号利用法17条、児童手当法4条",
+        household("move_out", D, person("一郎", "1985-01-01", insurance="employee", insured="insured", card=True,
+                                        seal_registered=False),
+                  person("花子", "1987-01-01", "妻", sex="F", insurance="employee", insured="dependent", card=True,
+                         seal_registered=False),
+                  person("健", "2016-01-01", "子", insurance="employee", insured="dependent"), new=TO_US),
+        expect={"juminido_move_out_abroad": ("一郎", "花子", "健"), "mynumber_abroad": ("一郎", "花子"),
+                "child_allowance_end": ("健",), "child_medical_end": ("健",), "school_transfer_out": ("健",)},
+        absent=("pension_voluntary_abroad", "nhi_leave", "juminido_move_out")),
+    Row("a_japanese_wife_on_kokuho_moving_abroad_is_told_of_voluntary_pension", "国民年金法附則5条1項3号（日本国籍の国外居住者 20〜64歳）",
+        household("move_out", D, person("花子", "1987-01-01", sex="F", seal_registered=False), new=TO_US),
+        expect={"pension_voluntary_abroad": ("花子",)}),
+    # was: a father receiving 児童手当 who moved out alone, leaving his son, was planned nothing about it
+    Row("the_child_allowance_recipient_moves_out_alone",
+        "児童手当法4条（監護し生計を同じくする者、別居のときの同居する者）・8条3項（15日以内）・26条、同法施行規則（受給事由消滅の届出）、"
+        "住民基本台帳法25条（残る15歳以上が1人: 世帯主変更届は不要）",
+        household("move_out", D, person("一郎", "1985-01-01", allowance=True, seal_registered=False),
+                  person("花子", "1987-01-01", "妻", sex="F"), person("健", "2016-01-01", "子"), subjects=[0],
+                  new=NEW_OTHER),
+        expect={"juminido_move_out": ("一郎",), "nhi_leave": ("一郎",), "child_allowance_recipient_moves_out": ("一郎",)},
+        absent=("head_change", "child_allowance_end", "child_medical_end")),
+    Row("the_mother_moves_out_alone_the_father_keeps_the_child_allowance", "児童手当法4条・26条",
+        household("move_out", D, person("一郎", "1985-01-01", allowance=True),
+                  person("花子", "1987-01-01", "妻", sex="F", allowance=False, seal_registered=False),
+                  person("健", "2016-01-01", "子"), subjects=[1], new=NEW_OTHER),
+        expect={"juminido_move_out": ("花子",)}, absent=("child_allowance_recipient_moves_out", "head_change")),
+    Row("death_of_a_1go_wife_leaves_her_husband_with_two_children",
+        "国民年金法37条1号・37条の2（子のある夫も遺族基礎年金: 2014年4月から）、児童扶養手当法4条1項2号（母が死亡した児童を監護する父）、"
+        "児童手当法7条・8条3項（受給者の死亡）",
+        household("death", D, person("一郎", "1974-01-01", allowance=False),
+                  person("花子", "1976-05-05", "妻", sex="F", pensioner=False, seal_registered=False, high_cost=False, allowance=True),
+                  person("健", "2010-05-05", "子"), person("葵", "2014-05-05", "子", sex="F"), subjects=[1], notifier=0),
+        expect={"survivors_basic_pension": ("花子",), "child_allowance_recipient_death": ("健", "葵"),
+                "child_support_death": ("健", "葵"), "child_medical_guardian_death": ("健", "葵"),
+                "nhi_leave": ("花子",), "funeral_allowance_nhi": ("花子",)},
+        absent=("death_lump_sum", "widow_pension", "head_change", "nhi_head_change_death")),
+    Row("death_of_a_66_year_old_living_alone_filed_by_his_brother",
+        "戸籍法87条（同居の親族以外の親族も届出人）、国民健康保険法57条の2・58条、介護保険法11条、印鑑条例（住民票の消除）",
+        household("death", D, person("太郎", "1960-01-01", care=True, pensioner=True, seal_registered=True, high_cost=True),
+                  subjects=[0], notifier=BROTHER),
+        expect={"death_registration": ("太郎",), "nhi_leave": ("太郎",), "funeral_allowance_nhi": ("太郎",),
+                "high_cost_nhi": ("太郎",), "pension_death": ("太郎",), "care_leave": ("太郎",)},
+        absent=("care_card_return_2go", "head_change", "nhi_head_change_death", "agent_letter")),
+    Row("a_2go_husband_and_3go_wife_move_in_need_no_pension_or_kokuho_filing",
+        "国民健康保険法6条（被用者保険の方は適用除外）、国民年金法12条（第2号・第3号の届出は事業主経由）",
+        household("move_in", D, person("一郎", "1985-01-01", insurance="employee", insured="insured"),
+                  person("花子", "1987-05-05", "妻", sex="F", insurance="employee", insured="dependent"),
+                  old={"postal": "980-0811", "address": "宮城県仙台市青葉区一番町1丁目1番1号", "head": ""}),
+        expect={"juminido_move_in": ("一郎", "花子")}, absent=("nhi_join", "pension_address")),
+    Row("a_single_foreign_father_moving_within_is_asked_about_child_support", FUYO,
+        household("move_within", D, person("AN", "1988-01-01", family="NGUYEN", nationality="VN", allowance=True),
+                  person("BAO", "2018-06-01", "子", family="NGUYEN", nationality="VN")),
+        expect={"residence_card_address": ("AN", "BAO"), "child_allowance_address": ("BAO",)},
+        undecided=("child_support_move_within", "single_parent_medical_move_within")),
+]
+
+ROWS = NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS + AUDIT_ROWS
 
 
 def test_every_row_is_named_once_and_names_its_basis() -> None:
@@ -159,3 +286,10 @@ def test_a_single_mother_living_with_her_parents_is_asked_not_her_father(catalog
     # Then the clerk asks the mother, the one raising the child alone, and not the head of household
     assert "members[2].child_support" in asked
     assert "members[0].child_support" not in asked and "members[1].child_support" not in asked
+
+
+def test_a_pensioner_s_death_tells_of_the_survivors_employee_pension(catalog: Catalog) -> None:
+    # Given the 年金受給権者死亡届 of someone who received a pension (老齢厚生年金 too, often)
+    note = catalog.procedure("pension_death").definition.note or ""
+    # Then the clerk reminds the spouse of 遺族厚生年金 at the pension office (厚生年金保険法58条1項4号)
+    assert "遺族厚生年金" in note and "年金事務所" in note
