@@ -35,6 +35,7 @@ class Fitted:
 
     size: float
     lines: tuple[str, ...]
+    cut: bool = False  # the text did not fit even at the floor: its last line ends in … (never drawn past its box)
 
 
 def new_canvas(out: Path | BinaryIO, size: tuple[float, float], title: str = "", *, invariant: bool = False) -> Canvas:
@@ -75,7 +76,17 @@ def fit_text(text: str, font: str, width: float, height: float, largest: float, 
     while len(lines) * size * LEADING > height and size > FLOOR:
         size = max(FLOOR, size - 0.5)
         lines = wrap(text, font, size, width)
-    return Fitted(size, lines)
+    room = max(1, int(height // (size * LEADING)))
+    if len(lines) <= room:
+        return Fitted(size, lines)
+    return Fitted(size, lines[:room - 1] + (_ellipsis(lines[room - 1], font, size, width),), cut=True)
+
+
+def _ellipsis(line: str, font: str, size: float, width: float) -> str:
+    """``line`` shortened to end in … within ``width`` (a value longer than its box: say it is cut)."""
+    while line and text_width(line + "…", font, size) > width:
+        line = line[:-1]
+    return line + "…"
 
 
 def draw_fitted(canvas: Canvas, text: str, box: Rect, font: str, largest: float, smallest: float,

@@ -55,3 +55,14 @@ def test_a_qr_reads_back_as_its_text_with_either_encoder(encoder: str, monkeypat
     assert not matrix[:2].any() and not matrix[:, -2:].any()  # the quiet zone
     image = np.kron(~matrix, np.ones((4, 4), dtype=bool)).astype(np.uint8) * 255
     assert [code.text for code in zxingcpp.read_barcodes(image)] == [text]
+
+
+def test_a_value_too_long_even_at_the_floor_is_cut_with_an_ellipsis_inside_its_box() -> None:
+    # Given a 200-character name (the longest a code may carry) in a member table's name cell
+    text = "寿限無" * 66 + "健"
+    fitted = fit_text(text, MINCHO, 40 * MM, 8 * MM, 10.5, 7)
+    # Then its lines stay inside the box, and the last says the value goes on (…), never drawn over the next cell
+    assert fitted.cut and fitted.size == FLOOR and fitted.lines[-1].endswith("…")
+    assert len(fitted.lines) * fitted.size * 1.18 <= 8 * MM
+    assert all(text_width(line, MINCHO, fitted.size) <= 40 * MM for line in fitted.lines)
+    assert "".join(fitted.lines).removesuffix("…") == text[:len("".join(fitted.lines)) - 1]
