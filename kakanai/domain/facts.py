@@ -280,6 +280,29 @@ def _single_parent(draft: Draft, _: int) -> Any:
     return Unknown(missing) if missing else False
 
 
+def _child_of_subject(draft: Draft, i: int) -> Any:
+    """Whether member ``i`` is, by relation, a child of one the event is about (the deceased): a 子 of
+    the 世帯主 or their 妻・夫, a 孫 of a 子 or a 子の妻・夫, a 妻の子 (夫の子) of the 妻 (夫). A 孫 is
+    not a child of the 世帯主 who died (遺族基礎年金 and 児童扶養手当 go to the deceased's own children)."""
+    relation = _raw(draft, member_path(i, "relation"))
+    if isinstance(relation, Unknown):
+        return relation
+    parents = _PARENT_RELATIONS.get(str(relation), ())
+    if not parents or _is_subject(draft, i) is True:
+        return False
+    needs: list[str] = []
+    for k in range(draft.get("member_count") or 0):
+        subject = _is_subject(draft, k)
+        if k == i or subject is False:
+            continue
+        other = _raw(draft, member_path(k, "relation"))
+        if isinstance(subject, Unknown) or isinstance(other, Unknown):
+            needs.extend(x for u in (subject, other) if isinstance(u, Unknown) for x in u.needs)
+        elif other in parents:
+            return True
+    return Unknown(tuple(dict.fromkeys(needs))) if needs else False
+
+
 def _born_abroad(draft: Draft, i: int) -> Any:
     return draft.get(member_path(i, "birth_country")) not in (None, "", "JP")
 
@@ -395,6 +418,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("pensioner", "member", "bool", "年金を受給中", _member_raw("pensioner")),
     Fact("allowance_recipient", "member", "bool", "児童手当を受給中", _allowance_recipient),
     Fact("child_support", "member", "bool", "児童扶養手当を受給中", _member_raw("child_support")),
+    Fact("child_of_subject", "member", "bool", "届出の対象者（亡くなった方）の子", _child_of_subject),
     Fact("lone_parent", "member", "bool", "ひとり親（同居の配偶者なしで子を養育）", _lone_parent),
     Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),

@@ -237,7 +237,38 @@ AUDIT_ROWS = [
         undecided=("child_support_move_within", "single_parent_medical_move_within")),
 ]
 
-ROWS = NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS + AUDIT_ROWS
+IZOKU = "国民年金法37条の2（遺族基礎年金は子のある配偶者または子: 孫は含まない）、児童扶養手当法4条1項（父または母が死亡した児童）"
+
+# a grandparent's death is not a parent's: was: the grandchildren of a deceased 世帯主 were planned 遺族基礎年金,
+# 児童扶養手当, 子ども医療費の保護者変更 and 保育所の変更, though their parents live; a deceased son's child got none
+THREE_GENERATION_DEATH_ROWS = [
+    Row("death_of_the_grandfather_head_whose_grandson_lives_with_both_parents", IZOKU + "、厚生年金保険法59条",
+        household("death", D, person("太郎", "1958-01-01", pensioner=True, seal_registered=False, high_cost=False,
+                                     allowance=False),
+                  person("良子", "1960-01-01", "妻", sex="F"),
+                  person("一郎", "1985-01-01", "子", insurance="employee", insured="insured"),
+                  person("花子", "1987-05-05", "子の妻", sex="F", insurance="employee", insured="dependent"),
+                  person("健", "2016-01-01", "孫", insurance="employee", insured="dependent", school={"kind": "nursery"}),
+                  subjects=[0], notifier=1),
+        expect={"death_registration": ("太郎",), "pension_death": ("太郎",), "head_change": (),
+                "nhi_head_change_death": ("良子",), "care_leave": ("太郎",)},
+        absent=("survivors_basic_pension", "child_support_death", "child_medical_guardian_death", "nursery_change_death")),
+    Row("death_at_63_of_a_self_employed_grandfather_leaves_his_wife_the_widow_pension",
+        "国民年金法49条（寡婦年金: 遺族基礎年金を受けられる子がいないとき）・52条の2・52条の6、" + IZOKU,
+        household("death", D, person("太郎", "1963-05-01", pensioner=False, seal_registered=False, high_cost=False),
+                  person("良子", "1965-01-01", "妻", sex="F"), person("花子", "1990-05-05", "子", sex="F"),
+                  person("健", "2016-01-01", "孫"), subjects=[0], notifier=1),
+        expect={"widow_pension": ("太郎",), "death_lump_sum": ("太郎",)}, absent=("survivors_basic_pension",)),
+    Row("death_of_a_son_living_with_his_parents_leaves_his_wife_and_child", IZOKU + "、児童手当法7条・8条3項、市の子ども医療費助成条例",
+        household("death", D, person("太郎", "1958-01-01"), person("良子", "1960-01-01", "妻", sex="F"),
+                  person("一郎", "1985-01-01", "子", pensioner=False, seal_registered=False, high_cost=False, allowance=True),
+                  person("花子", "1987-05-05", "子の妻", sex="F"), person("健", "2016-01-01", "孫"), subjects=[2], notifier=3),
+        expect={"survivors_basic_pension": ("一郎",), "child_support_death": ("健",), "child_medical_guardian_death": ("健",),
+                "child_allowance_recipient_death": ("健",), "nhi_leave": ("一郎",)},
+        absent=("widow_pension", "death_lump_sum", "head_change", "nhi_head_change_death")),
+]
+
+ROWS = NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS + AUDIT_ROWS + THREE_GENERATION_DEATH_ROWS
 
 
 def test_every_row_is_named_once_and_names_its_basis() -> None:
