@@ -34,7 +34,7 @@ MAX_DEPTH = 16  # the household document nests 4 deep; room for a later version'
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_WHITESPACE = re.compile(r"[ \t\r\n]+")
+_WHITESPACE = re.compile("[ \t\r\n\ufeff]+")  # a BOM: a text file saved by Notepad, piped to qr read
 _LATER_VERSION = re.compile(r"^KKN([3-9]|\d\d)")
 
 

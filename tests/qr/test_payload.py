@@ -49,6 +49,11 @@ def test_a_code_typed_through_a_japanese_input_method_in_full_width_still_reads(
     assert decode(full_width).household == decode(text).household
 
 
+def test_a_code_saved_in_a_text_file_with_a_byte_order_mark_still_reads() -> None:
+    text = encode_document(household_doc("birth"))
+    assert decode("\ufeff" + text + "\r\n").household == decode(text).household
+
+
 def test_a_scanner_with_caps_lock_and_line_breaks_still_reads() -> None:
     text = encode_document(household_doc("birth"))
     mangled = " " + "\r\n".join(text[i:i + 40] for i in range(0, len(text), 40)).swapcase() + "\t\n"
