@@ -303,6 +303,33 @@ def _child_of_subject(draft: Draft, i: int) -> Any:
     return Unknown(tuple(dict.fromkeys(needs))) if needs else False
 
 
+# whose spouse a relation can be: the 世帯主's 妻・夫, a 子's 子の妻・子の夫
+_SPOUSE_OF = {"世帯主": ("妻", "夫"), "妻": ("世帯主",), "夫": ("世帯主",), "子": ("子の妻", "子の夫"),
+              "子の妻": ("子",), "子の夫": ("子",)}
+
+
+def _spouse_of_subject(draft: Draft, i: int) -> Any:
+    """Whether member ``i`` is, by relation and sex, the spouse of one the event is about (the
+    deceased): the 妻 of a deceased 世帯主, the 世帯主 of a deceased 夫, the 子の妻 of a deceased son.
+    A daughter-in-law is not the widow of her husband's father."""
+    relation, sex = _raw(draft, member_path(i, "relation")), draft.get(member_path(i, "sex"))
+    if isinstance(relation, Unknown):
+        return relation
+    if _is_subject(draft, i) is True:
+        return False
+    needs: list[str] = []
+    for k in range(draft.get("member_count") or 0):
+        subject = _is_subject(draft, k)
+        if k == i or subject is False:
+            continue
+        other = _raw(draft, member_path(k, "relation"))
+        if isinstance(subject, Unknown) or isinstance(other, Unknown):
+            needs.extend(x for u in (subject, other) if isinstance(u, Unknown) for x in u.needs)
+        elif relation in _SPOUSE_OF.get(str(other), ()) and sex != draft.get(member_path(k, "sex")):
+            return True
+    return Unknown(tuple(dict.fromkeys(needs))) if needs else False
+
+
 def _born_abroad(draft: Draft, i: int) -> Any:
     return draft.get(member_path(i, "birth_country")) not in (None, "", "JP")
 
@@ -326,7 +353,8 @@ _SPOUSES = ("妻", "夫")
 
 def _pension_class(draft: Draft, i: int) -> Any:
     """国民年金の種別 on the event date: as the document says (``pension_class``), else worked out:
-    2 for the insured person of an employee insurance, 3 for their dependent spouse aged 20–59, 1 for
+    2 for the insured person of an employee insurance, 3 for their dependent spouse aged 20–59 (a 妻・夫,
+    a 子の妻・子の夫), 1 for
     every other resident aged 20–59 (a 21-year-old student on a parent's insurance too), 0 for none."""
     explicit = draft.get(member_path(i, "pension_class"))
     if isinstance(explicit, int):
@@ -339,7 +367,7 @@ def _pension_class(draft: Draft, i: int) -> Any:
         if isinstance(insured, Unknown) or insured == "insured":
             return 2 if insured == "insured" else insured
         if 20 <= age <= 59:
-            return 3 if draft.get(member_path(i, "relation")) in _SPOUSES else 1
+            return 3 if draft.get(member_path(i, "relation")) in (*_SPOUSES, "子の妻", "子の夫") else 1
         return 0
     return 1 if 20 <= age <= 59 and insurance != "late_elderly" else 0
 
@@ -419,6 +447,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("allowance_recipient", "member", "bool", "児童手当を受給中", _allowance_recipient),
     Fact("child_support", "member", "bool", "児童扶養手当を受給中", _member_raw("child_support")),
     Fact("child_of_subject", "member", "bool", "届出の対象者（亡くなった方）の子", _child_of_subject),
+    Fact("spouse_of_subject", "member", "bool", "届出の対象者（亡くなった方）の配偶者", _spouse_of_subject),
     Fact("lone_parent", "member", "bool", "ひとり親（同居の配偶者なしで子を養育）", _lone_parent),
     Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),

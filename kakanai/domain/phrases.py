@@ -137,6 +137,7 @@ _PHRASES: dict[str, Callable[[Any, Draft, int], str]] = {
     "single_parent": _bool("ひとり親家庭（児童扶養手当を受給中）", ""),
     "lone_parent": _bool("ひとり親", ""),
     "child_of_subject": _bool("亡くなった方の子", ""),
+    "spouse_of_subject": _bool("亡くなった方の配偶者", ""),
     "seal_registered": _bool("印鑑登録あり", ""),
     "high_cost": _bool("高額療養費の支給対象", ""),
     "surname_changes": _bool("婚姻で氏が変わる", ""),

@@ -266,6 +266,31 @@ THREE_GENERATION_DEATH_ROWS = [
         expect={"survivors_basic_pension": ("一郎",), "child_support_death": ("健",), "child_medical_guardian_death": ("健",),
                 "child_allowance_recipient_death": ("健",), "nhi_leave": ("一郎",)},
         absent=("widow_pension", "death_lump_sum", "head_change", "nhi_head_change_death")),
+
+    # was: the daughter-in-law, her husband's 第3号, was moved to 第1号 by her father-in-law's death
+    Row("death_of_an_employed_grandfather_leaves_his_son_s_3go_wife_as_she_was",
+        "国民年金法7条1項3号（第3号は被保険者である配偶者の被扶養者）・12条、厚生年金保険法59条（遺族厚生年金: 配偶者）",
+        household("death", D, person("太郎", "1963-01-01", insurance="employee", insured="insured", pensioner=False,
+                                     seal_registered=False),
+                  person("良子", "1965-01-01", "妻", sex="F", insurance="employee", insured="dependent"),
+                  person("一郎", "1988-01-01", "子", insurance="employee", insured="insured"),
+                  person("花子", "1990-05-05", "子の妻", sex="F", insurance="employee", insured="dependent"),
+                  subjects=[0], notifier=1),
+        expect={"survivors_employee_pension": ("太郎",), "head_change": ()},
+        absent=("pension_class_change_survivor", "widow_pension", "death_lump_sum")),
+    # was: a widower's daughter-in-law was planned his 寡婦年金 (寡婦年金 is the wife's)
+    Row("death_of_a_widower_at_63_gives_his_daughter_in_law_no_widow_pension",
+        "国民年金法49条（寡婦年金: 夫の死亡で妻に）・52条の2・52条の3（死亡一時金: 生計を同じくした子も遺族）",
+        household("death", D, person("太郎", "1963-05-01", pensioner=False, seal_registered=False, high_cost=False),
+                  person("一郎", "1988-01-01", "子"), person("花子", "1990-05-05", "子の妻", sex="F"), subjects=[0], notifier=1),
+        expect={"death_lump_sum": ("太郎",), "head_change": (), "nhi_head_change_death": ("一郎", "花子")},
+        absent=("widow_pension",)),
+    # was: a 子の妻 on her husband's insurance counted as 第1号 and was planned 国民年金 住所変更
+    Row("a_son_s_dependent_wife_moving_in_with_his_parents_is_3go", "国民年金法7条1項3号（第2号の被扶養配偶者）・12条（第3号の届出は事業主経由）",
+        household("move_in", D, person("太郎", "1960-01-01"), person("良子", "1962-01-01", "妻", sex="F"),
+                  person("一郎", "1988-01-01", "子", insurance="employee", insured="insured"),
+                  person("花子", "1990-05-05", "子の妻", sex="F", insurance="employee", insured="dependent")),
+        expect={"nhi_join": ("太郎", "良子"), "care_join": ("太郎",)}, absent=("pension_address",)),
 ]
 
 ROWS = NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS + AUDIT_ROWS + THREE_GENERATION_DEATH_ROWS
