@@ -419,3 +419,47 @@ def test_too_big_comes_exactly_where_no_code_holds_the_household(browser: Any, b
     # and a household whose code is over the limit is told so when checked, not drawn
     result = browser.execute_script("return window.kakanai.validate(arguments[0])", _crowded(40))
     assert [e["key"] for e in result["errors"]] == ["err.too_big"]
+
+
+def test_the_errors_are_listed_in_the_order_of_the_form(browser: Any, built_page: Path) -> None:
+    # Given a death typed in English with the first person's katakana and the account number left out
+    open_page(browser, built_page, "en")
+    fill(browser, DEATH, {})
+    for field in ("m0-family_kana", "bank-number"):
+        browser.find_element("id", field).clear()
+    browser.find_element("id", "check").click()
+    # Then the list reads top to bottom as the form does (the person comes before the bank account),
+    # each line "what: what to do" in English punctuation
+    lines = errors_shown(browser)
+    assert [line.split(":")[0] for line in lines] == ["Person 1 Family name in katakana",
+                                                     "Bank account for payments (optional) Account number (7 digits)"]
+    assert all(line.endswith(": Please fill this in") for line in lines), lines
+
+
+def test_the_summary_shows_each_person_s_answers_under_that_person(browser: Any, built_page: Path) -> None:
+    doc = HOUSEHOLDS["move_in, a family of four with an account for the child allowance"]
+    open_page(browser, built_page, "ja")
+    fill(browser, *doc)
+    browser.find_element("id", "check").click()
+    rows = [(dt.text, dt.find_element("xpath", "following-sibling::dd[1]").text)
+            for dt in browser.find_elements("css selector", "#summary-list dt")]
+    terms = [term for term, _ in rows]
+    # the insurance, the card, 要介護 and 印鑑登録 the resident chose are there to check, after their person
+    assert ("1人目 今の健康保険", "国民健康保険") in rows and ("4人目 今の健康保険", "後期高齢者医療（75歳以上）") in rows
+    assert ("1人目 印鑑登録をする", "はい") in rows and ("2人目 印鑑登録をする", "はい") not in rows
+    assert ("飼っている犬の数", "1") in rows, rows
+    first, second = terms.index("1人目"), terms.index("2人目")
+    assert all(first < terms.index(t) < second for t in terms if t.startswith("1人目 "))
+
+
+def test_the_whole_code_is_on_the_screen_when_shown(built_page: Path) -> None:
+    from tests.web.browser import chromium
+
+    lang, doc, typed, wareki = CASES["move_within"]
+    with chromium((320, 640)) as driver:
+        open_page(driver, built_page, lang)
+        fill(driver, doc, typed, wareki)
+        show_code(driver)
+        top, bottom = driver.execute_script("var r = document.getElementById('qr').getBoundingClientRect();"
+                                            "return [r.top, r.bottom - window.innerHeight];")
+        assert top >= 0 and bottom <= 0, (top, bottom)

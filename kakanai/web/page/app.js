@@ -195,7 +195,7 @@
   function memberChoices() {
     return memberKeys().map(function (k, i) {
       var name = ($("m" + k + "-family").value + " " + $("m" + k + "-given").value).trim();
-      return [String(i), t("member.legend", i + 1) + (name ? "：" + name : "")];
+      return [String(i), t("member.legend", i + 1) + (name ? t("sep") + name : "")];
     });
   }
 
@@ -609,17 +609,29 @@
     return $(id) || $(path.split(".")[0] === "old" ? "f-old" : path.split(".")[0] === "new" ? "f-new" : "f-event");
   }
 
+  /* The errors in the order of their fields on the page (the checks find them in the document's
+   * order: the bank before the first person), so the list reads top to bottom as the form does. */
+  function inFormOrder(errors) {
+    var places = errors.map(function (e, i) { return { error: e, input: inputFor(e.path), i: i }; });
+    places.sort(function (a, b) {
+      if (!a.input || !b.input || a.input === b.input) { return (a.input ? 1 : 0) - (b.input ? 1 : 0) || a.i - b.i; }
+      return a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return places.map(function (p) { return p.error; });
+  }
+
   function showErrors(errors) {
     document.querySelectorAll(".error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
     document.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
     var list = $("error-list");
     list.textContent = "";
+    errors = inFormOrder(errors);
     errors.forEach(function (e) {
       var input = inputFor(e.path), message = t(e.key).replace("{min}", String(e.min)).replace("{max}", String(e.max));
       var box = input && $(input.id + "-error");
       if (box) { box.hidden = false; box.textContent = message; }
       if (input && input.id) { input.setAttribute("aria-invalid", "true"); input.setAttribute("aria-describedby", input.id + "-error"); }
-      var link = el("a", { href: "#" + (input ? input.id : "f-event"), text: label(e.path) + "：" + message });
+      var link = el("a", { href: "#" + (input ? input.id : "f-event"), text: label(e.path) + t("sep") + message });
       list.append(el("li", {}, [link]));
     });
     $("errors").hidden = !errors.length;
@@ -651,11 +663,14 @@
       if (a) { rows.push([t(addressLegend(side)), [a.postal || countryName(a.country), a.address, a.building || ""].join(" ").trim()]); }
       if (side === "new" && a && a.head) { rows.push([t("new.head"), a.head]); }
     });
-    doc.members.forEach(function (m, i) {
+    doc.members.forEach(function (m, i) {  // each person, then their other facts
       rows.push([t("member.legend", i + 1), [m.family + " " + m.given, "(" + m.family_kana + " " + m.given_kana + ")",
         m.birth, t("sex." + m.sex), m.relation, m.nationality ? countryName(m.nationality) : ""].join(" ").trim()]);
-    });
-    doc.members.forEach(function (m, i) {
+      var own = { insurance: m.insurance && t("ins." + m.insurance), card: yesNo(m.card), care_certified: yesNo(m.care_certified),
+        seal: ((doc.extras || {}).seal_registration || []).indexOf(i) >= 0 ? t("yes") : undefined };
+      Object.keys(own).forEach(function (key) {
+        if (own[key]) { rows.push([t("member.legend", i + 1) + " " + t("member." + key), own[key]]); }
+      });
       GENERIC_MEMBER.forEach(function (key) {
         var v = getPath(m, key);
         if (v !== undefined && v !== "") { rows.push([t("member.legend", i + 1) + " " + t("member." + key), shownValue(v, nodeAt("members." + key), doc)]); }
@@ -681,15 +696,18 @@
         doc.bank.holder_kana].join(" ")]);
     }
     if (doc.phone) { rows.push([t("phone"), doc.phone]); }
+    ["dogs", "mopeds"].forEach(function (key) { if ((doc.extras || {})[key]) { rows.push([t(key), String(doc.extras[key])]); } });
     return rows;
   }
+
+  function yesNo(v) { return v === true ? t("yes") : v === false ? t("no") : undefined; }
 
   function shownValue(v, node, doc) {
     var kind = kindOf(node);
     if (kind === "bool") { return t(v ? "yes" : "no"); }
     if (kind === "choice") { return choiceLabel(v, node); }
     if (kind === "country") { return countryName(v); }
-    if (kind === "member") { var m = doc.members[v]; return t("member.legend", v + 1) + (m ? "：" + m.family + " " + m.given : ""); }
+    if (kind === "member") { var m = doc.members[v]; return t("member.legend", v + 1) + (m ? t("sep") + m.family + " " + m.given : ""); }
     return String(v);
   }
 
@@ -738,6 +756,7 @@
     $("payload").textContent = text;
     showPage("code", quiet === true);
     drawCode(qr);
+    $("qr").scrollIntoView({ block: "nearest" });  // the whole code on the screen, ready to show at the counter
   }
 
   /* Every module the same whole number of the screen's pixels, as large as the width allows (a code
