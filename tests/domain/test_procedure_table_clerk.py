@@ -293,7 +293,20 @@ THREE_GENERATION_DEATH_ROWS = [
         expect={"nhi_join": ("太郎", "良子"), "care_join": ("太郎",)}, absent=("pension_address",)),
 ]
 
-ROWS = NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS + AUDIT_ROWS + THREE_GENERATION_DEATH_ROWS
+OTHER_ROWS = [
+    # was: a student leaving for university was only told his 国保 ends; he may stay on it (マル学)
+    Row("a_student_leaves_his_kokuho_parents_for_university", "国民健康保険法116条（修学中の被保険者の特例）",
+        household("move_out", D, person("太郎", "1970-01-01"), person("一郎", "2007-01-01", "子", seal_registered=False),
+                  subjects=[1], new=NEW_OTHER),
+        expect={"juminido_move_out": ("一郎",), "nhi_leave": ("一郎",), "nhi_student_special_out": ("一郎",)},
+        absent=("head_change",)),
+    Row("the_whole_kokuho_family_moving_out_is_told_nothing_of_the_student_special", "国民健康保険法116条（世帯主が市に残るときだけ）",
+        household("move_out", D, person("太郎", "1970-01-01", seal_registered=False),
+                  person("一郎", "2007-01-01", "子", seal_registered=False), new=NEW_OTHER),
+        expect={"nhi_leave": ("太郎", "一郎")}, absent=("nhi_student_special_out",)),
+]
+
+ROWS = OTHER_ROWS + NEWBORN_INSURANCE_ROWS + SINGLE_PARENT_ROWS + AUDIT_ROWS + THREE_GENERATION_DEATH_ROWS
 
 
 def test_every_row_is_named_once_and_names_its_basis() -> None:
