@@ -19,6 +19,7 @@ page's top-left corner to where the text starts, on its baseline (what `render_g
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
@@ -72,11 +73,34 @@ def template_problems(catalog: Catalog) -> list[Problem]:
     for form in catalog.forms.values():
         if form.template:
             try:
-                template_page(template_path(form, catalog))
+                page = template_page(template_path(form, catalog))
             except InvalidInput as exc:
                 problems += [Problem(f"{form.id}.template", f"{p.path}: {p.message_ja}" if p.path != f"{form.id}.template"
                                      else p.message_ja, p.message_en) for p in exc.problems]
+                continue
+            problems += [problem for slot in form.overlay
+                         if (problem := _placement_problem(form, slot, page.width / MM, page.height / MM))]
     return problems
+
+
+SIZES = (4.0, 72.0)  # points: smaller is unreadable once printed, larger no form's box holds
+
+
+def _placement_problem(form: Form, slot: OverlaySlot, width_mm: float, height_mm: float) -> Problem | None:
+    """Why an overlay value would not show on its template page (off the page, NaN, a size nobody
+    reads), or None; the page's size is known only here, once the template is read."""
+    where = f"{form.id}.overlay.{slot.key}"
+    numbers = [slot.x_mm, slot.y_mm, *(n for n in (slot.size, slot.width_mm) if n is not None)]
+    if not all(math.isfinite(n) for n in numbers):
+        return Problem(where, "座標・文字サイズ・幅は数で書きます（nan・inf は使えません）", "coordinates must be finite")
+    if slot.x_mm >= width_mm or slot.y_mm >= height_mm:
+        return Problem(where, f"座標 [{slot.x_mm:g}, {slot.y_mm:g}] が様式PDFのページの外です"
+                              f"（横 {width_mm:.0f}mm・縦 {height_mm:.0f}mm の中に書きます）", "placed off the page")
+    largest = SIZES[1] if slot.kind != "qr" else min(width_mm - slot.x_mm, height_mm - slot.y_mm)
+    if slot.size is not None and not SIZES[0] <= slot.size <= largest:
+        unit = "QRコードの一辺（mm）" if slot.kind == "qr" else "文字サイズ（ポイント）"
+        return Problem(where, f"{unit} {slot.size:g} は使えません（{SIZES[0]:g}〜{largest:.0f} で書きます）", "size out of range")
+    return None
 
 
 def read_templates(catalog: Catalog) -> int:

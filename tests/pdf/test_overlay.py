@@ -116,3 +116,27 @@ def test_a_template_outside_the_templates_folder_is_refused(catalog: Catalog, na
         template_path(form, city)
     assert "templates/ の中のファイル名だけ" in caught.value.clerk_message()
     assert [p.path for p in template_problems(city)] == ["inu_overlay.template"]
+
+
+@pytest.mark.parametrize(("numbers", "words"), [
+    ([float("nan"), 46, 11], "nan・inf は使えません"),
+    ([136, 46, float("inf")], "nan・inf は使えません"),  # a bundle needing it failed with a ValueError
+    ([5000, 46, 11], "座標 [5000, 46] が様式PDFのページの外です（横 210mm・縦 297mm の中に書きます）"),
+    ([136, 46, 0], "文字サイズ（ポイント） 0 は使えません"),
+    ([136, 46, 1e6], "文字サイズ（ポイント） 1e+06 は使えません"),
+])
+def test_an_overlay_value_that_would_not_show_on_the_page_is_named_with_its_key(
+        catalog: Catalog, numbers: list[float], words: str) -> None:
+    # Given a city staff member who typed the 届出日's place on the dog form wrongly
+    form = catalog.forms["inu_overlay"]
+    slot, wrong = overlay_slot("issued", numbers, set())
+    assert slot is not None and wrong is None  # the catalog alone cannot know the page it lands on
+    city = replace(catalog, forms={**catalog.forms, "inu_overlay": replace(
+        form, overlay=tuple(s if s.key != "issued" else slot for s in form.overlay))})
+    # Then forms check names the form, the key and why, once the template's page size is known
+    [problem] = template_problems(city)
+    assert problem.path == "inu_overlay.overlay.issued" and words in problem.message_ja
+
+
+def test_the_shipped_overlay_form_has_every_value_on_its_page(catalog: Catalog) -> None:
+    assert template_problems(catalog) == []
