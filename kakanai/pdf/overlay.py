@@ -147,6 +147,9 @@ def draw_overlay_page(canvas: Canvas, sheet: FormSheet, household: Household, te
     """Draw the values of an overlay form on a page the size of its template, and end the page."""
     page = template_page(template)
     width, height = page.width, page.height
+    wrong = [p for slot in sheet.form.overlay if (p := _placement_problem(sheet.form, slot, width / MM, height / MM))]
+    if wrong:  # the counter's catalog was not checked with `forms check`: said, not drawn off the page or a crash
+        raise InvalidInput(wrong, TEMPLATE_TITLE)
     canvas.setPageSize((width, height))
     use_template(canvas, page)  # the city's blank form under the values
     for place in placements(sheet, household, height):

@@ -136,6 +136,11 @@ def test_an_overlay_value_that_would_not_show_on_the_page_is_named_with_its_key(
     # Then forms check names the form, the key and why, once the template's page size is known
     [problem] = template_problems(city)
     assert problem.path == "inu_overlay.overlay.issued" and words in problem.message_ja
+    # And a counter whose catalog was never checked says the same when a family's bundle needs the form
+    household = household_of(household_doc("family_move_in"))
+    with pytest.raises(InvalidInput) as caught:
+        render_bundle(household, plan_of(household, city), city, io.BytesIO(), visit_id="V1", issued=ISSUED)
+    assert words in caught.value.clerk_message()
 
 
 def test_the_shipped_overlay_form_has_every_value_on_its_page(catalog: Catalog) -> None:
