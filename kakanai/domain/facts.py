@@ -199,13 +199,14 @@ _CHILD_INSURANCES = ("nhi", "employee", "welfare")
 
 
 def _newborn_insurance(draft: Draft, i: int) -> Any:
-    """The health insurance a newborn joins: as told (the child's ``insurance``; 加入なし is 国保, which
-    every resident without another insurance joins); else the one its parents in the household share
-    (国保 where none of them has one it can join through); unknown (asked) where the parents are on
-    different ones (one 国保, one 被用者保険: the child may be the employee's dependant) or none is here."""
+    """The health insurance a newborn joins: as told (the child's ``insurance``: 国保, 被用者保険 or 生活保護);
+    else (not told, or 加入なし: a newborn has none yet) the one its parents in the household share
+    (国保 where none of them has one it can join through: every resident without another insurance
+    joins it); unknown (asked) where the parents are on different ones (one 国保, one 被用者保険: the
+    child may be the employee's dependant) or none is here."""
     told = draft.get(member_path(i, "insurance"))
-    if told is not None:
-        return "nhi" if told == "none" else told
+    if told in _CHILD_INSURANCES:
+        return told
     relations = _PARENT_RELATIONS.get(str(draft.get(member_path(i, "relation")) or ""), ())
     age = _on_birth(age_on)
     parents = [k for k in range(draft.get("member_count") or 0) if k != i and _is_subject(draft, k) is False
