@@ -84,9 +84,10 @@
         "data-t-label": label, "class": "date-" + suffix });
     };
     return el("fieldset", { "class": "field date", id: id }, [el("legend", { "data-t": key }),
-      el("div", { "class": "row" }, [era, part("y", "date.year", "4"), el("span", { "data-t": "date.y" }),
-        part("m", "date.month", "2"), el("span", { "data-t": "date.m" }),
-        part("d", "date.day", "2"), el("span", { "data-t": "date.d" })]),
+      el("div", { "class": "row" }, [era,  // each box with its unit (年, month …): a narrow screen wraps between them
+        el("span", { "class": "unit" }, [part("y", "date.year", "4"), el("span", { "data-t": "date.y" })]),
+        el("span", { "class": "unit" }, [part("m", "date.month", "2"), el("span", { "data-t": "date.m" })]),
+        el("span", { "class": "unit" }, [part("d", "date.day", "2"), el("span", { "data-t": "date.d" })])]),
       el("p", { "class": "error", id: id + "-error", hidden: "" })]);
   }
 
