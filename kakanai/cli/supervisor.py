@@ -58,7 +58,8 @@ def read_supervisor_password(password_file: Path | None, ask: Callable[[str], st
     """The password from the first line of ``password_file`` (for scripts), else typed without echo on a terminal."""
     if password_file is not None:
         try:
-            return next(iter(password_file.read_text(encoding="utf-8").splitlines()), "")
+            with password_file.open("rb") as file:  # the first line only (/dev/zero or a wrong big file: never all of it)
+                return file.readline(4096).decode("utf-8").rstrip("\r\n")
         except (OSError, UnicodeDecodeError) as exc:
             raise _denied(f"パスワードファイルを読めません: {password_file}", f"unreadable password file: {exc}") from None
     if ask is None and not sys.stdin.isatty():

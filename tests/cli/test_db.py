@@ -178,3 +178,14 @@ def test_upgrade_of_a_mistyped_folder_is_an_error_unless_asked_to_create_it(
     assert not (tmp_path / "no-such-folder").exists()
     assert main(["db", "upgrade", "--url", url, "--create"]) == 0
     assert (tmp_path / "no-such-folder" / "x.db").is_file()
+
+
+def test_a_password_file_that_never_ends_is_read_to_its_first_line_only(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # the right password on the first line of a longer file is taken
+    (tmp_path / "password.txt").write_text("kanri-2026\r\nsomething else\n", encoding="utf-8")
+    assert main(["db", "upgrade", "--url", f"sqlite:///{tmp_path / 'k.db'}"]) == 0
+    assert report(tmp_path, "--url", f"sqlite:///{tmp_path / 'k.db'}") == 0
+    # /dev/zero given by mistake: one line of at most 4 KiB is read (a wrong password), not the endless rest
+    assert main(["report", "--password-file", "/dev/zero", "--url", f"sqlite:///{tmp_path / 'k.db'}"]) == 2
+    assert "パスワードが違います" in capsys.readouterr().err
