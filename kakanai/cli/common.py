@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,10 @@ _OS_REASONS = {
     errno.ENOTDIR: "途中にフォルダでないものがあります。場所を確かめてください",
     errno.ENOSPC: "ディスクがいっぱいです。空きを作ってから、もう一度実行してください",
     errno.EROFS: "書き込めない場所です。別の場所を指定してください",
+    errno.EEXIST: "同じ名前のファイルがあります（フォルダを作れません）。別の名前か場所を指定してください",
+    errno.ENAMETOOLONG: "名前が長すぎます。短い名前にしてください",
+    errno.EDQUOT: "ディスクの割り当てを使い切っています。空きを作ってから、もう一度実行してください",
+    errno.EFBIG: "ファイルが大きすぎて書けません（ファイルの大きさの上限）",
 }
 _JSON_REASONS = {
     "Expecting value": "値がありません（空のファイルか、, や : の後が空です）",
@@ -58,6 +63,23 @@ _JSON_REASONS = {
     "Invalid control character at": "文字列の中に改行などの制御文字があります",
     "Invalid \\escape": "\\ の使い方が正しくありません",
 }
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: into a temporary file beside it, then renamed
+    over it; if the disk refuses (full, a size limit), the temporary file is removed and OSError
+    raised, so no half PDF or image with a resident's data is left to be printed by mistake."""
+    if path.is_dir():  # the rename would fail with a less telling error
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.filename == str(temporary):
+            exc.filename = str(path)
+        raise
 
 
 def os_reason(exc: OSError) -> str:

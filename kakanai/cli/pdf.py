@@ -26,6 +26,7 @@ from kakanai.cli.common import (
     read_json,
     report_intake,
     report_pending,
+    write_whole,
 )
 from kakanai.domain.problems import InvalidInput
 from kakanai.domain.wareki import format_wareki
@@ -79,7 +80,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     try:
         if args.output:
             bundle = casework.render(household, the_plan, visit_id, issued)
-            Path(args.output).write_bytes(bundle.pdf)
+            write_whole(Path(args.output), bundle.pdf)
             _summary(args.output, bundle.report, visit_id, issued)
         if args.split:
             files = casework.render_split(household, the_plan, Path(args.split), visit_id, issued)

@@ -9,14 +9,16 @@ Every failure prints the clerk's message to stderr and exits 2, like the rest of
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from qrcode.exceptions import DataOverflowError
 
-from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason, read_household_text
+from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason, read_household_text, write_whole
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
@@ -75,7 +77,9 @@ def _cmd_make(args: argparse.Namespace) -> int:
     except DataOverflowError:
         return _fail(f"世帯の情報が多すぎて1つのQRコード（誤り訂正M）に入りません（{len(text)}文字）")
     try:
-        image.save(args.output)
+        buffer = io.BytesIO()
+        image.save(buffer, format=Image.registered_extensions().get(Path(args.output).suffix.lower(), ""))
+        write_whole(Path(args.output), buffer.getvalue())  # whole or nothing: the code holds the household
     except OSError as exc:
         return _fail(f"画像を書き出せません: {args.output}（{os_reason(exc)}）")
     except ValueError:

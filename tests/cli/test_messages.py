@@ -82,6 +82,8 @@ def test_json_that_is_not_json_says_where_and_why_in_japanese(capsys: pytest.Cap
 @pytest.mark.parametrize(("number", "words"), [
     (errno.EACCES, "権限がありません"), (errno.EISDIR, "フォルダです。ファイルを指定してください"),
     (errno.ENOSPC, "ディスクがいっぱいです"), (errno.EIO, "読み書きできません（EIO）"),
+    (errno.EEXIST, "同じ名前のファイルがあります"), (errno.ENAMETOOLONG, "名前が長すぎます"),
+    (errno.EFBIG, "ファイルが大きすぎて書けません"),
 ])
 def test_os_reasons_are_japanese(number: int, words: str) -> None:
     assert words in os_reason(OSError(number, "English from the OS"))
@@ -255,3 +257,20 @@ def test_qr_read_from_a_standard_input_that_never_ends_is_refused(capsys: pytest
     with open("/dev/zero", encoding="latin-1") as endless:
         monkeypatch.setattr("sys.stdin", endless)
         assert "QRコードの内容が長すぎます" in err_of(capsys, "qr", "read", "-")
+
+
+@pytest.mark.parametrize(("argv", "name"), [(["render", FAMILY, "--issued", "2026-04-10", "-o"], "bundle.pdf"),
+                                            (["qr", "make", FAMILY, "-o"], "code.png")])
+def test_an_output_the_disk_refuses_half_way_leaves_no_half_file(tmp_path: Path, argv: list[str], name: str) -> None:
+    # Given a file size limit smaller than the bundle (as a full disk or a quota stops a write half-way)
+    import resource
+    import sys
+
+    out = tmp_path / name
+    limit = 2_000 if name.endswith(".png") else 100_000
+    done = subprocess.run([sys.executable, "-m", "kakanai", *argv, str(out)], capture_output=True, text=True,
+                          cwd=ROOT, check=False, timeout=120,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    # Then the command says why in Japanese, and no half PDF or image with the family's data is left to print
+    assert done.returncode == 2 and "ファイルが大きすぎて書けません" in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
