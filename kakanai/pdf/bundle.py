@@ -9,6 +9,7 @@ lists the characters the fonts lack (外字) before anything is printed.
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -122,8 +123,14 @@ def _render(job: _Job, sheets: list[FormSheet], out: Path | BinaryIO, *, first_p
     if takehome:
         count += draw_takehome(canvas, job.household, job.plan, job.catalog, visit_id=job.visit_id, issued=job.issued)
     canvas.save()
-    if isinstance(out, Path):
-        out.write_bytes(buffer.getvalue())
+    if isinstance(out, Path):  # whole or not at all: a disk that fills half-way leaves no half form behind
+        temporary = out.with_name(f".{out.name}.part")
+        try:
+            temporary.write_bytes(buffer.getvalue())
+            os.replace(temporary, out)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+            raise
     else:
         out.write(buffer.getvalue())
     return forms, count

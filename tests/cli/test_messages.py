@@ -274,3 +274,17 @@ def test_an_output_the_disk_refuses_half_way_leaves_no_half_file(tmp_path: Path,
     # Then the command says why in Japanese, and no half PDF or image with the family's data is left to print
     assert done.returncode == 2 and "ファイルが大きすぎて書けません" in done.stderr and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_split_forms_the_disk_refuses_half_way_leave_no_half_file(tmp_path: Path) -> None:
+    import resource
+    import sys
+
+    folder = tmp_path / "forms"
+    done = subprocess.run([sys.executable, "-m", "kakanai", "render", FAMILY, "--issued", "2026-04-10", "--split",
+                           str(folder)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000)))
+    assert done.returncode == 2 and "ファイルが大きすぎて書けません" in done.stderr
+    written = list(folder.iterdir())
+    # every file left is a whole PDF (the forms before the refusal), none half-written or a temporary one
+    assert all(p.suffix == ".pdf" and p.read_bytes().rstrip().endswith(b"%%EOF") for p in written), written
