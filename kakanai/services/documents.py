@@ -37,9 +37,13 @@ def save_copy(bundle: Bundle, folder: Path) -> Path:
     target = folder / f"{bundle.visit_id}.pdf"
     temporary = target.with_suffix(".tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(bundle.pdf)
-    os.replace(temporary, target)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(bundle.pdf)
+        os.replace(temporary, target)
+    except OSError:  # a full disk: no half bundle with the family's data stays behind
+        temporary.unlink(missing_ok=True)
+        raise
     return target
 
 

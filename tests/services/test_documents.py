@@ -46,3 +46,22 @@ def test_it_s_save_folder_is_kept_even_inside_the_data_folder(tmp_path: Path) ->
         (tmp_path / name).write_bytes(b"%PDF")
     assert remove_legacy_copies(tmp_path, keep=tmp_path / "printed") == 1
     assert not (tmp_path / "out").exists() and (tmp_path / "printed" / "V2.pdf").exists()
+
+
+def test_a_saved_copy_the_disk_refuses_half_way_leaves_nothing(bundle: Bundle, tmp_path: Path) -> None:
+    # Given IT's save folder on a disk with room for a part of the bundle only (a file size limit here)
+    import resource
+    import subprocess
+    import sys
+
+    folder = tmp_path / "saved"
+    pdf = tmp_path / "bundle.pdf"
+    pdf.write_bytes(bundle.pdf)
+    script = ("import sys; from pathlib import Path; from kakanai.services.documents import Bundle, save_copy\n"
+              "save_copy(Bundle('V20260401-0001', Path(sys.argv[1]).read_bytes(), None), Path(sys.argv[2]))")
+    limit = len(bundle.pdf) // 2
+    done = subprocess.run([sys.executable, "-c", script, str(pdf), str(folder)], capture_output=True, text=True,
+                          check=False, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    # Then the save fails (the print page says so), and no half PDF of the family stays in the folder
+    assert done.returncode != 0 and "File too large" in done.stderr
+    assert list(folder.iterdir()) == []
