@@ -58,7 +58,7 @@ class Plan:
 def member_name(draft: Draft, index: int) -> str:
     """A member's name from a draft, or ``世帯員N`` while it is unknown."""
     family, given = draft.get(member_path(index, "family")), draft.get(member_path(index, "given"))
-    return f"{family}　{given}".strip("　") if family or given else f"世帯員{index + 1}"
+    return f"{family or ''}　{given or ''}".strip("　") if family or given else f"世帯員{index + 1}"
 
 
 def in_context(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Draft:

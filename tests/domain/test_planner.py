@@ -5,7 +5,7 @@ from __future__ import annotations
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import from_document
 from kakanai.domain.household_doc import household_to_document, parse_household
-from kakanai.domain.planner import Plan, plan
+from kakanai.domain.planner import Plan, member_name, plan
 from tests.conftest import household_doc
 
 
@@ -173,3 +173,11 @@ def test_kouki_follows_who_is_insured_not_age_alone(catalog: Catalog) -> None:
     assert "山田　キヨ: 後期高齢者医療に加入中" in _reasons(the_plan, "late_elderly_join")
     # and, from another prefecture at 70, says what proves her 障害認定 to the new 広域連合
     assert ("late_elderly_disability_proof", (3,)) in _who(the_plan)
+
+
+def test_a_member_known_by_the_family_name_only_is_named_by_it() -> None:
+    # Given an interview where the clerk typed 「佐藤」 alone: the 名 is asked next
+    draft = {"members[0].family": "佐藤"}
+    # Then the question names 「佐藤」, never 「佐藤　None」
+    assert member_name(draft, 0) == "佐藤"
+    assert member_name({"members[0].given": "健"}, 0) == "健"
