@@ -87,6 +87,15 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno or 0, f"読み書きできません（{errno.errorcode.get(exc.errno or 0, '?')}）")
 
 
+NOT_JSON = "{ で始まっていません。forms/examples/*.json の形のファイルを指定してください"
+
+
+def not_json_at_all(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the text fails on its very first character (a TOML, CSV or text file), not inside a JSON document."""
+    start = len(text) - len(text.lstrip(" \t\r\n\ufeff"))
+    return exc.msg == "Expecting value" and exc.pos == start < len(text)
+
+
 def json_reason(exc: json.JSONDecodeError) -> str:
     """Where and why a text is not JSON, in Japanese (``3行 5文字目: , が足りません``)."""
     return f"{exc.lineno}行 {exc.colno}文字目: {_JSON_REASONS.get(exc.msg, '書き方が正しくありません')}"
@@ -107,7 +116,26 @@ def read_household_text(path: str) -> str:
     if len(raw) > MAX_HOUSEHOLD_FILE:
         raise CliError(f"ファイルが大きすぎます: {path}（世帯の JSON は {MAX_HOUSEHOLD_FILE // 1024 // 1024}MB まで。"
                        "別のファイルを指定していないか確かめてください）")
+    kind = _other_kind(raw)
+    if kind:
+        raise CliError(f"世帯の JSON ファイルではありません: {path}（{kind}）")
     return raw.decode("utf-8")
+
+
+# what a clerk or IT may give instead of a household's JSON, told by its first bytes
+_OTHER_KINDS = ((b"%PDF-", "PDF です。世帯の JSON ファイル（forms/examples/*.json の形）を指定してください"),
+                (b"\x89PNG", "画像です。QRコードの画像は kakanai qr read で読みます"),
+                (b"\xff\xd8\xff", "画像です。QRコードの画像は kakanai qr read で読みます"),
+                (b"KKN", "QRコードの文字です。kakanai qr read で読みます"),
+                (b"kkn", "QRコードの文字です。kakanai qr read で読みます"))
+
+
+def _other_kind(raw: bytes) -> str:
+    head = raw.lstrip(b" \t\r\n\xef\xbb\xbf")[:8]
+    for magic, said in _OTHER_KINDS:
+        if head.startswith(magic):
+            return said
+    return ""
 
 
 def read_json(path: str) -> Any:
@@ -130,6 +158,8 @@ def household_json(text: str, source: str) -> Any:
     try:
         return strict_json(text, "ファイル")
     except json.JSONDecodeError as exc:
+        if not_json_at_all(text, exc):
+            raise CliError(f"世帯の JSON ファイルではありません: {source}（{NOT_JSON}）") from None
         raise CliError(f"JSON として読めません: {source} {json_reason(exc)}") from None
     except QrPayloadError as exc:
         raise InvalidInput([Problem(source, str(p), p.message_en) for p in exc.problems],

@@ -18,7 +18,15 @@ from typing import Any
 from PIL import Image
 from qrcode.exceptions import DataOverflowError
 
-from kakanai.cli.common import EXIT_BAD_INPUT, json_reason, os_reason, read_household_text, write_whole
+from kakanai.cli.common import (
+    EXIT_BAD_INPUT,
+    NOT_JSON,
+    json_reason,
+    not_json_at_all,
+    os_reason,
+    read_household_text,
+    write_whole,
+)
 from kakanai.domain.household_doc import ParsedHousehold, household_to_document, parse_household
 from kakanai.domain.problems import InvalidInput, Problem
 from kakanai.qr.images import BACKENDS, DEFAULT_BACKEND, DecoderUnavailable, make_qr_image, read_image_file
@@ -52,7 +60,8 @@ def _print_warnings(parsed: ParsedHousehold) -> None:
 def _read_household(source: str) -> ParsedHousehold:
     """The validated household in a JSON file (or stdin for ``-``); `InvalidInput` if unreadable."""
     try:
-        document = strict_json(read_household_text(source), "ファイル")
+        text = read_household_text(source)
+        document = strict_json(text, "ファイル")
     except OSError as exc:
         raise InvalidInput([Problem(source, f"ファイルを読めません（{os_reason(exc)}）", "cannot read file")],
                            "世帯の JSON を読めませんでした") from None
@@ -60,8 +69,9 @@ def _read_household(source: str) -> ParsedHousehold:
         raise InvalidInput([Problem(source, "文字コードが UTF-8 ではありません（UTF-8 で保存し直してください）",
                                     "not UTF-8")], "世帯の JSON を読めませんでした") from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem(source, f"JSON として読めません（{json_reason(exc)}）", exc.msg)],
-                           "世帯の JSON を読めませんでした") from None
+        said = f"世帯の JSON ファイルではありません（{NOT_JSON}）" if not_json_at_all(text, exc) else \
+            f"JSON として読めません（{json_reason(exc)}）"
+        raise InvalidInput([Problem(source, said, exc.msg)], "世帯の JSON を読めませんでした") from None
     except QrPayloadError as exc:  # NaN, a key twice, nesting, a control character: as in a code
         raise InvalidInput([Problem(source, str(p), p.message_en) for p in exc.problems],
                            "世帯の JSON を読めませんでした") from None

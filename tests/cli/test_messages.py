@@ -288,3 +288,21 @@ def test_split_forms_the_disk_refuses_half_way_leave_no_half_file(tmp_path: Path
     written = list(folder.iterdir())
     # every file left is a whole PDF (the forms before the refusal), none half-written or a temporary one
     assert all(p.suffix == ".pdf" and p.read_bytes().rstrip().endswith(b"%%EOF") for p in written), written
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"schema_version = 1\n[city]\nname = '\xe8\xa6\x8b\xe6\x9c\xac\xe5\xb8\x82'\n", "{ で始まっていません"),  # a form file
+    (b"# \xe6\x89\x8b\xe7\xb6\x9a\nschema_version = 1\n", "{ で始まっていません"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF です"),
+    (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "画像です。QRコードの画像は kakanai qr read で読みます"),
+    (b"KKN2012345678901234567\n", "QRコードの文字です。kakanai qr read で読みます"),
+])
+def test_a_wrong_kind_of_file_given_as_a_household_says_what_it_is(capsys: pytest.CaptureFixture[str],
+                                                                   tmp_path: Path, content: bytes, words: str) -> None:
+    # Given a clerk's supervisor who picked the wrong file (a form's TOML, the bundle, the QR image, the code's text)
+    path = tmp_path / "household.json"
+    path.write_bytes(content)
+    # Then plan and qr make say it is not a household's JSON and what to use, not "1行 1文字目: 値がありません"
+    for argv in (["plan", str(path)], ["qr", "make", str(path), "-o", str(tmp_path / "q.png")]):
+        err = err_of(capsys, *argv)
+        assert "世帯の JSON ファイルではありません" in err and words in err and "値がありません" not in err, argv
