@@ -233,6 +233,14 @@ _HOUSEHOLD = (
     Source("claimant.relation", "household", "請求者の続柄", ("child_allowance.claimant",), _claimant("relation")),
 )
 
+def _insurance(h: Household, i: int) -> str:
+    """A member's health insurance now; none for a newborn (it joins one because of the birth: what
+    it joins is the plan's, and a form's これまでの保険 or 健康保険 is left to fill once it has)."""
+    if h.event is LifeEvent.BIRTH and i in (h.subjects or ()):
+        return ""
+    return insurance_label(h.members[i].insurance)
+
+
 _JAPANESE: Callable[[Household, int], bool] = lambda h, i: not h.members[i].foreign  # 本籍・筆頭者
 
 _MEMBER = (
@@ -241,8 +249,7 @@ _MEMBER = (
     Source("member.birth", "member", "生年月日", ("birth",), _member(lambda m: member_date(m, m.birth))),
     Source("member.sex", "member", "性別", ("sex",), _member(lambda m: sex_label(m.sex))),
     Source("member.relation", "member", "続柄", ("relation",), _member(lambda m: m.relation)),
-    Source("member.insurance", "member", "健康保険", ("insurance",),
-           _member(lambda m: insurance_label(m.insurance))),
+    Source("member.insurance", "member", "健康保険", ("insurance",), _insurance),
     Source("member.card", "member", "マイナンバーカード", ("card",), _member(lambda m: _yes_no(m.card))),
     Source("member.care_certified", "member", "介護認定", ("care_certified",),
            _member(lambda m: _yes_no(m.care_certified))),

@@ -13,6 +13,7 @@ from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import from_document
 from kakanai.domain.household_doc import household_to_document, parse_household
 from kakanai.domain.interview import Interview
+from kakanai.domain.sources import source_text
 from tests.domain.procedure_table import NEW_OTHER_PREFECTURE as NEW_OTHER
 from tests.domain.procedure_table import Row, check_row, household, person
 
@@ -367,3 +368,13 @@ def test_a_pensioner_s_death_tells_of_the_survivors_employee_pension(catalog: Ca
     note = catalog.procedure("pension_death").definition.note or ""
     # Then the clerk reminds the spouse of 遺族厚生年金 at the pension office (厚生年金保険法58条1項4号)
     assert "遺族厚生年金" in note and "年金事務所" in note
+
+
+def test_a_newborn_s_form_column_shows_no_insurance_before_it_joins() -> None:
+    # Given a birth whose code says the baby joins 国保, and the father's employee insurance
+    doc = _birth(person("一郎", "1990-04-10", insurance="employee", insured="insured"),
+                 person("花子", "1992-05-05", "妻", sex="F"), person("蓮", D, "子", insurance="nhi"), subjects=[2])
+    household_ = parse_household(doc).household
+    # Then the 国保 form's これまでの保険 is empty for the baby (the birth is why it joins), and the parents' shows
+    assert source_text("member.insurance", household_, 2) == ""
+    assert source_text("member.insurance", household_, 0) == "被用者保険（社会保険）"
