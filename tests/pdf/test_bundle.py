@@ -219,3 +219,18 @@ def test_a_value_too_long_for_its_box_shrinks_then_wraps_inside_it(tmp_path: Pat
     box = next(b for b in page_layouts(sheet)[0].fields if b.cell.source == "new.building").value
     inside = [text for text, x, y in text_positions(rendered.reader(), 1) if box.contains(x, y)]
     assert "".join(inside) == long_address and len(inside) > 1
+
+
+def test_markup_that_reportlab_would_act_on_prints_literally_on_every_page(tmp_path: Path, catalog: Catalog) -> None:
+    # Given names and an address holding what reportlab's Paragraph markup would act on (a file, a link, a font)
+    doc = household_doc("single_move_within")
+    doc["members"][0].update(family='<img src="/etc/passwd"/>', given='<a href="http://x">健</a>')
+    doc["old"]["head"] = '<font name="Courier">佐藤</font>'
+    rendered = render(tmp_path, "markup_everywhere", catalog, doc)
+    # Then pdftotext finds them as typed on the forms and on the take-home sheet, and no file was embedded
+    text = subprocess.run(["pdftotext", "-layout", str(rendered.path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = "".join(text.split())
+    assert '<imgsrc="/etc/passwd"/><ahref="http://x">健</a>様' in flat  # the take-home sheet's greeting
+    assert '<fontname="Courier">佐藤</font>' in flat
+    assert all("/Image" not in str(page.get("/Resources", {}).get("/XObject", {})) for page in rendered.reader().pages)
