@@ -94,8 +94,11 @@ class PageInputs:
 
 
 def prepare(catalog: Catalog) -> PageInputs:
-    """The inputs of the page for ``catalog``'s city."""
-    return PageInputs(spec=page_spec(catalog), texts=page_texts(catalog.root))
+    """The inputs of the page for ``catalog``'s city; the spec carries how the page finds the words
+    of what it asks (``lookup``, worked out with the texts: shown_texts.lookup)."""
+    spec, texts = page_spec(catalog), page_texts(catalog.root)
+    spec["lookup"] = shown_texts.lookup(spec, texts["strings"]["ja"])
+    return PageInputs(spec=spec, texts=texts)
 
 
 def render(inputs: PageInputs) -> bytes:

@@ -1,13 +1,15 @@
 """Which keys of the translation table (texts.toml, with a city's resident_page.toml over it) the
-built page can look up, worked out from the page's spec the way app.js looks them up, so that a key
-a language lacks — which the page would show in the counter's Japanese (or as the bare key) — is
-found at build time, not by a resident.
+built page can look up, worked out from the page's spec, so that a key a language lacks — which the
+page would show in the counter's Japanese (or as the bare key) — is found at build time, not by a
+resident. How a generated field finds its words (which facts have the page's own fields, an object
+field's label key, a choice's vocabulary list) is one table, `lookup`, that the build writes into
+the page (``spec.lookup``): app.js reads it, and the keys here are read off the same table.
 
 The keys are: those the page's sources name literally (``data-t="…"``, ``t("…")``, an error's
 ``key: "…"``), those made from the spec (each event's date, subjects and hints; each sex and
 insurance; each fact the page asks by a generated field: its label, an object's legend and leaves,
 the notifier's fields), and the words of each code of a generated choice (``choice.<list>.<code>``,
-the vocabulary list being the first that has every code, as ``choiceLabel`` picks it). A choice of
+the vocabulary list being the first that has every code, ``lookup``'s ``choices``). A choice of
 numbers no vocabulary list names (学年 1–6) shows the number itself in every language and needs none.
 """
 
@@ -18,13 +20,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PAGE_SOURCES", "missing_texts", "shown_keys"]
+__all__ = ["HAND", "PAGE_SOURCES", "lookup", "missing_texts", "shown_keys"]
 
 PAGE = Path(__file__).resolve().parent / "page"
 PAGE_SOURCES = (PAGE / "index.html", PAGE / "app.js", PAGE / "kkn2page.js")
-# the page's own fields (app.js HAND_MEMBER / HAND_HOUSEHOLD); every other asked key has a generated field
-HAND_MEMBER = ("insurance", "card", "care_certified", "seal", "nationality")
-HAND_HOUSEHOLD = ("extras.dogs", "extras.mopeds", "old.head", "new.head")
+# the page's own fields (made by hand in app.js); every other asked key has a field generated from the model
+HAND = {"member": ["insurance", "card", "care_certified", "seal", "nationality"],
+        "household": ["extras.dogs", "extras.mopeds", "old.head", "new.head"]}
 _LITERAL = re.compile(r'data-t(?:-label)?(?:=|"\s*:\s*)"([\w.-]+)"|\bt\("([\w.-]+)"[,)]|'
                       r'\bkey\s*:\s*"([\w.-]+)"|\.key\s*=\s*"([\w.-]+)"|\bthrow\s+"([\w.-]+)"')
 
@@ -67,44 +69,56 @@ def _codes(node: dict[str, Any]) -> list[str] | None:
     return None
 
 
-def _choice_keys(spec: dict[str, Any], node: dict[str, Any]) -> set[str]:
-    """The keys of a choice's codes, as app.js ``choiceLabel`` looks them up."""
-    codes = _codes(node)
-    if codes is None:
-        return set()
-    table = next((name for name, words in spec["choiceLabels"].items() if all(c in words for c in codes)), None)
-    if table is None:
-        return {f"choice.{c}" for c in codes if not c.isdigit()}  # a bare number reads the same in every language
-    return {f"choice.{table}.{c}" for c in codes}
+def _choice_table(spec: dict[str, Any], codes: list[str]) -> str | None:
+    """The vocabulary list that has every code of a choice (so "birth" of 30条の45区分 is not the
+    event), None when none has them all (学年 1–6: the codes are their own words)."""
+    return next((name for name, words in spec["choiceLabels"].items() if all(c in words for c in codes)), None)
 
 
 def _label_key(ja: dict[str, str], labels: dict[str, str], prefix: str, key: str) -> str:
-    """app.js ``labelKey``: an object's own key, else the member's key of that name."""
+    """An object's own key, else the member's key of that name (the notifier's 氏名 are a member's)."""
     own = f"{prefix}.{key}"
     return f"member.{key}" if own not in ja and own not in labels and f"member.{key}" in ja else own
 
 
+def _generated_keys(spec: dict[str, Any], scope: str) -> list[str]:
+    """The ``scope`` ("member" or "household") keys asked by a generated field, in the events' order."""
+    keys: list[str] = []
+    for event in spec["events"]:
+        keys += [k for k in event[scope] if k not in HAND[scope] and k not in keys]
+    return keys
+
+
+def lookup(spec: dict[str, Any], ja: dict[str, str]) -> dict[str, Any]:
+    """How the page finds the words of what it asks, one table the build writes into the page
+    (``spec.lookup``) and that `shown_keys` reads: ``hand`` (the facts with the page's own fields),
+    ``labels`` (each generated field of an object → its label's key) and ``choices`` (each
+    generated choice's path → the vocabulary list of its codes' words, or None)."""
+    schema = spec["schema"]
+    household = _generated_keys(spec, "household")
+    objects = [k for k in household if _node_at(schema, k).get("type") == "object"] + ["notifier"]
+    leaves = [f"{obj}.{leaf}" for obj in objects for leaf in _node_at(schema, obj).get("properties", {})]
+    labels = {path: _label_key(ja, spec["labels"], *path.split(".", 1)) for path in leaves}
+    paths = [f"members.{k}" for k in _generated_keys(spec, "member")] + [k for k in household if k not in objects] + leaves
+    choices = {}
+    for path in paths:
+        codes = _codes(_node_at(schema, path))
+        if codes is not None:
+            choices[path] = _choice_table(spec, codes)
+    return {"hand": HAND, "labels": labels, "choices": choices}
+
+
 def _generated(spec: dict[str, Any], ja: dict[str, str]) -> set[str]:
     """The keys of the fields the page makes from the model, their legends and their choices."""
-    schema, labels = spec["schema"], spec["labels"]
-    keys: set[str] = set()
-    members = {k for e in spec["events"] for k in e["member"] if k not in HAND_MEMBER}
-    for key in members:
-        keys.add(f"member.{key}")
-        keys |= _choice_keys(spec, _node_at(schema, f"members.{key}"))
-    households = {k for e in spec["events"] for k in e["household"] if k not in HAND_HOUSEHOLD}
-    for key in households:
-        node = _node_at(schema, key)
-        if node.get("type") != "object":
-            keys |= {key, *_choice_keys(spec, node)}
-            continue
-        keys.add(f"{key}.legend")
-        for leaf in node.get("properties", {}):
-            keys |= {f"{key}.{leaf}", _label_key(ja, labels, key, leaf)}  # the summary's words, the field's label
-            keys |= _choice_keys(spec, _node_at(schema, f"{key}.{leaf}"))
-    for leaf in _node_at(schema, "notifier").get("properties", {}):
-        keys.add(_label_key(ja, labels, "notifier", leaf))
-        keys |= _choice_keys(spec, _node_at(schema, f"notifier.{leaf}"))
+    schema, table = spec["schema"], lookup(spec, ja)
+    keys = {f"member.{k}" for k in _generated_keys(spec, "member")}
+    for key in _generated_keys(spec, "household"):
+        keys |= {f"{key}.legend", *(f"{key}.{leaf}" for leaf in _node_at(schema, key).get("properties", {}))} \
+            if _node_at(schema, key).get("type") == "object" else {key}  # an object's legend, the summary's words
+    keys |= set(table["labels"].values())
+    for path, words in table["choices"].items():
+        codes = _codes(_node_at(schema, path)) or []
+        keys |= {f"choice.{words}.{c}" for c in codes} if words else {f"choice.{c}" for c in codes if not c.isdigit()}
     return keys
 
 

@@ -448,6 +448,9 @@ def test_the_summary_shows_each_person_s_answers_under_that_person(browser: Any,
     assert ("1人目 今の健康保険", "国民健康保険") in rows and ("4人目 今の健康保険", "後期高齢者医療（75歳以上）") in rows
     assert ("1人目 印鑑登録をする", "はい") in rows and ("2人目 印鑑登録をする", "はい") not in rows
     assert ("飼っている犬の数", "1") in rows, rows
+    # dates as a Japanese reader typed them (令和, 昭和), not 2026-04-01
+    assert "令和8年4月1日" in dict(rows).values(), rows
+    assert dict(rows)["1人目"].startswith("山田 太郎 (ヤマダ タロウ) 昭和56年5月10日"), dict(rows)["1人目"]
     first, second = terms.index("1人目"), terms.index("2人目")
     assert all(first < terms.index(t) < second for t in terms if t.startswith("1人目 "))
 

@@ -169,3 +169,32 @@ def test_every_language_keeps_the_placeholders_of_the_japanese() -> None:
         wanted = sorted(re.findall(r"\{\w+\}", text))
         for lang in LANGUAGES:
             assert sorted(re.findall(r"\{\w+\}", strings[lang][key])) == wanted, f"{lang} {key}"
+
+
+def test_the_page_finds_its_words_by_the_table_the_build_wrote(built_page: Path, catalog: Catalog) -> None:
+    """app.js looks up a generated choice's words and an object field's label by the build's table
+    (shown_texts.lookup, in the page as spec.lookup), the same table the keys above are read off."""
+    from kakanai.web.shown_texts import lookup
+
+    table = lookup(page_spec(catalog), page_texts()["strings"]["ja"])
+    english = page_texts()["strings"]["en"]
+    with chromium((390, 844)) as driver:
+        open_page(driver, built_page, "en")
+        written = driver.execute_script("return JSON.parse(document.getElementById('kakanai-spec').textContent).lookup")
+        assert written == table
+        options = driver.execute_script(
+            "return Array.from(document.querySelectorAll('select[data-choice]')).flatMap(function (s) {"
+            "  return Array.from(s.querySelectorAll('option[data-choice]')).map(function (o) {"
+            "    return [s.dataset.choice, o.value, o.textContent]; }); });")
+        labels = driver.execute_script(
+            "return Array.from(document.querySelectorAll('fieldset[id^=\"f-\"] > .field > label, fieldset[id^=\"f-\"] > .date > legend'))"
+            ".map(function (l) { return [l.htmlFor || l.parentNode.id, l.dataset.t]; });")  # a date's words: its legend
+    assert options and labels
+    for path, code, text in options:
+        words = table["choices"][path]
+        assert text == english.get(f"choice.{words}.{code}" if words else f"choice.{code}", code), (path, code, text)
+    shown = {field: key for field, key in labels}
+    for path, key in table["labels"].items():
+        obj, leaf = path.split(".", 1)
+        field = f"n-{leaf}" if obj == "notifier" else f"{obj}-{leaf}"
+        assert shown.get(field) == key, (path, field, shown.get(field))

@@ -23,7 +23,7 @@
     root.querySelectorAll("[data-t]").forEach(function (el) { el.textContent = t(el.dataset.t, el.dataset.n); });
     root.querySelectorAll("[data-t-label]").forEach(function (el) { el.setAttribute("aria-label", t(el.dataset.tLabel, el.dataset.n)); });
     root.querySelectorAll("select[data-countries]").forEach(fillCountries);
-    root.querySelectorAll("option[data-choice]").forEach(function (o) { o.textContent = choiceLabel(o.value, o.parentNode.choiceNode); });
+    root.querySelectorAll("option[data-choice]").forEach(function (o) { o.textContent = choiceLabel(o.value, o.parentNode.dataset.choice); });
   }
 
   function setLanguage(code) {
@@ -94,8 +94,8 @@
   /* ---- fields generated from the household model ------------------------------------------------
    * A fact the page has no hand-made field for (one the model gained later) is asked by a field made
    * from its JSON Schema node: yes/no, a choice of its codes, a date, a number or a text. */
-  var HAND_MEMBER = ["insurance", "card", "care_certified", "seal", "nationality"];
-  var HAND_HOUSEHOLD = ["extras.dogs", "extras.mopeds", "old.head", "new.head"];
+  var LOOKUP = SPEC.lookup;  // how a generated field finds its words: one table, written by the build (shown_texts.lookup)
+  var HAND_MEMBER = LOOKUP.hand.member, HAND_HOUSEHOLD = LOOKUP.hand.household;
   var GENERIC_MEMBER = [], GENERIC_HOUSEHOLD = [];
   SPEC.events.forEach(function (e) {
     e.member.forEach(function (k) { if (HAND_MEMBER.indexOf(k) < 0 && GENERIC_MEMBER.indexOf(k) < 0) { GENERIC_MEMBER.push(k); } });
@@ -139,27 +139,23 @@
     return out;
   }
 
-  /* A code's words: the page's translation, else the counter's label from the vocabulary list that
-   * has every code of this choice (so "birth" of 30条の45区分 is not the event). */
-  function choiceLabel(code, node) {
-    var all = node ? codes(node) : [String(code)];
-    var table = Object.keys(SPEC.choiceLabels).map(function (k) { return [k, SPEC.choiceLabels[k]]; })
-      .filter(function (pair) { return all.every(function (c) { return pair[1][c] !== undefined; }); })[0];
-    var key = "choice." + (table ? table[0] + "." : "") + code;
+  /* A code's words: the page's translation, else the counter's label from the vocabulary list the
+   * build found for this choice (LOOKUP.choices: so "birth" of 30条の45区分 is not the event). */
+  function choiceLabel(code, path) {
+    var table = LOOKUP.choices[path];
+    var key = "choice." + (table ? table + "." : "") + code;
     var translated = t(key);
     if (translated !== key) { return translated; }
-    return table ? table[1][String(code)] : String(code);
+    return table ? SPEC.choiceLabels[table][String(code)] : String(code);
   }
 
-  function labelKey(prefix, key) {
-    var own = prefix + "." + key;
-    return TEXTS.strings.ja[own] === undefined && SPEC.labels[own] === undefined &&
-      TEXTS.strings.ja["member." + key] !== undefined ? "member." + key : own;
-  }
+  /* The label's key of an object's field (the build's LOOKUP.labels: its own, else a member's of that name). */
+  function labelKey(prefix, key) { return LOOKUP.labels[prefix + "." + key] || prefix + "." + key; }
 
   function digitsOnly(node) { return /^\^\[0-9\]/.test(node.pattern || ""); }
 
-  function genericField(id, key, node) {
+  function genericField(id, key, path) {
+    var node = nodeAt(path);
     var kind = kindOf(node), input;
     if (kind === "date") { return dateInput(id, key); }
     if (kind === "bool") { input = select([["", "choose"], ["yes", "yes"], ["no", "no"]]); }
@@ -168,7 +164,7 @@
     else if (kind === "choice") {
       input = el("select", {}, [el("option", { value: "", "data-t": "choose" })]);
       codes(node).forEach(function (code) { input.append(el("option", { value: code, "data-choice": "" })); });
-      input.choiceNode = node;
+      input.dataset.choice = path;
     } else {
       input = textInput({ maxlength: String(node.maxLength || 200) });
       if (kind === "int" || digitsOnly(node)) { input.setAttribute("inputmode", "numeric"); }
@@ -237,7 +233,7 @@
   /* The fields of one object of the document (a notifier from outside, the bank account, a death …). */
   function objectFields(box, path, prefix, labelPrefix) {
     Object.keys(nodeAt(path).properties).forEach(function (key) {
-      box.append(genericField(prefix + key, labelKey(labelPrefix, key), nodeAt(path + "." + key)));
+      box.append(genericField(prefix + key, labelKey(labelPrefix, key), path + "." + key));
     });
   }
 
@@ -265,7 +261,7 @@
         if (!box.parentNode) { $("f-more").before(box); }
         objectFields(box, key, key + "-", key);
       } else {
-        $("f-more").append(genericField("h-" + key, key, node));
+        $("f-more").append(genericField("h-" + key, key, key));
       }
     });
   }
@@ -389,7 +385,7 @@
       el("label", { "for": id("seal"), "data-t": "member.seal" })]));
     box.append(field(id("nationality"), "member.nationality", el("select", { "data-countries": "nationality" })));
     GENERIC_MEMBER.forEach(function (key) {
-      box.append(genericField(id(key.replace(/\./g, "-")), "member." + key, nodeAt("members." + key)));
+      box.append(genericField(id(key.replace(/\./g, "-")), "member." + key, "members." + key));
     });
     var remove = el("button", { type: "button", "class": "secondary", "data-t": "member.remove" });
     remove.addEventListener("click", function () { box.remove(); renumber(); });
@@ -658,7 +654,7 @@
   }
 
   function summaryRows(doc) {
-    var rows = [[t("event"), t("event." + doc.event)], [t("date." + doc.event), doc.date]];
+    var rows = [[t("event"), t("event." + doc.event)], [t("date." + doc.event), shownDate(doc.date)]];
     ["new", "old"].forEach(function (side) {
       var a = doc[side];
       if (a) { rows.push([t(addressLegend(side)), [a.postal || countryName(a.country), a.address, a.building || ""].join(" ").trim()]); }
@@ -666,7 +662,7 @@
     });
     doc.members.forEach(function (m, i) {  // each person, then their other facts
       rows.push([t("member.legend", i + 1), [m.family + " " + m.given, "(" + m.family_kana + " " + m.given_kana + ")",
-        m.birth, t("sex." + m.sex), m.relation, m.nationality ? countryName(m.nationality) : ""].join(" ").trim()]);
+        shownDate(m.birth), t("sex." + m.sex), m.relation, m.nationality ? countryName(m.nationality) : ""].join(" ").trim()]);
       var own = { insurance: m.insurance && t("ins." + m.insurance), card: yesNo(m.card), care_certified: yesNo(m.care_certified),
         seal: ((doc.extras || {}).seal_registration || []).indexOf(i) >= 0 ? t("yes") : undefined };
       Object.keys(own).forEach(function (key) {
@@ -674,7 +670,7 @@
       });
       GENERIC_MEMBER.forEach(function (key) {
         var v = getPath(m, key);
-        if (v !== undefined && v !== "") { rows.push([t("member.legend", i + 1) + " " + t("member." + key), shownValue(v, nodeAt("members." + key), doc)]); }
+        if (v !== undefined && v !== "") { rows.push([t("member.legend", i + 1) + " " + t("member." + key), shownValue(v, "members." + key, doc)]); }
       });
     });
     if (typeof doc.notifier === "number") { rows.push([t("notifier"), t("member.legend", doc.notifier + 1)]); }
@@ -687,13 +683,13 @@
       if (key === "bank" || doc[key] === undefined) { return; }
       if (typeof doc[key] === "object") {
         Object.keys(doc[key]).forEach(function (leaf) {
-          rows.push([t(key + ".legend") + " " + t(key + "." + leaf), shownValue(doc[key][leaf], nodeAt(key + "." + leaf), doc)]);
+          rows.push([t(key + ".legend") + " " + t(key + "." + leaf), shownValue(doc[key][leaf], key + "." + leaf, doc)]);
         });
-      } else { rows.push([t(key), shownValue(doc[key], nodeAt(key), doc)]); }
+      } else { rows.push([t(key), shownValue(doc[key], key, doc)]); }
     });
     if (doc.bank) {
       var bank = SPEC.banks[doc.bank.bank];
-      rows.push([t("bank.legend"), [bank[0], bank[1][doc.bank.branch], choiceLabel(doc.bank.kind, nodeAt("bank.kind")), doc.bank.number,
+      rows.push([t("bank.legend"), [bank[0], bank[1][doc.bank.branch], choiceLabel(doc.bank.kind, "bank.kind"), doc.bank.number,
         doc.bank.holder_kana].join(" ")]);
     }
     if (doc.phone) { rows.push([t("phone"), doc.phone]); }
@@ -701,12 +697,21 @@
     return rows;
   }
 
+  /* A date as a Japanese reader typed it (令和8年4月1日, the era of the day), else as written (2026-04-01). */
+  function shownDate(iso) {
+    var era = SPEC.eras.filter(function (e) { return e.start <= iso; }).pop();
+    if (!/^ja/.test(lang) || !era) { return iso; }
+    return era.name + (Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1) + "年" + Number(iso.slice(5, 7)) + "月" +
+      Number(iso.slice(8, 10)) + "日";
+  }
+
   function yesNo(v) { return v === true ? t("yes") : v === false ? t("no") : undefined; }
 
-  function shownValue(v, node, doc) {
-    var kind = kindOf(node);
+  function shownValue(v, path, doc) {
+    var kind = kindOf(nodeAt(path));
     if (kind === "bool") { return t(v ? "yes" : "no"); }
-    if (kind === "choice") { return choiceLabel(v, node); }
+    if (kind === "date") { return shownDate(v); }
+    if (kind === "choice") { return choiceLabel(v, path); }
     if (kind === "country") { return countryName(v); }
     if (kind === "member") { var m = doc.members[v]; return t("member.legend", v + 1) + (m ? t("sep") + m.family + " " + m.given : ""); }
     return String(v);
