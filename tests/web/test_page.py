@@ -466,3 +466,13 @@ def test_the_whole_code_is_on_the_screen_when_shown(built_page: Path) -> None:
         top, bottom = driver.execute_script("var r = document.getElementById('qr').getBoundingClientRect();"
                                             "return [r.top, r.bottom - window.innerHeight];")
         assert top >= 0 and bottom <= 0, (top, bottom)
+
+
+def test_a_household_too_big_for_any_code_is_told_so_in_words(browser: Any, built_page: Path) -> None:
+    # Given twenty people whose long names make a code no QR code holds, typed in
+    open_page(browser, built_page, "ja")
+    browser.execute_script("window.kakanai.fill(arguments[0])", _crowded(40))
+    # When they check it, Then the list says so about the people (not a key name), and no summary follows
+    browser.find_element("id", "check").click()
+    assert errors_shown(browser) == ["届出をする人：情報が多すぎて1つのQRコードに入りません。窓口で職員にお伝えください"]
+    assert not browser.find_element("id", "summary").is_displayed()

@@ -598,7 +598,7 @@
   function inputFor(path) {
     var m = /^members\[(\d+)\]\.([\w.]+)/.exec(path);
     if (m) { var k = memberKeys()[Number(m[1])]; return k === undefined ? null : $("m" + k + "-" + m[2].replace(/\./g, "-")); }
-    if (path === "subjects") { return $("member-list"); }
+    if (path === "subjects" || path === "members") { return $("member-list"); }  // members: the whole household too big
     if (/^notifier\./.test(path)) { return $("n-" + path.slice(9)) || $("f-notifier"); }
     var top = path.split(".")[0];
     if (GENERIC_HOUSEHOLD.indexOf(top) >= 0) { return $(path.replace(/\./g, "-")) || $("h-" + path) || $("f-" + top); }
@@ -648,7 +648,7 @@
     var top = path.split(".")[0];
     if (GENERIC_HOUSEHOLD.indexOf(top) >= 0) { return path === top ? t(top) : t(top + ".legend") + " " + t(path); }
     var known = { date: "date." + (currentEvent() || { code: "move_in" }).code, event: "event", phone: "phone", notifier: "notifier",
-      subjects: "subject." + (currentEvent() || { code: "birth" }).code, "new.postal": "address.postal", "old.postal": "address.postal",
+      subjects: "subject." + (currentEvent() || { code: "birth" }).code, members: "members.heading", "new.postal": "address.postal", "old.postal": "address.postal",
       "new.country": "new.country", "old.country": "old.country", "extras.dogs": "dogs", "extras.mopeds": "mopeds" };
     return t(known[path] || addressLegend(path.split(".")[0]));
   }
