@@ -138,5 +138,6 @@ def _is_dir(source: str) -> bool:
 
 
 def _looks_like_path(source: str) -> bool:
-    """A KKN text is letters and digits only, so a dot or a slash means a file name."""
-    return any(mark in source for mark in "./\\")
+    """A KKN text is letters and digits only, so a dot or a slash means a file name (a URL a scanner
+    typed is a scanned text: said to be a URL's code)."""
+    return "://" not in source and any(mark in source for mark in "./\\")

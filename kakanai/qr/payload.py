@@ -86,13 +86,27 @@ def decode_document(text: str) -> Any:
         raise QrPayloadError("prefix", f"新しい版のQRコード（{body[:4]}）です。kakanai の更新が必要です",
                              "payload from a newer version")
     else:
-        raise QrPayloadError("prefix", "QRコードの形式が違います（KKN2・KKN1で始まっていません）",
+        raise QrPayloadError("prefix", "QRコードの形式が違います（KKN2・KKN1で始まっていません）" + _other_code(body),
                              "missing KKN2/KKN1 prefix")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise QrPayloadError("utf8", "QRコードの文字コードが正しくありません", "not UTF-8") from None
     return _strict_json(text)
+
+
+# codes a resident may show instead of theirs, told by their start (the clerk says what to scan instead)
+_OTHER_CODES = (("HTTP", "ホームページのアドレス（URL）"), ("WIFI:", "Wi-Fi の設定"), ("BEGIN:VCARD", "連絡先（名刺）"),
+                ("MECARD:", "連絡先（名刺）"), ("MAILTO:", "メールアドレス"), ("TEL:", "電話番号"), ("SMSTO:", "SMS"),
+                ("GEO:", "地図の位置"))
+
+
+def _other_code(body: str) -> str:
+    """。…のQRコードです… when ``body`` (upper case, no spaces) is a well-known other kind of code."""
+    for start, kind in _OTHER_CODES:
+        if body.startswith(start):
+            return f"。{kind}のQRコードです。住民の方の事前入力ページで作ったQRコードを読み取ってください"
+    return ""
 
 
 class _Refused(Exception):

@@ -188,3 +188,14 @@ def test_documents_with_wrong_types_in_every_field_fail_cleanly() -> None:
                 assert value == "\u202e" and "制御文字" in exc.clerk_message()  # refused by the envelope
             except InvalidInput as exc:
                 assert exc.problems
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("https://www.city.example.lg.jp/kakanai", "ホームページのアドレス（URL）"), ("WIFI:S:city-free;T:WPA;P:x;;", "Wi-Fi の設定"),
+    ("BEGIN:VCARD\nFN:山田\nEND:VCARD", "連絡先（名刺）"), ("tel:0120-000-000", "電話番号"),
+])
+def test_another_kind_of_code_is_named_so_the_clerk_asks_for_the_right_one(text: str, kind: str) -> None:
+    message = _message(text)[1]
+    assert "QRコードの形式が違います（KKN2・KKN1で始まっていません）" in message
+    assert f"{kind}のQRコードです。住民の方の事前入力ページで作ったQRコードを読み取ってください" in message
+    assert "山田" not in message  # nothing of what the other code holds is echoed
