@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog
-from kakanai.services.postal import PostalDirectory
 from kakanai.domain.draft import Draft, draft_from_household, split_member_path
 from kakanai.domain.household import Household
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
@@ -26,6 +25,7 @@ from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
 from kakanai.domain.visit_session import VisitSession
 from kakanai.qr.payload import decode
 from kakanai.services.documents import Bundle
+from kakanai.services.postal import PostalDirectory
 
 
 @dataclass(frozen=True)
