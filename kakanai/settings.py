@@ -139,6 +139,9 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InvalidInput([Problem("", f"設定ファイルを読めません: {exc}［{path}］", "unreadable settings")],
                            "設定ファイルに誤りがあります") from None
+    except RecursionError:  # a table or list nested thousands deep
+        raise InvalidInput([Problem("", f"設定ファイルを読めません: 入れ子が深すぎます［{path}］", "nested too deep")],
+                           "設定ファイルに誤りがあります") from None
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,7 @@ def test_the_it_file_wins_over_the_users(tmp_path: Path) -> None:
     ('font_point_size = 99', "font_point_size"),
     ('countr = "1"', "countr"),
     ('counter = ', "読めません"),
+    ("a = " + "[" * 50_000 + "]" * 50_000, "入れ子が深すぎます"),
 ])
 def test_a_broken_settings_file_is_reported_with_file_and_key(tmp_path: Path, text: str, words: str) -> None:
     path = tmp_path / "kakanai.toml"

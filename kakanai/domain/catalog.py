@@ -345,6 +345,9 @@ class _Reader:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             self.add(path, "", f"TOML として読めません: {exc}", "not readable TOML")
             return None
+        except RecursionError:  # a table or list nested thousands deep
+            self.add(path, "", "TOML として読めません: 入れ子が深すぎます", "nested too deep")
+            return None
         self._texts[path], self._data[path] = text, data
         if data.get("schema_version") not in SCHEMA_VERSIONS:
             self.add(path, "schema_version", f"対応していない版です（対応: {SCHEMA_VERSIONS}）", "unsupported schema_version")

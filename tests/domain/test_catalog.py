@@ -145,6 +145,12 @@ def test_a_toml_syntax_error_names_the_file(catalog_copy: Path) -> None:
     assert any(e.startswith("forms/forms/other.toml: TOML として読めません") for e in errors)
 
 
+def test_a_toml_nested_thousands_deep_names_the_file(catalog_copy: Path) -> None:
+    (catalog_copy / "forms" / "other.toml").write_text("a = " + "[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    errors = _errors(catalog_copy)
+    assert any(e.startswith("forms/forms/other.toml: TOML として読めません: 入れ子が深すぎます") for e in errors)
+
+
 def test_a_wrong_value_in_a_condition_is_named(catalog_copy: Path) -> None:
     _edit(catalog_copy / "procedures" / "hoken_nenkin.toml", 'insurance = ["nhi", "none"]', 'insurance = ["nhi", "kokuho"]')
     _edit(catalog_copy / "procedures" / "other.toml", "dogs = { min = 1 }", 'dogs = "many"')
