@@ -592,7 +592,8 @@
 
   window.kakanai = { encode: function (doc) { var r = KKN2.validate(doc, SPEC); return r.errors.length ? r.errors : KKN2.encode(r.doc, SPEC); },
     validate: function (doc) { return KKN2.validate(doc, SPEC); }, fill: fillDocument, read: readDocument,
-    code: function (text) { var qr = qrFor(text); return qr && { version: (qr.getModuleCount() - 17) / 4, level: qr.level }; } };
+    code: function (text) { var qr = qrFor(text); return qr && { version: (qr.getModuleCount() - 17) / 4, level: qr.level }; },
+    label: function (path) { return label(path); } };  // what the error list calls the field of an error
 
   /* ---- errors, summary, code -------------------------------------------------------------------- */
   function inputFor(path) {
@@ -641,17 +642,21 @@
     return side === "new" && event && event.addresses.indexOf("old") < 0 ? "home.legend" : side + ".legend";
   }
 
+  /* The words of a key, or "other" for a key no table has (a field of a document the form did not make). */
+  function words(key) { var text = t(key); return text === key ? t("field.other") : text; }
+
   function label(path) {
-    var m = /^members\[(\d+)\]\.([\w.]+)/.exec(path);
-    if (m) { return t("member.legend", Number(m[1]) + 1) + " " + t("member." + m[2]); }
-    if (/^notifier\./.test(path)) { return t("notifier.legend") + " " + t(labelKey("notifier", path.slice(9))); }
+    var m = /^members\[(\d+)\](?:\.([\w.]+))?/.exec(path);
+    if (m) { return t("member.legend", Number(m[1]) + 1) + (m[2] ? " " + words("member." + m[2]) : ""); }
+    if (/^notifier\./.test(path)) { return t("notifier.legend") + " " + words(labelKey("notifier", path.slice(9))); }
     var top = path.split(".")[0];
-    if (GENERIC_HOUSEHOLD.indexOf(top) >= 0) { return path === top ? t(top) : t(top + ".legend") + " " + t(path); }
+    if (GENERIC_HOUSEHOLD.indexOf(top) >= 0) { return path === top ? words(top) : words(top + ".legend") + " " + words(path); }
     var known = { date: "date." + (currentEvent() || { code: "move_in" }).code, event: "event", phone: "phone", notifier: "notifier",
       subjects: "subject." + (currentEvent() || { code: "birth" }).code, members: "members.heading", "new.postal": "address.postal", "old.postal": "address.postal",
       "new.country": "new.country", "old.country": "old.country", "extras.dogs": "dogs", "extras.mopeds": "mopeds" };
-    return t(known[path] || addressLegend(path.split(".")[0]));
+    return words(known[path] || addressLegend(top));
   }
+
 
   function summaryRows(doc) {
     var rows = [[t("event"), t("event." + doc.event)], [t("date." + doc.event), shownDate(doc.date)]];
