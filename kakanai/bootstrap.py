@@ -97,6 +97,7 @@ class Services:
     visits: VisitService
     outbox_warning: str = ""
     key_problem: str = ""  # the installation key was unusable: open visits could not be restored
+    forms_warning: str = ""  # a city's blank form (template) that cannot be printed on, found by the warm-up
     _warmed: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -106,8 +107,9 @@ class Services:
 
     @property
     def database_warning(self) -> str:
-        """What the header says about the database and the local outbox ("" when all is well)."""
-        return "　".join(filter(None, [self.link.warning, self.outbox_warning]))
+        """What the header says about the database, the local outbox and the city's blank forms ("" when
+        all is well)."""
+        return "　".join(filter(None, [self.link.warning, self.outbox_warning, self.forms_warning]))
 
     @cached_property
     def casework(self) -> Casework:

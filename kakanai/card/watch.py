@@ -18,6 +18,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from kakanai.logsafe import safe_traceback
+
 log = logging.getLogger(__name__)
 THREAD_NAME = "kakanai-card-watch"
 WAIT_MS = 1000  # one wait on the readers; the list of readers is read again after each (a reader plugged in)
@@ -59,8 +61,8 @@ class CardWatch:
             if self._context is not None:
                 try:
                     self._scard().SCardCancel(self._context)
-                except Exception:  # the service may be gone: the wait ends by its timeout
-                    log.debug("card watch: cancel refused", exc_info=True)
+                except Exception as exc:  # noqa: BLE001 - the service may be gone: the wait ends by its timeout
+                    log.debug("card watch: cancel refused\n%s", safe_traceback(exc))
         if self._thread is not None:
             self._thread.join(timeout)
         return not self.running
@@ -80,8 +82,8 @@ class CardWatch:
             except ImportError:  # pyscard without its PC/SC library: nothing to watch, ever
                 log.info("card watch: no PC/SC library")
                 return
-            except Exception:  # never a crash from the reader; F7 says what is wrong
-                log.warning("card watch: unexpected problem", exc_info=True)
+            except Exception as exc:  # noqa: BLE001 - never a crash from the reader; F7 says what is wrong
+                log.warning("card watch: unexpected problem\n%s", safe_traceback(exc))
                 watched = False
             self.watching = False
             if self._stop.is_set():
