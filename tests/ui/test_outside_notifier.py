@@ -100,7 +100,9 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
     # printed after midnight, every form's 届出日 is still the day of the visit (the app's clock, not the machine's)
     counter.clock.advance(15 * 3600)  # 09:30 → 00:30 the next day
     pages = _print(counter)
-    assert all("届出日\u3000令和8年6月15日" in text for text in pages[:-1]), [t[:200] for t in pages]
+    sheet = next(i for i, text in enumerate(pages) if text.startswith("お手続きのご案内"))  # the take-home sheet ends the bundle
+    forms, sheet_pages = pages[:sheet], pages[sheet:]
+    assert all("届出日\u3000令和8年6月15日" in text for text in forms), [t[:200] for t in forms]
     death = next(text for text in pages if "死亡届" in text.split("\n")[2])
     assert re.search(r"届出人\n田中\u3000美和\n届出人の資格\n同居していない親族（長女）", death), death
     cremation = next(text for text in pages if "火葬許可申請書" in text.split("\n")[2])
@@ -108,7 +110,7 @@ def test_a_daughter_living_elsewhere_reports_her_father_s_death(counter: Counter
                      r"\n申請者の電話番号\n090-3333-4444", cremation), cremation
     assert "連絡先電話番号\n090-3333-4444" in death, death  # her phone, not the household's
     assert "死亡者の住所\n北海道見本市北4条東2丁目5番地" in cremation, cremation  # where he lived, not blank
-    assert "田中\u3000美和 様" in pages[-1]  # the take-home sheet is hers
+    assert "田中\u3000美和 様" in sheet_pages[0]  # the take-home sheet is hers
     assert not any(re.search(r"(届出人|申請者|請求者)\n佐藤", text) for text in pages)  # he files nothing
 
 
