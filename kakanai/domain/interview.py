@@ -14,6 +14,7 @@ empty in their code stays empty).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -101,6 +102,8 @@ class Interview:
         self.base: Draft = dict(base or {})
         self.answers: Draft = {}
         self.added = dict(added or {})  # procedures the clerk added (id → members): their forms ask too
+        # the 町域 of a postal code (the counter sets one that knows all of Japan); the city's list by default
+        self.towns: Callable[[str], str] = lambda code: catalog.postal.get(code, "")
 
     @property
     def draft(self) -> Draft:
@@ -165,7 +168,7 @@ class Interview:
     def _suggestion(self, path: str) -> str:
         draft = self.draft
         if path in ("new.address", "old.address"):
-            return self.catalog.postal.get(draft.get(path.replace("address", "postal")) or "", "")
+            return self.towns(draft.get(path.replace("address", "postal")) or "")
         if path == "old.head" and draft.get("event") == "move_within":
             heads = [i for i in range(member_count(draft) or 0) if draft.get(member_path(i, "relation")) == "世帯主"]
             return member_name(draft, heads[0]).replace("　", " ") if heads else ""

@@ -72,7 +72,9 @@ class Casework:
     # -- the visit's case --------------------------------------------------------------------
     def interview(self, session: VisitSession) -> Interview:
         """The interview over a visit: what is known, what is still to ask."""
-        return session.interview(self.catalog)
+        interview = session.interview(self.catalog)
+        interview.towns = self.postal.town  # a 転入's code from elsewhere suggests its town too
+        return interview
 
     def plan(self, session: VisitSession) -> Plan:
         """The visit's procedures: the rules' plan with the clerk's drops and additions."""

@@ -37,3 +37,17 @@ def test_without_the_nationwide_file_the_city_list_still_works(catalog: Catalog,
 def test_the_nationwide_file_is_every_code_of_japan() -> None:
     lines = [line for line in gzip.decompress(JAPAN.path.read_bytes()).decode().splitlines() if line[:1] != "#"]
     assert len(lines) > 100_000 and lines == sorted(lines, key=lambda line: line[:8])
+
+
+def test_the_interview_suggests_the_town_of_a_code_from_elsewhere(catalog: Catalog) -> None:
+    """The address asked after its postal code starts from the town, for a 転入 from 札幌 too."""
+    from datetime import UTC, datetime
+
+    from kakanai.domain.visit_session import VisitSession
+    from kakanai.services.casework import Casework
+
+    session = VisitSession("V1", datetime(2026, 6, 15, tzinfo=UTC))
+    session.answers.update({"event": "move_in", "old.postal": "064-0820"})
+    interview = Casework(catalog).interview(session)
+    assert interview.question("old.address").suggestion == "北海道札幌市中央区大通西"
+    assert interview.question("new.address").suggestion == ""  # no code yet
