@@ -115,8 +115,8 @@ def qr_capacity() -> int:
 
 def limits() -> dict[str, int]:
     """What the counter reads at most: the code's characters (its own limit, or what one QR code holds
-    when that is less: ``MAX_TEXT_KKN2`` counts 7,089 digits, 40-L's capacity without the prefix) and
-    the document's UTF-8 bytes."""
+    when that is less; both are 7,077 digits after 「KKN2」, 40-L's capacity) and the document's
+    UTF-8 bytes."""
     return {"maxText": min(MAX_TEXT_KKN2, qr_capacity()), "maxDocument": MAX_DOCUMENT}
 
 
