@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import OUTSIDE_NOTIFIER, Draft, member_count, member_path, split_member_path
+from kakanai.domain.event_dates import MOVE_OUT_AHEAD_DAYS, event_date_question
 from kakanai.domain.household import Household
 from kakanai.domain.interview import Question
 from kakanai.domain.planner import Plan, member_name
@@ -155,10 +156,12 @@ def resident_line(draft: Draft, ticket: str) -> str:
     return "　".join(f"{label} {text}" for label, text in resident_parts(draft, ticket))
 
 
-def review_checks(draft: Draft, plan: Plan, household: Household | None = None) -> list[tuple[str, str]]:
+def review_checks(draft: Draft, plan: Plan, household: Household | None = None,
+                  visit_date: date | None = None) -> list[tuple[str, str]]:
     """(message, path) of what to fix or ask before printing, in plain Japanese: exactly one 世帯主,
     no procedure for a person with no one chosen, who the 新世帯主 is where 世帯主変更 is planned
-    (or that no one is), and the deadlines the planner found passed on the visit day (to ask why)."""
+    (or that no one is), an event dated after the visit day (a 転出 far ahead), and the deadlines
+    the planner found passed on the visit day (to ask why)."""
     count = member_count(draft) or 0
     heads = [i for i in range(count) if draft.get(member_path(i, "relation")) == "世帯主"]
     problems = []
@@ -172,7 +175,31 @@ def review_checks(draft: Draft, plan: Plan, household: Household | None = None) 
                 item.procedure.title), ""))
     if household is not None and any(item.id == "head_change" for item in plan.items):
         problems.append(_new_head(household))
-    return problems + _late(plan)
+    return problems + _date_after_visit(draft, visit_date) + _late(plan)
+
+
+def _date_after_visit(draft: Draft, visit_date: date | None) -> list[tuple[str, str]]:
+    """The event's date when it is after the visit day (kakanai.domain.event_dates), to ask."""
+    raw = draft.get("date")
+    if visit_date is None or not isinstance(raw, str):
+        return []
+    try:
+        when = date.fromisoformat(raw)
+    except ValueError:
+        return []
+    question = event_date_question(draft.get("event"), when, visit_date)
+    if question is None:
+        return []
+    label = domain_text.field("date", draft)
+    translate = QCoreApplication.translate
+    if question.ahead:
+        text = translate("Review", "{0}（{1}）は{2}日先です。予定日に間違いがないか伺ってください（{3}日より先の転出届は"
+                                   "受け付けない市もあります）").format(label, format_wareki(when), question.days,
+                                                              MOVE_OUT_AHEAD_DAYS)
+    else:
+        text = translate("Review", "{0}（{1}）が来庁日より{2}日後になっています。日付を確かめてください").format(
+            label, format_wareki(when), question.days)
+    return [(text, "date")]
 
 
 def _new_head(household: Household) -> tuple[str, str]:

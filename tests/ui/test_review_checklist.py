@@ -161,3 +161,26 @@ def test_a_head_s_death_with_no_new_head_named_says_so(counter: Counter) -> None
     problems = _problems(counter)
     assert "世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）" in problems, problems
     assert "head_change" in window.controller.plan().ids()
+
+
+def test_an_event_dated_after_the_visit_day_is_asked_before_printing(counter: Counter) -> None:
+    # Given a code whose 転居日 is five days after the visit (a resident's slip, or a code made ahead)
+    document = household_doc("single_move_within") | {"date": "2026-06-20"}
+    _review(counter, document)
+    # Then the review asks about it, and Enter on the line goes to the date
+    line = "転居日（令和8年6月20日）が来庁日より5日後になっています。日付を確かめてください"
+    assert line in _problems(counter)
+    listing = counter.window.review_page.problems
+    listing.setCurrentRow(_problems(counter).index(line))
+    listing.setFocus()
+    counter.clerk.press(K.Key_Return)
+    assert counter.window.intake_page._current.path == "date"
+
+
+def test_a_move_out_a_week_ahead_is_usual_and_not_listed(counter: Counter) -> None:
+    document = household_doc("single_move_within") | {"event": "move_out", "date": "2026-06-22",
+                                                      "new": {"postal": "100-0001", "address": "東京都千代田区千代田1番1号"}}
+    document.pop("old", None)
+    document["old"] = household_doc("single_move_within")["new"]
+    _review(counter, document)
+    assert not any("転出予定日" in line for line in _problems(counter))
