@@ -1,12 +1,13 @@
 """``kakanai card read``: read the four basic facts of a My Number card, as the counter does (for
-IT's checks of a reader). The resident types the 4-digit PIN (no echo); ``--my-number`` also reads
-個人番号, only when asked."""
+IT's checks of a reader), with the postal code the counter would fill for its address. The resident
+types the 4-digit PIN (no echo); ``--my-number`` also reads 個人番号, only when asked."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from pathlib import Path
 from typing import Any
 
 from kakanai.cli.common import EXIT_BAD_INPUT, CliError
@@ -44,8 +45,25 @@ def _cmd_read(args: argparse.Namespace) -> int:
         pin = ""
     print(f"氏名　　　{facts.family}　{facts.given}")
     print(f"住所　　　{facts.address}")
+    print(f"郵便番号　{_postal_code(facts.address) or '（決まりません: 窓口で伺います）'}")
     print(f"生年月日　{format_wareki(facts.birth)}（{facts.birth.isoformat()}）")
     print(f"性別　　　{sex_label(facts.sex) or '記載なし'}")
     if number:
         print(f"個人番号　{number}")
     return 0
+
+
+def _postal_code(address: str) -> str:
+    """The code the counter fills for the card's address (the city's list, then Japan's); "" if none."""
+    from kakanai.domain.catalog import load_catalog
+    from kakanai.domain.problems import InvalidInput
+    from kakanai.resources import forms_dir
+    from kakanai.services.postal import PostalDirectory
+    from kakanai.settings import load_settings
+
+    settings = load_settings()
+    try:
+        catalog = load_catalog(Path(settings.forms_dir) if settings.forms_dir else forms_dir())
+    except InvalidInput:  # a broken catalog is `forms check`'s to tell; Japan's list still answers
+        return PostalDirectory(()).code_of(address)
+    return PostalDirectory(catalog.postal_areas).code_of(address)

@@ -28,6 +28,7 @@ def test_card_read_prints_the_four_facts_and_never_the_pin(monkeypatch: pytest.M
     out = capsys.readouterr()
     assert "氏名　　　佐藤　健" in out.out and ADDRESS in out.out and "昭和63年2月29日" in out.out
     assert "性別　　　男" in out.out and "個人番号" not in out.out and "2580" not in out.out + out.err
+    assert "郵便番号　090-0001" in out.out  # what the counter fills: the city splits 北1条西 by 丁目
 
 
 def test_a_wrong_pin_exits_2_with_the_tries_left(monkeypatch: pytest.MonkeyPatch,
