@@ -3,9 +3,11 @@ databases (SQLite and one private PostgreSQL server for the whole run)."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,3 +91,31 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def pg_url(pg_server: PgServer) -> str:
     """An empty PostgreSQL database URL."""
     return _new_pg_database(pg_server)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 4 MB filesystem (tmpfs), mounted for this test (needs root; skipped otherwise)."""
+    mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (not root?)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write zeros into ``folder`` until its disk is full (ENOSPC); the file written."""
+    filler = folder / "filler"
+    with open(filler, "wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    return filler

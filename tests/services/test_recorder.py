@@ -4,16 +4,11 @@ outbox file at start is kept aside with a message, not a traceback."""
 
 from __future__ import annotations
 
-import errno
-import os
 import sqlite3
-import subprocess
 import time
-import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from kakanai.bootstrap import Services, build_services
@@ -24,6 +19,7 @@ from kakanai.settings import load_settings
 from kakanai.store.outbox import Outbox
 from kakanai.store.schema import visit_events, visits
 from tests.clock import Clock
+from tests.conftest import fill_disk
 
 
 def _services(data: Path, clock: Clock) -> Services:
@@ -86,40 +82,13 @@ def test_a_full_disk_loses_no_visit_and_tells_the_clerk(tmp_path: Path) -> None:
     services.close()
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 4 MB filesystem (tmpfs), mounted for this test (needs root; skipped otherwise)."""
-    mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root?)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with open(filler, "wb") as out:
-        try:
-            while True:
-                out.write(b"\0" * 65536)
-                out.flush()
-                os.fsync(out.fileno())
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
-    return filler
-
-
-def test_a_really_full_disk_loses_no_visit(tiny_disk: Path) -> None:
+def test_a_really_full_disk_loses_no_visit(small_disk: Path) -> None:
     # Given a counter whose data folder is on a small disk, which then fills up
     clock = Clock()
-    services = _services(tiny_disk, clock)
+    services = _services(small_disk, clock)
     before = _one_visit(services.visits, clock)
     services.recorder.flush()
-    filler = _fill(tiny_disk)
+    filler = fill_disk(small_disk)
     # When five visits are served on the full disk, the screen never sees an error
     seen: set[str] = set()
     ids = []
@@ -137,7 +106,7 @@ def test_a_really_full_disk_loses_no_visit(tiny_disk: Path) -> None:
     assert services.recorder.status == ""
     _assert_each_visit_once(services, [before, *ids])
     services.close()
-    assert _services(tiny_disk, clock).visits.unfinished() == []
+    assert _services(small_disk, clock).visits.unfinished() == []
 
 
 def test_dead_letters_show_in_the_header(tmp_path: Path) -> None:

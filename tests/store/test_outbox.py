@@ -4,11 +4,7 @@ aside, never deleted; sent events are pruned after 30 days."""
 
 from __future__ import annotations
 
-import errno
-import os
 import sqlite3
-import subprocess
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +17,7 @@ from kakanai.store.db import make_engine, upgrade
 from kakanai.store.outbox import FORWARD_FAILED, SCHEMA_VERSION, Forwarder, Outbox, open_outbox
 from kakanai.store.schema import visit_events, visits
 from kakanai.store.visit_log import VisitLog
+from tests.conftest import fill_disk
 from tests.pg_server import PgServer
 from tests.visit_factory import visit_events as make_events
 
@@ -185,36 +182,11 @@ def test_a_damaged_outbox_is_kept_aside_and_a_new_one_started(tmp_path: Path, da
     assert outbox.backlog() > 0
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 4 MB filesystem (tmpfs), mounted for this test (needs root; skipped otherwise)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root?)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(folder: Path) -> None:
-    with open(folder / "filler", "wb") as out:
-        try:
-            while True:
-                out.write(b"\0" * 65536)
-                out.flush()
-                os.fsync(out.fileno())
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
-
-
 def test_a_counter_restarting_on_a_full_disk_opens_its_outbox_and_loses_nothing(small_disk: Path) -> None:
     # Given a counter that went down (a power cut) with an event not yet forwarded, and a disk now full
     crashed = Outbox(small_disk / "outbox.db")  # never closed: its WAL and index files stay, as after a crash
     sent = _log_visits(crashed, "H", 0, 1)
-    _fill(small_disk)
+    fill_disk(small_disk)
     # When the counter starts, Then its outbox opens (nothing is written to open it) with the event pending
     outbox, warning = open_outbox(small_disk / "outbox.db")
     assert warning == "" and outbox.backlog() == sent
@@ -235,7 +207,7 @@ def test_an_outbox_that_cannot_open_on_a_full_disk_says_so_in_japanese(small_dis
         with closing(sqlite3.connect(small_disk / "outbox.db")) as db, db:
             db.execute("CREATE TABLE outbox (id TEXT PRIMARY KEY, visit_id TEXT NOT NULL, kind TEXT NOT NULL, "
                        "at TEXT NOT NULL, payload TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0)")
-    _fill(small_disk)
+    fill_disk(small_disk)
     # Then the start says what is wrong and what to do (the window shows it), and keeps the file as it was
     with pytest.raises(InvalidInput) as caught:
         open_outbox(small_disk / "outbox.db")
