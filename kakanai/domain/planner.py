@@ -13,8 +13,8 @@ from datetime import date
 from kakanai.domain.catalog import Catalog, Procedure
 from kakanai.domain.draft import CITY_PREFECTURE, VISIT_DATE, Draft, member_count, member_path
 from kakanai.domain.facts import Context
+from kakanai.domain.phrases import ReasonLine, event_reason
 from kakanai.domain.rules import Verdict, evaluate
-from kakanai.domain.vocabulary import event_label
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,16 @@ class PlannedProcedure:
 
     procedure: Procedure
     subjects: tuple[int, ...]
-    reasons: tuple[str, ...]
+    said: tuple[ReasonLine, ...]  # why, as data: each line's phrases (codes and values) and whose they are
     last_day: date | None = None  # the deadline's last day, where it counts from a day
     late: bool = False  # that day was before the visit: flag it to the clerk, word it for the resident
     bring: tuple[str, ...] = ()  # what to bring: the procedure's own list and what its people's facts add
 
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why, in the clerk's Japanese (「他の都道府県からの転入」, 「山田　キヨ: 75歳」)."""
+        return tuple(line.text() for line in self.said)
 
     @property
     def id(self) -> str:
@@ -82,7 +87,7 @@ def plan(draft: Draft, catalog: Catalog, visit_date: date | None = None) -> Plan
         if event is None:
             undecided.append(Undecided(procedure, ("event",)))
         elif event in procedure.definition.events:
-            found, needs = _apply(procedure, draft, f"届出: {event_label(event)}")
+            found, needs = _apply(procedure, draft, event_reason(event))
             items.extend(found)
             if needs:
                 undecided.append(Undecided(procedure, needs))
@@ -105,13 +110,13 @@ def _with_deadline(item: PlannedProcedure, draft: Draft) -> PlannedProcedure:
     return replace(item, last_day=last, late=last is not None and last < visit) if last else item
 
 
-def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[PlannedProcedure], tuple[str, ...]]:
+def _apply(procedure: Procedure, draft: Draft, event_line: ReasonLine) -> tuple[list[PlannedProcedure], tuple[str, ...]]:
     household = evaluate(procedure.household_when, draft)
     if household.value is False:
         return [], ()
     if household.value is None:
         return [], household.needs
-    base = household.reasons or (event_reason,)
+    base = household.said or (event_line,)
     scope = procedure.definition.scope
     bring = tuple(procedure.definition.bring)
     if scope == "household":
@@ -124,12 +129,12 @@ def _apply(procedure: Procedure, draft: Draft, event_reason: str) -> tuple[list[
     needs = tuple(dict.fromkeys(p for v in verdicts.values() for p in v.needs))
     reasons = {i: _member_reason(draft, i, verdicts[i]) for i in subjects}
     if scope == "each_member":
-        return [PlannedProcedure(procedure, (i,), _reasons(base, household.reasons, (reasons[i],)),
+        return [PlannedProcedure(procedure, (i,), _reasons(base, household.said, (reasons[i],)),
                                  bring=bring_for(procedure, draft, (i,))) for i in subjects], needs
     if not subjects:
         return [], needs
     return [PlannedProcedure(procedure, tuple(subjects),
-                             _reasons(base, household.reasons, tuple(reasons[i] for i in subjects)),
+                             _reasons(base, household.said, tuple(reasons[i] for i in subjects)),
                              bring=bring_for(procedure, draft, tuple(subjects)))], needs
 
 
@@ -139,13 +144,15 @@ def bring_for(procedure: Procedure, draft: Draft, subjects: tuple[int, ...]) -> 
     return tuple(dict.fromkeys((*procedure.definition.bring, *added)))
 
 
-def _reasons(base: tuple[str, ...], household: tuple[str, ...], members: tuple[str, ...]) -> tuple[str, ...]:
+def _reasons(base: tuple[ReasonLine, ...], household: tuple[ReasonLine, ...],
+             members: tuple[ReasonLine | None, ...]) -> tuple[ReasonLine, ...]:
     """The household's reasons and each member's; the event alone when nothing else decided it."""
     said = tuple(r for r in members if r)
     return (*household, *said) if household or said else base
 
 
-def _member_reason(draft: Draft, index: int, verdict: Verdict) -> str:
-    """「山田　キヨ: 76歳、後期高齢者医療に加入中」, or "" when only being concerned decided it."""
-    detail = "、".join(verdict.reasons)
-    return f"{member_name(draft, index)}: {detail}" if detail else ""
+def _member_reason(draft: Draft, index: int, verdict: Verdict) -> ReasonLine | None:
+    """「山田　キヨ: 76歳、後期高齢者医療に加入中」, or None when only being concerned decided it."""
+    phrases = tuple(p for line in verdict.said for p in line.phrases)
+    named = draft.get(member_path(index, "family")) or draft.get(member_path(index, "given"))
+    return ReasonLine(phrases, index, member_name(draft, index) if named else "") if phrases else None

@@ -19,7 +19,7 @@ from typing import Any
 
 from kakanai.domain.draft import Draft, member_count
 from kakanai.domain.facts import HOUSEHOLD_FACTS, MEMBER_FACTS, STAGE_LABELS, Fact, Unknown, household_fact, member_fact
-from kakanai.domain.phrases import phrase
+from kakanai.domain.phrases import Phrase, ReasonLine, phrase
 from kakanai.domain.problems import Problem
 from kakanai.domain.vocabulary import INSURED_KIND_LABELS, event_label, insurance_label, sex_label
 
@@ -29,8 +29,13 @@ class Verdict:
     """A three-valued result: True, False or None (unknown), with the reasons or missing paths."""
 
     value: bool | None
-    reasons: tuple[str, ...] = ()
+    said: tuple[ReasonLine, ...] = ()  # why it held, as data (phrases.Phrase codes and values)
     needs: tuple[str, ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why it held, in the clerk's Japanese (one text per line)."""
+        return tuple(line.text() for line in self.said)
 
 
 @dataclass(frozen=True)
@@ -51,10 +56,10 @@ class Clause:
             return bool(value) == self.flag
         return value in self.allowed
 
-    def explain(self, value: Any, draft: Draft, index: int = -1) -> str:
+    def explain(self, value: Any, draft: Draft, index: int = -1) -> Phrase | None:
         """Why the clause held, as a colleague would note it (「国民健康保険に加入中」, 「未就学（5歳）」,
-        「75歳の誕生日（令和8年12月2日）から後期高齢者医療」); "" when it goes without saying (the
-        person is one the event is about, the event itself)."""
+        「75歳の誕生日（令和8年12月2日）から後期高齢者医療」), as a phrase's code and values; None
+        when it goes without saying (the person is one the event is about, the event itself)."""
         return phrase(self.fact, value, draft, index)
 
     def criterion(self) -> str:
@@ -199,16 +204,16 @@ def _clause(clause: Clause, draft: Draft, index: int) -> Verdict:
     if isinstance(value, Unknown):
         return Verdict(None, needs=value.needs)
     ok = clause.holds(value)
-    reason = clause.explain(value, draft, index) if ok else ""
-    return Verdict(ok, (reason,) if reason else ())
+    said = clause.explain(value, draft, index) if ok else None
+    return Verdict(ok, (ReasonLine((said,)),) if said else ())
 
 
 def _all(results: list[Verdict]) -> Verdict:
     if any(r.value is False for r in results):
         return Verdict(False)
     needs = tuple(dict.fromkeys(p for r in results for p in r.needs))
-    reasons = tuple(x for r in results for x in r.reasons)
-    return Verdict(None, needs=needs) if needs else Verdict(True, reasons)
+    said = tuple(x for r in results for x in r.said)
+    return Verdict(None, needs=needs) if needs else Verdict(True, said)
 
 
 def _any(results: list[Verdict]) -> Verdict:
@@ -225,8 +230,8 @@ def _any_member(condition: Condition, draft: Draft) -> Verdict:
         return Verdict(None, needs=("member_count",))
     verdicts = [evaluate(condition, draft, i) for i in range(count)]
     found = _any(verdicts)
-    if found.value and found.reasons:  # say whose fact it is: 「高橋　正男: 世帯主」
+    if found.value and found.said:  # say whose fact it is: 「高橋　正男: 世帯主」
         index = verdicts.index(found)
         name = "　".join(str(draft.get(f"members[{index}].{k}") or "") for k in ("family", "given")).strip("　")
-        return Verdict(True, (f"{name or f'世帯員{index + 1}'}: {'、'.join(found.reasons)}",))
+        return Verdict(True, (ReasonLine(tuple(p for line in found.said for p in line.phrases), index, name),))
     return found

@@ -13,6 +13,7 @@ from typing import Any
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import Draft
 from kakanai.domain.interview import Interview
+from kakanai.domain.phrases import CLERK_ADDED
 from kakanai.domain.planner import Plan, PlannedProcedure, bring_for, plan
 
 STEPS = ("start", "intake", "household", "review", "print", "finish")
@@ -103,11 +104,11 @@ class VisitSession:
             procedure, subjects = catalog.procedure(procedure_id), tuple(self.added_for.get(procedure_id, ()))
             if procedure.definition.scope == "each_member" and subjects:  # also one more person for it
                 have = {s for i in items if i.id == procedure_id for s in i.subjects}
-                added = [PlannedProcedure(procedure, (i,), ("職員が追加",), bring=bring_for(procedure, draft, (i,)))
+                added = [PlannedProcedure(procedure, (i,), (CLERK_ADDED,), bring=bring_for(procedure, draft, (i,)))
                          for i in subjects if i not in have]
                 items.extend(i for i in added if item_key(i) not in self.dropped)
             elif procedure_id not in planned:
-                items.append(PlannedProcedure(procedure, subjects, ("職員が追加",),
+                items.append(PlannedProcedure(procedure, subjects, (CLERK_ADDED,),
                                               bring=bring_for(procedure, draft, subjects)))
         return Plan(tuple(items), plan.undecided)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import draft_from_household
+from kakanai.domain.phrases import CLERK_ADDED
 from kakanai.domain.planner import Plan, PlannedProcedure, plan
 from kakanai.pdf.bundle import render_bundle
 from tests.conftest import household_doc
@@ -56,7 +57,7 @@ def test_procedures_the_clerk_added_join_their_counter_once(tmp_path: Path, cata
                                                           family_bundle: Rendered) -> None:
     # Given the 山田 family's plan, and 印鑑登録 for 花子 that the clerk added (it comes last in the plan)
     seal = catalog.procedure("seal_registration")
-    plan = Plan((*family_bundle.plan.items, PlannedProcedure(seal, (1,), ("職員が追加",))), family_bundle.plan.undecided)
+    plan = Plan((*family_bundle.plan.items, PlannedProcedure(seal, (1,), (CLERK_ADDED,))), family_bundle.plan.undecided)
     path = tmp_path / "added.pdf"
     report = render_bundle(family_bundle.household, plan, catalog, path, visit_id=VISIT, issued=ISSUED)
     # When the take-home sheet is printed
