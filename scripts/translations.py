@@ -23,6 +23,12 @@ EN = {
     "{0}人": "{0}", "{0}（{1}）": "{0} ({1})", "なし": "none", "数字": "a number", "例: 090-0001": "e.g. 090-0001",
     "例: 090-1234-5678": "e.g. 090-1234-5678", "カタカナ（ひらがなでも可）": "katakana (hiragana also taken)",
     "例: 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01": "e.g. 令和8年4月1日 / R8.4.1 / 5080401 / 2026-04-01",
+    "、": ", ", "{0}: {1}": "{0}: {1}", "世帯": "Household",  # a plan item's reasons, whose they are
+    "{0}（{1}）は{2}日先です。予定日に間違いがないか伺ってください（{3}日より先の転出届は受け付けない市もあります）":
+        "{0} ({1}) is {2} days ahead. Ask whether the planned day is right (some cities take no moving-out "
+        "notification more than {3} days ahead)",
+    "{0}（{1}）が来庁日より{2}日後になっています。日付を確かめてください":
+        "{0} ({1}) is {2} days after the day of the visit. Check the date",
     "カード読取": "Read card", "読み取る": "Read", "やめる": "Stop",
     "カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください":
         "Place the card on the reader; the resident types its PIN (4 digits)",
@@ -264,12 +270,65 @@ REASONS_EN = {
     "stopped": "The printer is stopped (call IT)", "shutdown": "The printer is stopped (call IT)",
 }
 
+# why a plan item is there (phrases.PHRASE_TEXTS, by code); {0}, {1} … the same values (和暦 dates as they are)
+PHRASES_EN = {
+    "clerk_added": "added by the clerk",
+    "age": "{0} years old", "age.eve": "{0} years old (reached the day before the birthday)",
+    "birthday_age.eve": "{0} years old (turns {1} on {2})",
+    "age_at_visit": "turned {0} on the birthday ({1})", "age_at_visit.no_birth": "{0} years old on the day of the visit",
+    "days_to_75": "late-stage elderly medical care from the 75th birthday ({0})",
+    "days_to_75.reached": "covered by late-stage elderly medical care from the 75th birthday ({0})",
+    "grade.preschool": "not yet at school", "grade.preschool_age": "not yet at school ({0} years old)",
+    "grade.elementary": "elementary school, year {0}", "grade.junior_high": "junior high school, year {0}",
+    "grade.high_school": "high school age, year {0}", "grade.adult": "past high school age",
+    "grade.adult_age": "past high school age ({0} years old)",
+    "school_stage.elementary": "elementary school age", "school_stage.junior_high": "junior high school age",
+    "school_stage.high_school": "high school age",
+    "insurance.nhi": "in National Health Insurance", "insurance.employee": "in employee health insurance",
+    "insurance.late_elderly": "in late-stage elderly medical care", "insurance.welfare": "receives public assistance",
+    "insurance.none": "in no health insurance",
+    "newborn_insurance.nhi": "joins National Health Insurance",
+    "newborn_insurance.employee": "becomes a dependent in a parent's employee health insurance",
+    "newborn_insurance.welfare": "public assistance (medical aid)",
+    "insured.insured": "insured person in employee health insurance",
+    "insured.dependent": "dependent in employee health insurance",
+    "pension_class.1": "National Pension, category 1 insured", "pension_class.2": "National Pension, category 2 insured",
+    "pension_class.3": "National Pension, category 3 insured", "pension_class.none": "not insured in the National Pension",
+    "sex.M": "male", "sex.F": "female",
+    "couple_surname.husband": "takes the husband's surname", "couple_surname.wife": "takes the wife's surname",
+    "couple_surname.none": "marriage with a foreign national (surnames do not change)",
+    "school_kind.nursery": "at a nursery", "school_kind.kindergarten": "at a kindergarten",
+    "relation": "relation {0}", "dogs": "{0} dog(s)", "mopeds": "{0} moped(s)", "members_count": "household of {0}",
+    "remaining_15_plus": "{0} member(s) aged 15 or over remain",
+    "old_same_prefecture": "moved in from within the same prefecture ({0})",
+    "old_same_prefecture.no": "moved in from another prefecture",
+    "new_same_prefecture": "moves out within the same prefecture ({0})",
+    "new_same_prefecture.no": "moves out to another prefecture",
+    "card": "has a My Number card", "card.no": "has no My Number card",
+    "care_certified": "certified as needing care or support", "care_certified.no": "not certified as needing care",
+    "foreign": "foreign national", "foreign.no": "Japanese national",
+    "seal_requested": "wants to register a seal", "seal_requested.no": "does not want to register a seal",
+    "is_head": "head of household", "is_head.no": "not the head of household",
+    "from_abroad": "moved in from abroad", "to_abroad": "moves abroad", "agent": "filed by an agent",
+    "late_disability": "disability certified for late-stage elderly medical care",
+    "late_disability.no": "no disability certification",
+    "civil_servant": "civil servant", "civil_servant.no": "not a civil servant",
+    "pensioner": "receives a pension", "pensioner.no": "receives no pension",
+    "claimant_civil_servant": "the claimant is a civil servant (claims at the workplace)",
+    "allowance_recipient": "receives child allowance", "child_support": "receives child-rearing allowance",
+    "single_parent": "single-parent household (receives child-rearing allowance)", "lone_parent": "single parent",
+    "child_of_subject": "a child of the deceased", "spouse_of_subject": "the spouse of the deceased",
+    "seal_registered": "has a registered seal", "high_cost": "eligible for high-cost medical expense benefits",
+    "surname_changes": "surname changes by the marriage", "born_abroad": "born abroad",
+    "disability": "holds a disability certificate",
+}
+
 
 def domain_texts() -> dict[str, dict[str, str | None]]:
     """Context → Japanese text → English (None when it has none) of every word the UI takes from
-    the domain's tables (labels, choices, why a question is asked) and the print service's states."""
+    the domain's tables (labels, choices, why a question is asked, why a plan item is there) and the print service's states."""
     sys.path.insert(0, str(ROOT))
-    from kakanai.domain.phrases import REASON_TEXTS
+    from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS
     from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, NEWBORN_SPECS
     from kakanai.domain.vocabulary import EVENT_LABELS_EN, INSURANCE_LABELS_EN, SEX_LABELS_EN, LifeEvent
     from kakanai.services.printing import REASONS, STATE_TEXTS
@@ -294,7 +353,9 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
             vocabulary[text] = known.get(str(code))
     status = {text: REASONS_EN.get(code) for code, text in REASONS.items() if text}
     status |= {text: STATES_EN.get(state.value) for state, text in STATE_TEXTS.items()}
-    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status}
+    phrases = {**PHRASES_EN, **{f"event.{e.value}": f"notification: {t}" for e, t in EVENT_LABELS_EN.items()}}
+    reasons = {text: phrases.get(code) for code, text in PHRASE_TEXTS.items()}
+    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status, "Reasons": reasons}
 
 
 def main() -> int:

@@ -88,7 +88,7 @@ _INSURANCE = {"nhi": "国民健康保険に加入中", "employee": "被用者保
 # phrase's values. The UI words the same codes in its language (scripts/translations.py: English
 # per code), so no text is ever read back from the Japanese.
 PHRASE_TEXTS: dict[str, str] = {
-    "event": "届出: {0}", "clerk_added": "職員が追加",
+    "clerk_added": "職員が追加",
     "age": "{0}歳", "age.eve": "{0}歳（誕生日の前日に到達）", "birthday_age.eve": "{0}歳（{1}歳の誕生日は{2}）",
     "age_at_visit": "{0}歳の誕生日（{1}）を迎えて{0}歳", "age_at_visit.no_birth": "来庁日に{0}歳",
     "days_to_75": "75歳の誕生日（{0}）から後期高齢者医療", "days_to_75.reached": "75歳の誕生日（{0}）から後期高齢者医療の対象",

@@ -2,7 +2,7 @@
 Japanese: question labels ("Questions") by their table text and, for a member, by their parts (the
 name is resident data and stays); why a question is asked by its `Reason` (a kind and the city's
 title); choice texts ("Vocabulary"); the print service's states ("Status") by their `PrintState` and
-parts. Every template comes from the domain's or the service's own table, translated by Qt;
+parts; why a plan item is there ("Reasons") by its phrases' codes and values. Every template comes from the domain's or the service's own table, translated by Qt;
 scripts/translations.py lists them all from those tables, with English for each."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication
 
 from kakanai.domain.draft import Draft, split_member_path
 from kakanai.domain.interview import Question, known_name, question_label
-from kakanai.domain.phrases import REASON_TEXTS
+from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS, Phrase, ReasonLine
+from kakanai.domain.planner import PlannedProcedure
 from kakanai.domain.questions import MEMBER_SPECS, Reason
 from kakanai.services.printing import PrintStatus, state_text
 
@@ -74,6 +75,26 @@ def stem(asked: Question, whole: str) -> str:
 def reason(why: Reason) -> str:
     """Why the interview asks, worded by its kind; the form's or procedure's title is the city's."""
     return QCoreApplication.translate("Questions", REASON_TEXTS[why.why]).format(title=why.title)
+
+
+def phrase(said: Phrase) -> str:
+    """One reason a plan item is there (「国民健康保険に加入中」) in the UI language, worded from its
+    code; its values (ages, 和暦 dates, the prefecture) as they are."""
+    return QCoreApplication.translate("Reasons", PHRASE_TEXTS[said.code]).format(*said.values)
+
+
+def reason_line(line: ReasonLine) -> str:
+    """A line of a plan item's reasons: 「山田　キヨ: 75歳、後期高齢者医療に加入中」 / "山田　キヨ: 75
+    years old, in late-stage elderly medical care" (the name is resident data and stays)."""
+    said = QCoreApplication.translate("Reasons", "、").join(phrase(p) for p in line.phrases)
+    if line.member is None:
+        return said
+    return QCoreApplication.translate("Reasons", "{0}: {1}").format(member(line.member, line.name), said)
+
+
+def reasons(item: PlannedProcedure) -> str:
+    """Why a plan item is there, every line, in the UI language (the checklist's 理由 column)."""
+    return " / ".join(reason_line(line) for line in item.said)
 
 
 def in_english() -> bool:

@@ -88,8 +88,9 @@ def procedure_rows(rules_plan: Plan, final: Plan, draft: Draft, catalog: Catalog
     items = list(rules_plan.items) + [i for i in final.items if item_key(i) not in {item_key(r) for r in rules_plan.items}]
     for item in items:
         department = catalog.departments[item.procedure.definition.department]
-        whom = "、".join(member_name(draft, i) for i in item.subjects) or "世帯"
-        why = " / ".join(item.reasons)
+        whom = (QCoreApplication.translate("Reasons", "、").join(domain_text.member_of(draft, i) for i in item.subjects)
+                or QCoreApplication.translate("Presenters", "世帯"))
+        why = domain_text.reasons(item)
         rows.append((item_key(item), item.procedure.title, whom, f"{department.name} {department.counter}", why,
                      item_key(item) in kept))
     return rows

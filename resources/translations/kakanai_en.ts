@@ -633,7 +633,7 @@ Red: serving longer than the target</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="81" />
+        <location filename="../../kakanai/ui/domain_text.py" line="102" />
         <source>日本語</source>
         <translation>English</translation>
     </message>
@@ -801,74 +801,74 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>Choose why this procedure is not done today.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="542" />
+        <location filename="../../kakanai/ui/main_window.py" line="543" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="550" />
+        <location filename="../../kakanai/ui/main_window.py" line="551" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="555" />
+        <location filename="../../kakanai/ui/main_window.py" line="556" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="558" />
+        <location filename="../../kakanai/ui/main_window.py" line="559" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="562" />
+        <location filename="../../kakanai/ui/main_window.py" line="563" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="565" />
+        <location filename="../../kakanai/ui/main_window.py" line="566" />
         <source>外字</source>
         <translation>Characters that cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="565" />
+        <location filename="../../kakanai/ui/main_window.py" line="566" />
         <source>印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）</source>
         <translation>Some characters cannot be printed. Print anyway? (write them in by hand)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="573" />
+        <location filename="../../kakanai/ui/main_window.py" line="574" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="573" />
+        <location filename="../../kakanai/ui/main_window.py" line="574" />
         <source>この様式はもう印刷しました。もう一度すべて印刷しますか？
 {0}</source>
         <translation>These forms were printed already. Print them all again?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="609" />
+        <location filename="../../kakanai/ui/main_window.py" line="610" />
         <source>前回の受付を復元できません</source>
         <translation>Earlier visits cannot be restored</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="610" />
+        <location filename="../../kakanai/ui/main_window.py" line="611" />
         <source>前回の受付を復元できませんでした（情報システム係へ）</source>
         <translation>Earlier visits could not be restored (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="613" />
+        <location filename="../../kakanai/ui/main_window.py" line="614" />
         <source>{0} 開始　{1}</source>
         <translation>started {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="617" />
+        <location filename="../../kakanai/ui/main_window.py" line="618" />
         <source>前回の受付</source>
         <translation>Visit left open</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="617" />
+        <location filename="../../kakanai/ui/main_window.py" line="618" />
         <source>前回、終了していない受付があります。再開しますか？
 {0}
 （いいえ: 記録を「中断終了」として閉じます）</source>
@@ -944,6 +944,14 @@ Suspend this visit and start a new one for the code read?</translation>
     </message>
 </context>
 <context>
+    <name>Presenters</name>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="92" />
+        <source>世帯</source>
+        <translation>Household</translation>
+    </message>
+</context>
+<context>
     <name>PrintPage</name>
     <message>
         <location filename="../../kakanai/ui/print_page.py" line="42" />
@@ -989,18 +997,18 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="38" />
+        <location filename="../../kakanai/ui/domain_text.py" line="39" />
         <source>世帯員{0}</source>
         <translation>member {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="51" />
-        <location filename="../../kakanai/ui/domain_text.py" line="61" />
+        <location filename="../../kakanai/ui/domain_text.py" line="52" />
+        <location filename="../../kakanai/ui/domain_text.py" line="62" />
         <source>{0}さんの{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="70" />
+        <location filename="../../kakanai/ui/domain_text.py" line="71" />
         <source>{0}さんの</source>
         <translation>{0}: </translation>
     </message>
@@ -1299,49 +1307,403 @@ Suspend this visit and start a new one for the code read?</translation>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="89" />
+        <location filename="../../kakanai/ui/presenters.py" line="91" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/domain_text.py" line="92" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>職員が追加</source>
+        <translation>added by the clerk</translation>
+    </message>
+    <message>
+        <source>{0}歳</source>
+        <translation>{0} years old</translation>
+    </message>
+    <message>
+        <source>{0}歳（誕生日の前日に到達）</source>
+        <translation>{0} years old (reached the day before the birthday)</translation>
+    </message>
+    <message>
+        <source>{0}歳（{1}歳の誕生日は{2}）</source>
+        <translation>{0} years old (turns {1} on {2})</translation>
+    </message>
+    <message>
+        <source>{0}歳の誕生日（{1}）を迎えて{0}歳</source>
+        <translation>turned {0} on the birthday ({1})</translation>
+    </message>
+    <message>
+        <source>来庁日に{0}歳</source>
+        <translation>{0} years old on the day of the visit</translation>
+    </message>
+    <message>
+        <source>75歳の誕生日（{0}）から後期高齢者医療</source>
+        <translation>late-stage elderly medical care from the 75th birthday ({0})</translation>
+    </message>
+    <message>
+        <source>75歳の誕生日（{0}）から後期高齢者医療の対象</source>
+        <translation>covered by late-stage elderly medical care from the 75th birthday ({0})</translation>
+    </message>
+    <message>
+        <source>未就学</source>
+        <translation>not yet at school</translation>
+    </message>
+    <message>
+        <source>未就学（{0}歳）</source>
+        <translation>not yet at school ({0} years old)</translation>
+    </message>
+    <message>
+        <source>小学{0}年生</source>
+        <translation>elementary school, year {0}</translation>
+    </message>
+    <message>
+        <source>中学{0}年生</source>
+        <translation>junior high school, year {0}</translation>
+    </message>
+    <message>
+        <source>高校{0}年生相当</source>
+        <translation>high school age, year {0}</translation>
+    </message>
+    <message>
+        <source>高校卒業後</source>
+        <translation>past high school age</translation>
+    </message>
+    <message>
+        <source>高校卒業後（{0}歳）</source>
+        <translation>past high school age ({0} years old)</translation>
+    </message>
+    <message>
+        <source>小学生</source>
+        <translation>elementary school age</translation>
+    </message>
+    <message>
+        <source>中学生</source>
+        <translation>junior high school age</translation>
+    </message>
+    <message>
+        <source>高校生相当</source>
+        <translation>high school age</translation>
+    </message>
+    <message>
+        <source>国民健康保険に加入中</source>
+        <translation>in National Health Insurance</translation>
+    </message>
+    <message>
+        <source>被用者保険（社会保険）に加入中</source>
+        <translation>in employee health insurance</translation>
+    </message>
+    <message>
+        <source>後期高齢者医療に加入中</source>
+        <translation>in late-stage elderly medical care</translation>
+    </message>
+    <message>
+        <source>生活保護を受給中</source>
+        <translation>receives public assistance</translation>
+    </message>
+    <message>
+        <source>健康保険に未加入</source>
+        <translation>in no health insurance</translation>
+    </message>
+    <message>
+        <source>国民健康保険に加入</source>
+        <translation>joins National Health Insurance</translation>
+    </message>
+    <message>
+        <source>勤め先の健康保険の被扶養者に</source>
+        <translation>becomes a dependent in a parent's employee health insurance</translation>
+    </message>
+    <message>
+        <source>生活保護（医療扶助）</source>
+        <translation>public assistance (medical aid)</translation>
+    </message>
+    <message>
+        <source>被用者保険の被保険者（本人）</source>
+        <translation>insured person in employee health insurance</translation>
+    </message>
+    <message>
+        <source>被用者保険の被扶養者（家族）</source>
+        <translation>dependent in employee health insurance</translation>
+    </message>
+    <message>
+        <source>国民年金の第1号被保険者</source>
+        <translation>National Pension, category 1 insured</translation>
+    </message>
+    <message>
+        <source>国民年金の第2号被保険者</source>
+        <translation>National Pension, category 2 insured</translation>
+    </message>
+    <message>
+        <source>国民年金の第3号被保険者</source>
+        <translation>National Pension, category 3 insured</translation>
+    </message>
+    <message>
+        <source>国民年金の被保険者でない</source>
+        <translation>not insured in the National Pension</translation>
+    </message>
+    <message>
+        <source>男性</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>女性</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>夫の氏を称する</source>
+        <translation>takes the husband's surname</translation>
+    </message>
+    <message>
+        <source>妻の氏を称する</source>
+        <translation>takes the wife's surname</translation>
+    </message>
+    <message>
+        <source>外国籍の方との婚姻（氏は変わりません）</source>
+        <translation>marriage with a foreign national (surnames do not change)</translation>
+    </message>
+    <message>
+        <source>保育所等に在園中</source>
+        <translation>at a nursery</translation>
+    </message>
+    <message>
+        <source>幼稚園に在園中</source>
+        <translation>at a kindergarten</translation>
+    </message>
+    <message>
+        <source>続柄 {0}</source>
+        <translation>relation {0}</translation>
+    </message>
+    <message>
+        <source>犬 {0}頭</source>
+        <translation>{0} dog(s)</translation>
+    </message>
+    <message>
+        <source>原付 {0}台</source>
+        <translation>{0} moped(s)</translation>
+    </message>
+    <message>
+        <source>{0}人の世帯</source>
+        <translation>household of {0}</translation>
+    </message>
+    <message>
+        <source>残る15歳以上の世帯員 {0}人</source>
+        <translation>{0} member(s) aged 15 or over remain</translation>
+    </message>
+    <message>
+        <source>同じ都道府県（{0}）内からの転入</source>
+        <translation>moved in from within the same prefecture ({0})</translation>
+    </message>
+    <message>
+        <source>他の都道府県からの転入</source>
+        <translation>moved in from another prefecture</translation>
+    </message>
+    <message>
+        <source>同じ都道府県（{0}）内への転出</source>
+        <translation>moves out within the same prefecture ({0})</translation>
+    </message>
+    <message>
+        <source>他の都道府県への転出</source>
+        <translation>moves out to another prefecture</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードあり</source>
+        <translation>has a My Number card</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードなし</source>
+        <translation>has no My Number card</translation>
+    </message>
+    <message>
+        <source>要介護・要支援の認定あり</source>
+        <translation>certified as needing care or support</translation>
+    </message>
+    <message>
+        <source>要介護・要支援の認定なし</source>
+        <translation>not certified as needing care</translation>
+    </message>
+    <message>
+        <source>外国籍</source>
+        <translation>foreign national</translation>
+    </message>
+    <message>
+        <source>日本国籍</source>
+        <translation>Japanese national</translation>
+    </message>
+    <message>
+        <source>印鑑登録を希望</source>
+        <translation>wants to register a seal</translation>
+    </message>
+    <message>
+        <source>印鑑登録の希望なし</source>
+        <translation>does not want to register a seal</translation>
+    </message>
+    <message>
+        <source>世帯主</source>
+        <translation>head of household</translation>
+    </message>
+    <message>
+        <source>世帯主以外</source>
+        <translation>not the head of household</translation>
+    </message>
+    <message>
+        <source>国外からの転入</source>
+        <translation>moved in from abroad</translation>
+    </message>
+    <message>
+        <source>国外への転出</source>
+        <translation>moves abroad</translation>
+    </message>
+    <message>
+        <source>代理人による届出</source>
+        <translation>filed by an agent</translation>
+    </message>
+    <message>
+        <source>後期高齢者医療の障害認定あり</source>
+        <translation>disability certified for late-stage elderly medical care</translation>
+    </message>
+    <message>
+        <source>障害認定なし</source>
+        <translation>no disability certification</translation>
+    </message>
+    <message>
+        <source>公務員</source>
+        <translation>civil servant</translation>
+    </message>
+    <message>
+        <source>公務員以外</source>
+        <translation>not a civil servant</translation>
+    </message>
+    <message>
+        <source>年金を受給中</source>
+        <translation>receives a pension</translation>
+    </message>
+    <message>
+        <source>年金は受けていない</source>
+        <translation>receives no pension</translation>
+    </message>
+    <message>
+        <source>請求者が公務員（勤務先で請求）</source>
+        <translation>the claimant is a civil servant (claims at the workplace)</translation>
+    </message>
+    <message>
+        <source>児童手当を受給中</source>
+        <translation>receives child allowance</translation>
+    </message>
+    <message>
+        <source>児童扶養手当を受給中</source>
+        <translation>receives child-rearing allowance</translation>
+    </message>
+    <message>
+        <source>ひとり親家庭（児童扶養手当を受給中）</source>
+        <translation>single-parent household (receives child-rearing allowance)</translation>
+    </message>
+    <message>
+        <source>ひとり親</source>
+        <translation>single parent</translation>
+    </message>
+    <message>
+        <source>亡くなった方の子</source>
+        <translation>a child of the deceased</translation>
+    </message>
+    <message>
+        <source>亡くなった方の配偶者</source>
+        <translation>the spouse of the deceased</translation>
+    </message>
+    <message>
+        <source>印鑑登録あり</source>
+        <translation>has a registered seal</translation>
+    </message>
+    <message>
+        <source>高額療養費の支給対象</source>
+        <translation>eligible for high-cost medical expense benefits</translation>
+    </message>
+    <message>
+        <source>婚姻で氏が変わる</source>
+        <translation>surname changes by the marriage</translation>
+    </message>
+    <message>
+        <source>国外で出生</source>
+        <translation>born abroad</translation>
+    </message>
+    <message>
+        <source>障害者手帳あり</source>
+        <translation>holds a disability certificate</translation>
+    </message>
+    <message>
+        <source>届出: 転入</source>
+        <translation>notification: moving in</translation>
+    </message>
+    <message>
+        <source>届出: 転出</source>
+        <translation>notification: moving out</translation>
+    </message>
+    <message>
+        <source>届出: 転居</source>
+        <translation>notification: moving within the city</translation>
+    </message>
+    <message>
+        <source>届出: 出生</source>
+        <translation>notification: birth</translation>
+    </message>
+    <message>
+        <source>届出: 死亡</source>
+        <translation>notification: death</translation>
+    </message>
+    <message>
+        <source>届出: 婚姻</source>
+        <translation>notification: marriage</translation>
+    </message>
+</context>
+<context>
     <name>Resident</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="141" />
+        <location filename="../../kakanai/ui/presenters.py" line="144" />
         <source>（未入力）</source>
         <translation>(not yet entered)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="144" />
+        <location filename="../../kakanai/ui/presenters.py" line="147" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="145" />
+        <location filename="../../kakanai/ui/presenters.py" line="148" />
         <source>氏名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="146" />
+        <location filename="../../kakanai/ui/presenters.py" line="149" />
         <source>届出</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="147" />
+        <location filename="../../kakanai/ui/presenters.py" line="150" />
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="147" />
+        <location filename="../../kakanai/ui/presenters.py" line="150" />
         <source>{0}人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="148" />
+        <location filename="../../kakanai/ui/presenters.py" line="151" />
         <source>整理券</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="148" />
+        <location filename="../../kakanai/ui/presenters.py" line="151" />
         <source>なし</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="149" />
+        <location filename="../../kakanai/ui/presenters.py" line="152" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
@@ -1349,47 +1711,57 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="166" />
+        <location filename="../../kakanai/ui/presenters.py" line="171" />
         <source>世帯主が{0}人になっています。続柄で世帯主を1人にしてください</source>
         <translation>{0} heads of household. Set the relation so that exactly one is 世帯主 (head)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="170" />
+        <location filename="../../kakanai/ui/presenters.py" line="175" />
         <source>{0}: 対象の方が選ばれていません（世帯・手続で追加し直してください）</source>
         <translation>{0}: no one is chosen for it (add it again under household &amp; procedures)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="181" />
+        <location filename="../../kakanai/ui/presenters.py" line="197" />
+        <source>{0}（{1}）は{2}日先です。予定日に間違いがないか伺ってください（{3}日より先の転出届は受け付けない市もあります）</source>
+        <translation>{0} ({1}) is {2} days ahead. Ask whether the planned day is right (some cities take no moving-out notification more than {3} days ahead)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="201" />
+        <source>{0}（{1}）が来庁日より{2}日後になっています。日付を確かめてください</source>
+        <translation>{0} ({1}) is {2} days after the day of the visit. Check the date</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="210" />
         <source>世帯主変更届: 新世帯主が決まっていません（届出人に伺ってください）</source>
         <translation>Change of head: the new head is not decided (ask the notifier)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="183" />
+        <location filename="../../kakanai/ui/presenters.py" line="212" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です（届出人が指名）</source>
         <translation>Change of head: the new head is {0} ({1}), named by the notifier</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="185" />
+        <location filename="../../kakanai/ui/presenters.py" line="214" />
         <source>世帯主変更届: 新世帯主は {0}さん（{1}）です。違うときは続柄を直してください</source>
         <translation>Change of head: the new head is {0} ({1}). If not, correct the relation</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="197" />
+        <location filename="../../kakanai/ui/presenters.py" line="226" />
         <source>{0}: 期限（{1}、{2}まで）を過ぎています。遅れた理由を伺ってください</source>
         <translation>{0}: the deadline ({1}, until {2}) has passed. Ask why it is late</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="205" />
+        <location filename="../../kakanai/ui/presenters.py" line="234" />
         <source>{0}が未入力です</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="223" />
+        <location filename="../../kakanai/ui/presenters.py" line="252" />
         <source>{0}さん</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/presenters.py" line="224" />
+        <location filename="../../kakanai/ui/presenters.py" line="253" />
         <source>届出の内容</source>
         <translation>The notification</translation>
     </message>

@@ -13,16 +13,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kakanai.domain.draft import OUTSIDE_NOTIFIER
-from kakanai.domain.phrases import REASON_TEXTS, reason_text
+from kakanai.domain.catalog import Catalog
+from kakanai.domain.draft import OUTSIDE_NOTIFIER, Draft, from_document, member_count, member_path
+from kakanai.domain.household_doc import household_to_document, parse_household
+from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS, reason_text
+from kakanai.domain.planner import plan
 from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, Reason, Why
 from kakanai.resources import resource
 from kakanai.services.printing import REASONS, STATE_TEXTS, PrintState, PrintStatus
 from kakanai.ui import domain_text
 from kakanai.ui.i18n import install_translation, remove_translations
-from kakanai.ui.presenters import resident_name, resident_parts
+from kakanai.ui.presenters import procedure_rows, resident_name, resident_parts
 from kakanai.ui.print_page import PrintPage
 from kakanai.ui.start_page import StartPage
+from tests.conftest import household_doc
 from tests.ui.conftest import Counter
 from tests.ui.driver import wait_until
 
@@ -69,6 +73,7 @@ def test_every_question_choice_reason_and_print_state_of_the_domain_has_english(
     assert set(Why) == set(REASON_TEXTS) and {REASON_TEXTS[why] for why in Why} <= set(texts["Questions"])
     assert set(PrintState) == set(STATE_TEXTS) and {STATE_TEXTS[state] for state in PrintState} <= set(texts["Status"])
     assert {t for t in REASONS.values() if t} <= set(texts["Status"])
+    assert set(PHRASE_TEXTS.values()) <= set(texts["Reasons"])  # every phrase a plan's reasons can say
     untranslated = [(c, s) for c, found in texts.items() for s, english in found.items() if not english]
     assert untranslated == []
     # And the shipped file carries each in its context, finished
@@ -233,3 +238,55 @@ def test_someone_from_outside_filing_is_named_in_english(english: None) -> None:
     # Then the bar names her, and that she is from outside, in English
     assert dict(resident_parts(draft, ""))["Name"] == "田中\u3000花子 (Someone from outside)"
     assert resident_name(draft) == "田中\u3000花子（世帯外の方）"  # the visit's own record keeps the Japanese
+
+
+def _draft(name: str) -> Draft:
+    """An example household as the counter holds it."""
+    return from_document(household_to_document(parse_household(household_doc(name)).household))
+
+
+WAREKI = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d+)年\d+月\d+日")  # dates stay 和暦 in both languages
+
+
+@pytest.mark.parametrize("name", ["family_move_in", "birth", "death_of_head", "marriage", "single_move_within"])
+def test_why_each_procedure_is_planned_reads_english(english: None, catalog: Catalog, name: str) -> None:
+    # Given a household the checklist lists procedures for, under the shipped catalog
+    draft = _draft(name)
+    the_plan = plan(draft, catalog)
+    names = [domain_text.member_of(draft, i) for i in range(member_count(draft) or 0)]
+    relations = [str(draft.get(member_path(i, "relation")) or "") for i in range(member_count(draft) or 0)]
+    # When the household page lists them in English
+    rows = procedure_rows(the_plan, the_plan, draft, catalog)
+    # Then whom and why read English: only names, relations as the register writes them, 和暦 dates
+    # and the city's prefecture are left Japanese
+    assert rows and all(why for *_, why, _kept in rows)
+    for _key, _title, whom, _counter, why, _kept in rows:
+        left = _japanese_left(WAREKI.sub("", f"{whom} {why}"), [*names, *relations, catalog.city.prefecture])
+        assert left == [], (whom, why)
+
+
+def test_a_household_procedure_s_subject_and_the_event_reason_read_english(english: None, catalog: Catalog) -> None:
+    # Given a family of four moving in with a dog
+    draft = _draft("family_move_in")
+    rows = {key: (whom, why) for key, _title, whom, _counter, why, _kept in procedure_rows(
+        plan(draft, catalog), plan(draft, catalog), draft, catalog)}
+    # Then the dog's registration is the household's, for its dog; 住民異動届 is there for the event
+    assert next(v for k, v in rows.items() if k.startswith("dog_registration_move_in")) == ("Household", "1 dog(s)")
+    assert next(v for k, v in rows.items() if k.startswith("juminido_move_in"))[1] == "notification: moving in"
+
+
+def test_a_member_s_reasons_read_english_with_their_name(english: None, catalog: Catalog) -> None:
+    # Given a family moving in whose members' facts decide the procedures
+    draft = _draft("family_move_in")
+    whys = [why for *_, why, _kept in procedure_rows(plan(draft, catalog), plan(draft, catalog), draft, catalog)]
+    # Then a member's reason is their name, then the facts in English, joined with commas
+    assert any(re.search(r": in National Health Insurance, \d+ years old", why) for why in whys), whys
+
+
+def test_the_japanese_reasons_are_the_domain_s(qapp, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+    # Given no translation installed, the checklist's reasons are the planner's own Japanese
+    draft = _draft("family_move_in")
+    the_plan = plan(draft, catalog)
+    rows = procedure_rows(the_plan, the_plan, draft, catalog)
+    assert [why for *_, why, _kept in rows] == [" / ".join(item.reasons) for item in the_plan.items]
+    assert "世帯" in [whom for _k, _t, whom, *_ in rows]
