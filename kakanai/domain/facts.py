@@ -181,14 +181,20 @@ def _allowance_recipient(draft: Draft, i: int) -> Any:
 
 def _claimant_civil_servant(draft: Draft, _: int) -> Any:
     """Whether the 児童手当 claimant is a 公務員 (then the employer pays it, not the city): the
-    claimant's ``civil_servant``; while the claimant is not known, asked only when a parent is one."""
+    claimant's ``civil_servant``; while the claimant is not known, asked only when a parent is one.
+    A deceased claimant claims no more (児童手当法7条: the surviving parent claims anew), so on a
+    death only the surviving parents count."""
+    def deceased(k: int) -> bool:
+        return draft.get("event") == "death" and _is_subject(draft, k) is True
+
     claimant = draft.get("child_allowance.claimant")
-    if isinstance(claimant, int):
+    if isinstance(claimant, int) and not deceased(claimant):
         return draft.get(member_path(claimant, "civil_servant")) is True
     parents = [k for k in range(draft.get("member_count") or 0)
-               if draft.get(member_path(k, "relation")) in ("世帯主", *_SPOUSES)]
+               if draft.get(member_path(k, "relation")) in ("世帯主", *_SPOUSES) and not deceased(k)]
     if any(draft.get(member_path(k, "civil_servant")) is True for k in parents):
-        return Unknown(("child_allowance.claimant",))
+        # the deceased claimant's successor is the surviving parent: a 公務員 claims at the employer
+        return True if isinstance(claimant, int) else Unknown(("child_allowance.claimant",))
     return False
 
 
@@ -332,6 +338,10 @@ def _spouse_of_subject(draft: Draft, i: int) -> Any:
 
 
 def _born_abroad(draft: Draft, i: int) -> Any:
+    """Whether a birth being reported happened abroad (the newborn's ``birth_country``); only a birth
+    asks it, so a resident born abroad who moves is never read as one."""
+    if draft.get("event") != "birth":
+        return False
     return draft.get(member_path(i, "birth_country")) not in (None, "", "JP")
 
 
@@ -453,7 +463,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),
     Fact("surname_changes", "member", "bool", "婚姻で氏が変わる", _surname_changes),
-    Fact("born_abroad", "member", "bool", "国外で出生", _born_abroad),
+    Fact("born_abroad", "member", "bool", "国外で出生（出生の届出）", _born_abroad),
     Fact("school_kind", "member", "enum", "通っている学校・園", _school_kind, (*SCHOOL_KINDS, "none")),
     Fact("disability", "member", "bool", "障害者手帳あり", _has_disability),
 )}
