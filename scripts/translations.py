@@ -319,7 +319,8 @@ PHRASES_EN = {
     "single_parent": "single-parent household (receives child-rearing allowance)", "lone_parent": "single parent",
     "child_of_subject": "a child of the deceased", "spouse_of_subject": "the spouse of the deceased",
     "seal_registered": "has a registered seal", "high_cost": "eligible for high-cost medical expense benefits",
-    "surname_changes": "surname changes by the marriage", "born_abroad": "born abroad",
+    "surname_changes": "surname changes by the marriage",
+    "keeps_old_surname": "keeps the parent's surname from before the marriage", "born_abroad": "born abroad",
     "disability": "holds a disability certificate",
 }
 

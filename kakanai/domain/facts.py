@@ -154,6 +154,30 @@ def _surname_changes(draft: Draft, i: int) -> Any:
     return family if isinstance(family, Unknown) else family != after
 
 
+_CHILD_RELATIONS = ("子", "妻の子", "夫の子")
+
+
+def _keeps_old_surname(draft: Draft, i: int) -> Any:
+    """On a marriage, whether member ``i`` is a child of the household (子, 妻の子, 夫の子), not one of
+    the couple, who bears the surname one of the couple gives up: a parent's marriage changes no
+    child's surname or 戸籍 (民法790条・791条), so the child keeps the old one."""
+    if draft.get("event") != "marriage" or draft.get(member_path(i, "relation")) not in _CHILD_RELATIONS:
+        return False
+    subject = _is_subject(draft, i)
+    if subject is not False:
+        return False if subject is True else subject
+    family = draft.get(member_path(i, "family"))
+    needs: list[str] = []
+    for k in range(draft.get("member_count") or 0):
+        if k == i or _is_subject(draft, k) is not True or draft.get(member_path(k, "family")) != family:
+            continue
+        changes = _surname_changes(draft, k)
+        if changes is True:
+            return True
+        needs.extend(changes.needs if isinstance(changes, Unknown) else ())
+    return Unknown(tuple(dict.fromkeys(needs))) if needs else False
+
+
 def _couple_surname(draft: Draft, _: int) -> Any:
     """婚姻後の夫婦の氏: ``husband`` or ``wife``; ``none`` when a spouse is a foreign national (each
     keeps their surname); unknown until whose surname the couple takes is told."""
@@ -463,6 +487,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("seal_registered", "member", "bool", "印鑑登録済み", _member_raw("seal_registered")),
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),
     Fact("surname_changes", "member", "bool", "婚姻で氏が変わる", _surname_changes),
+    Fact("keeps_old_surname", "member", "bool", "親の婚姻前の氏のままの子（婚姻）", _keeps_old_surname),
     Fact("born_abroad", "member", "bool", "国外で出生（出生の届出）", _born_abroad),
     Fact("school_kind", "member", "enum", "通っている学校・園", _school_kind, (*SCHOOL_KINDS, "none")),
     Fact("disability", "member", "bool", "障害者手帳あり", _has_disability),

@@ -1628,6 +1628,10 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>surname changes by the marriage</translation>
     </message>
     <message>
+        <source>親の婚姻前の氏のまま</source>
+        <translation>keeps the parent's surname from before the marriage</translation>
+    </message>
+    <message>
         <source>国外で出生</source>
         <translation>born abroad</translation>
     </message>
