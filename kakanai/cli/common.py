@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kakanai.domain.catalog import Catalog, load_catalog
-from kakanai.domain.problems import InvalidInput, Problem
+from kakanai.domain.problems import DomainValueError, InvalidInput, Problem
 from kakanai.domain.wareki import parse_date
 from kakanai.resources import forms_dir
 from kakanai.services.casework import Casework, Intake, Pending
@@ -184,4 +184,5 @@ def day_or_today(text: str | None, message: str) -> date:
     try:
         return parse_date(text)
     except ValueError as exc:
-        raise CliError(message.format(text=text, reason=str(exc).partition(" (")[0])) from None
+        reason = exc.ja if isinstance(exc, DomainValueError) else str(exc)
+        raise CliError(message.format(text=text, reason=reason)) from None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from kakanai.domain.problems import DomainValueError
+
 
 def _anniversary(birth: date, years: int) -> date:
     try:
@@ -28,7 +30,7 @@ def birthday_age_on(birth: date, on: date) -> int:
     """Completed years counted on birthdays themselves: 後期高齢者医療 starts on the 75th birthday
     (高齢者医療確保法52条の運用: 75歳の誕生日当日), one day after the legal age of 75 is reached."""
     if on < birth:
-        raise ValueError(f"生年月日より前の日の年齢は求められません: {on} < {birth} (date before birth)")
+        raise DomainValueError(f"生年月日より前の日の年齢は求められません: {on} < {birth}", "date before birth")
     age = on.year - birth.year
     return age if on >= _anniversary(birth, age) else age - 1
 
@@ -36,14 +38,14 @@ def birthday_age_on(birth: date, on: date) -> int:
 def reached_age_date(birth: date, n: int) -> date:
     """The day one reaches age ``n`` (the day before the n-th anniversary)."""
     if n < 0:
-        raise ValueError(f"年齢は0以上で指定してください: {n} (age must not be negative)")
+        raise DomainValueError(f"年齢は0以上で指定してください: {n}", "age must not be negative")
     return _anniversary(birth, n) - timedelta(days=1)
 
 
 def age_on(birth: date, on: date) -> int:
     """The legal age on a date (one turns N on the day before the N-th birthday anniversary)."""
     if on < birth:
-        raise ValueError(f"生年月日より前の日の年齢は求められません: {on} < {birth} (date before birth)")
+        raise DomainValueError(f"生年月日より前の日の年齢は求められません: {on} < {birth}", "date before birth")
     age = on.year - birth.year + 1  # born 1 January: reaches this age on 31 December
     while on < reached_age_date(birth, age):
         age -= 1

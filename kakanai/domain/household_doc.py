@@ -50,7 +50,7 @@ from kakanai.domain.household_schema import (
     check_year,
     is_blank,
 )
-from kakanai.domain.problems import InvalidInput, Problem, format_path, shown
+from kakanai.domain.problems import DomainValueError, InvalidInput, Problem, format_path, shown
 
 __all__ = ["MAX_MEMBERS", "MAX_STRING", "EventCode", "ParsedHousehold", "check_characters", "check_year",
            "household_to_document", "is_blank", "parse_household", "subjects_by_kkn1_rule"]
@@ -94,8 +94,10 @@ def _problem_from_pydantic(error: ErrorDetails) -> Problem | None:
     loc = [part for part in error["loc"] if part not in ("int", "NotifierDoc", "NotifierDocV2", "function-after[_clean_text(), str]")]
     kind = error["type"]
     if kind == "value_error":
-        ja, _, en = str(error["ctx"]["error"]).partition(" (")
-        return Problem(format_path(loc), ja, en.rstrip(")"))
+        refused = error["ctx"]["error"]
+        if isinstance(refused, DomainValueError):
+            return Problem(format_path(loc), refused.ja, refused.en)
+        return Problem(format_path(loc), "値が正しくありません", "invalid value")
     ja, en = _MESSAGES.get(kind, ("値が正しくありません", error["msg"]))
     if kind == "literal_error":
         ja = f"{ja}: {shown(repr(error['input']), 20)}（{error['ctx']['expected']}）"

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from kakanai.domain.countries import is_country
 from kakanai.domain.kana import is_katakana, normalize_phone, normalize_postal, to_katakana
-from kakanai.domain.problems import shown
+from kakanai.domain.problems import DomainValueError, shown
 from kakanai.domain.vocabulary import (
     ACCOUNT_KINDS,
     DISABILITY_KINDS,
@@ -40,7 +40,7 @@ def check_characters(value: str) -> str:
     """Raise ValueError if the text has control or bidirectional-override characters (the spec
     refuses them in every string, from a QR code or typed by a clerk)."""
     if _FORBIDDEN.search(value):
-        raise ValueError("制御文字または文字の向きを変える記号が含まれています (control or bidi character)")
+        raise DomainValueError("制御文字または文字の向きを変える記号が含まれています", "control or bidi character")
     return value
 
 
@@ -51,7 +51,7 @@ def _clean_text(value: str) -> str:
 def check_year(value: date) -> date:
     """Raise ValueError for a date before 明治 or after 2200 (the QR document and the interview)."""
     if not EARLIEST <= value <= LATEST:
-        raise ValueError(f"ありえない年の日付です: '{value.isoformat()}' (year out of range)")
+        raise DomainValueError(f"ありえない年の日付です: '{value.isoformat()}'", "year out of range")
     return value
 
 
@@ -62,20 +62,20 @@ def is_blank(value: str) -> bool:
 
 def _iso_date(value: Any) -> date:
     if not isinstance(value, str):  # pydantic turns a ValueError, not a TypeError, into the key's problem
-        raise ValueError("文字で書いてください (must be a string)")  # noqa: TRY004
+        raise DomainValueError("文字で書いてください", "must be a string")
     if not _ISO_DATE.match(value):
-        raise ValueError(f"日付は YYYY-MM-DD で書きます: '{shown(value, 12)}' (not an ISO date)")
+        raise DomainValueError(f"日付は YYYY-MM-DD で書きます: '{shown(value, 12)}'", "not an ISO date")
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"存在しない日付です: '{value}' (impossible date)") from None
+        raise DomainValueError(f"存在しない日付です: '{value}'", "impossible date") from None
     return check_year(parsed)
 
 
 def _kana(value: str) -> str:
     kana = to_katakana(value)
     if kana and not is_katakana(kana):
-        raise ValueError(f"フリガナはカタカナで書きます: '{shown(value, 20)}' (reading must be kana)")
+        raise DomainValueError(f"フリガナはカタカナで書きます: '{shown(value, 20)}'", "reading must be kana")
     return kana
 
 
@@ -86,7 +86,7 @@ def _postal(value: str) -> str:
 def _one_of(codes: tuple[str, ...]) -> AfterValidator:
     def check(value: str) -> str:
         if value not in codes:
-            raise ValueError(f"使えない値です: {shown(repr(value), 20)}（{', '.join(codes)}） (value not allowed)")
+            raise DomainValueError(f"使えない値です: {shown(repr(value), 20)}（{', '.join(codes)}）", "value not allowed")
         return value
     return AfterValidator(check)
 
@@ -97,14 +97,14 @@ InsuranceCode = Annotated[str, _one_of(INSURANCES)]
 Text = Annotated[str, Field(max_length=MAX_STRING), AfterValidator(_clean_text)]
 def _not_blank(value: str) -> str:
     if is_blank(value):
-        raise ValueError("空欄です (blank)")
+        raise DomainValueError("空欄です", "blank")
     return value
 
 
 def _version(number: int) -> BeforeValidator:
     def check(value: Any) -> Any:
         if type(value) is not int or value != number:
-            raise ValueError("文書の版（v）は整数の 1 か 2 です (document version must be the integer 1 or 2)")
+            raise DomainValueError("文書の版（v）は整数の 1 か 2 です", "document version must be the integer 1 or 2")
         return value
     return BeforeValidator(check)
 
@@ -184,7 +184,7 @@ class HouseholdDoc(Doc):
 
 def _country(value: str) -> str:
     if not is_country(value):
-        raise ValueError(f"ISO 3166 の国・地域コードではありません: {shown(repr(value), 8)} (unknown country code)")
+        raise DomainValueError(f"ISO 3166 の国・地域コードではありません: {shown(repr(value), 8)}", "unknown country code")
     return value
 
 

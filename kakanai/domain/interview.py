@@ -35,7 +35,7 @@ from kakanai.domain.facts import member_fact
 from kakanai.domain.household_doc import ParsedHousehold, parse_household
 from kakanai.domain.phrases import reason_text
 from kakanai.domain.planner import Plan, member_name, plan
-from kakanai.domain.problems import InvalidInput, Problem
+from kakanai.domain.problems import DomainValueError, InvalidInput, Problem
 from kakanai.domain.questions import (
     DATE_LABELS,
     HOUSEHOLD_SPECS,
@@ -147,9 +147,10 @@ class Interview:
         try:
             value = normalize_answer(spec, raw, member_count(self.draft))
             _check_dates(self.draft | {path: value}, path)
-        except ValueError as exc:
-            ja, _, en = str(exc).partition(" (")
-            raise InvalidInput([Problem(path, ja, en.rstrip(")"))], "入力を確認してください") from None
+        except DomainValueError as exc:  # the clerk's Japanese and the English, as the check gave them
+            raise InvalidInput([Problem(path, exc.ja, exc.en)], "入力を確認してください") from None
+        except ValueError:  # a check that words no message of its own: never its raw text
+            raise InvalidInput([Problem(path, "値が正しくありません", "invalid value")], "入力を確認してください") from None
         self.answers[path] = value
 
     def question(self, path: str, reason: Reason = _TO_CHANGE) -> Question:
@@ -201,7 +202,7 @@ def _check_dates(draft: Draft, path: str) -> None:
     event_date = draft.get("date")
     births = [draft.get(member_path(i, "birth")) for i in range(member_count(draft) or 0)]
     if event_date and any(b and b > event_date for b in births):
-        raise ValueError("生年月日が届出の日付より後になっています (birth after the event date)")
+        raise DomainValueError("生年月日が届出の日付より後になっています", "birth after the event date")
 
 
 def _spec_for(path: str) -> QuestionSpec:

@@ -12,6 +12,8 @@ import unicodedata
 
 import jaconv
 
+from kakanai.domain.problems import DomainValueError
+
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb\u3000]*")  # ァ..ヺ (small kana, ヴ), ー, ・, 　
 _HALF_MARKS = str.maketrans({"\uff9e": "\u3099", "\uff9f": "\u309a"})  # ﾞ ﾟ as combining marks
 _LONE_MARKS = str.maketrans({"\u3099": "\u309b", "\u309a": "\u309c"})  # left over: ゛ ゜
@@ -42,7 +44,7 @@ def normalize_postal(text: str) -> str:
     """A postal code as ``NNN-NNNN`` from ``0900001``, ``090-0001``, ``〒０９０－０００１``."""
     digits = normalize_digits(text).removeprefix("〒")
     if not re.fullmatch(r"[0-9]{3}-?[0-9]{4}", digits):
-        raise ValueError(f"郵便番号は7桁の数字です: '{text}' (postal code must be 7 digits)")
+        raise DomainValueError(f"郵便番号は7桁の数字です: '{text}'", "postal code must be 7 digits")
     digits = digits.replace("-", "")
     return f"{digits[:3]}-{digits[3:]}"
 
@@ -51,5 +53,5 @@ def normalize_phone(text: str) -> str:
     """A phone number in ASCII digits and hyphens, with an optional leading ``+``."""
     phone = normalize_digits(text)
     if not re.fullmatch(r"\+?[0-9]+(-[0-9]+)*", phone) or len(re.findall("[0-9]", phone)) < 10:
-        raise ValueError(f"電話番号として読めません: '{text}' (not a phone number)")
+        raise DomainValueError(f"電話番号として読めません: '{text}'", "not a phone number")
     return phone

@@ -51,6 +51,15 @@ class Problem:
         return f"{where}{self.message_ja}{english}"
 
 
+class DomainValueError(ValueError):
+    """A value the domain refuses, with the clerk's Japanese and the English as data (``ja``, ``en``),
+    so no one splits them back out of the text; ``str()`` is 「ja (en)」 for logs and commands."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(f"{ja} ({en})")
+        self.ja, self.en = ja, en
+
+
 class InvalidInput(ValueError):
     """Raised when an input has one or more errors; carries every problem found, not just the first."""
 

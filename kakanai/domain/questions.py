@@ -14,6 +14,7 @@ from typing import Any
 from kakanai.domain.draft import OUTSIDE_NOTIFIER
 from kakanai.domain.household_doc import MAX_MEMBERS, MAX_STRING, check_characters, check_year, is_blank
 from kakanai.domain.kana import is_katakana, normalize_digits, normalize_phone, normalize_postal, to_katakana
+from kakanai.domain.problems import DomainValueError
 from kakanai.domain.vocabulary import EVENT_LABELS, INSURANCE_LABELS, INSURED_KIND_LABELS, SEX_LABELS
 from kakanai.domain.wareki import parse_date
 
@@ -133,7 +134,7 @@ def normalize_answer(spec: QuestionSpec, raw: Any, member_count: int | None = No
     if raw is None or (isinstance(raw, str) and is_blank(raw)):
         if spec.optional:
             return ""
-        raise ValueError("未入力です (empty answer)")
+        raise DomainValueError("未入力です", "empty answer")
     handler = _HANDLERS[spec.kind]
     return handler(spec, raw, member_count)
 
@@ -141,14 +142,14 @@ def normalize_answer(spec: QuestionSpec, raw: Any, member_count: int | None = No
 def _text(spec: QuestionSpec, raw: Any, _: int | None) -> str:
     text = check_characters(str(raw))
     if len(text) > MAX_STRING:
-        raise ValueError(f"{MAX_STRING}文字以内で入力してください (too long)")
+        raise DomainValueError(f"{MAX_STRING}文字以内で入力してください", "too long")
     return text
 
 
 def _kana(spec: QuestionSpec, raw: Any, n: int | None) -> str:
     kana = to_katakana(_text(spec, raw, n))
     if not is_katakana(kana):
-        raise ValueError("フリガナはカタカナ（またはひらがな）で入力してください (reading must be kana)")
+        raise DomainValueError("フリガナはカタカナ（またはひらがな）で入力してください", "reading must be kana")
     return kana
 
 
@@ -167,14 +168,14 @@ def _clock(spec: QuestionSpec, raw: Any, _: int | None) -> str:
         hour = hour + 12 if match.group(1) == "午後" and hour < 12 else hour
         hour = -1 if hour > 23 or (match.group(1) == "午前" and hour > 12) else hour
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise ValueError("時刻は 14:30 や 午後2時30分 のように入力してください (not a time of day)")
+        raise DomainValueError("時刻は 14:30 や 午後2時30分 のように入力してください", "not a time of day")
     return f"{hour:02d}:{minute:02d}"
 
 
 def _int(spec: QuestionSpec, raw: Any, _: int | None) -> int:
     text = normalize_digits(str(raw))
     if not re.fullmatch("[0-9]{1,3}", text) or not spec.low <= int(text) <= spec.high:
-        raise ValueError(f"{spec.low}から{spec.high}までの数を入力してください (number out of range)")
+        raise DomainValueError(f"{spec.low}から{spec.high}までの数を入力してください", "number out of range")
     return int(text)
 
 
@@ -184,7 +185,7 @@ def _bool(spec: QuestionSpec, raw: Any, _: int | None) -> bool:
     text = str(raw).lower()
     if text in _YES or text in _NO:
         return text in _YES
-    raise ValueError("「はい」か「いいえ」で答えてください (answer yes or no)")
+    raise DomainValueError("「はい」か「いいえ」で答えてください", "answer yes or no")
 
 
 def _choice(spec: QuestionSpec, raw: Any, _: int | None) -> str:
@@ -192,7 +193,7 @@ def _choice(spec: QuestionSpec, raw: Any, _: int | None) -> str:
         if raw in (value, label):
             return value
     labels = "・".join(label for _, label in spec.choices)
-    raise ValueError(f"次のどれかを選んでください: {labels} (not one of the choices)")
+    raise DomainValueError(f"次のどれかを選んでください: {labels}", "not one of the choices")
 
 
 _OUTSIDE_WORDS = {"世帯外", "世帯外の方", "外", "outside"}
@@ -203,7 +204,7 @@ def _notifier(spec: QuestionSpec, raw: Any, n: int | None) -> int:
         return OUTSIDE_NOTIFIER  # someone from outside the household: their name etc. are asked next
     index = raw if isinstance(raw, int) else _int(QuestionSpec("", "", "int", low=0, high=MAX_MEMBERS), raw, n)
     if n is not None and not 0 <= index < n:
-        raise ValueError("届出人は世帯員の中から選んでください (notifier must be a member)")
+        raise DomainValueError("届出人は世帯員の中から選んでください", "notifier must be a member")
     return index
 
 

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from kakanai.domain.problems import DomainValueError
+
 
 @dataclass(frozen=True)
 class Era:
@@ -46,7 +48,7 @@ _WESTERN_KANJI = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
 def era_of(d: date) -> tuple[Era, int]:
     """The era of a date and the year within it (1 for 元年)."""
     if d < _MEIJI_FROM:
-        raise ValueError(f"明治より前の日付は和暦にできません: {d} (date before the Meiji era)")
+        raise DomainValueError(f"明治より前の日付は和暦にできません: {d}", "date before the Meiji era")
     era = next((e for e in reversed(ERAS) if d >= e.start), ERAS[0])
     return era, d.year - era.start.year + 1
 
@@ -68,7 +70,7 @@ def format_digits(d: date) -> str:
     """The date in the resident register's 7-digit form: ``5080401``."""
     era, year = era_of(d)
     if year > 99:
-        raise ValueError(f"和暦の年が3桁になり7桁の形にできません: {d} (era year above 99)")
+        raise DomainValueError(f"和暦の年が3桁になり7桁の形にできません: {d}", "era year above 99")
     return f"{era.code}{year:02d}{d.month:02d}{d.day:02d}"
 
 
@@ -94,22 +96,22 @@ def parse_date(text: str) -> date:
     if match := _WESTERN_KANJI.fullmatch(cleaned):
         year, month, day = match.groups()
         return _real_date(int(year), int(month), int(day), text)
-    raise ValueError(f"和暦・西暦の日付として読めません: '{text}' (not a date)")
+    raise DomainValueError(f"和暦・西暦の日付として読めません: '{text}'", "not a date")
 
 
 def _real_date(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"存在しない日付です: '{text}' (impossible date)") from None
+        raise DomainValueError(f"存在しない日付です: '{text}'", "impossible date") from None
 
 
 def _from_era(era: Era, year: int, month: int, day: int, text: str) -> date:
     if year < 1:
-        raise ValueError(f"和暦の年が正しくありません: '{text}' (era year out of range)")
+        raise DomainValueError(f"和暦の年が正しくありません: '{text}'", "era year out of range")
     d = _real_date(era.start.year + year - 1, month, day, text)
     start = _MEIJI_FROM if era.code == 1 else era.start
     following = next((e for e in ERAS if e.code == era.code + 1), None)
     if d < start or (following is not None and d >= following.start):
-        raise ValueError(f"{era.name}{year}年{month}月{day}日という日付はありません: '{text}' (outside the era)")
+        raise DomainValueError(f"{era.name}{year}年{month}月{day}日という日付はありません: '{text}'", "outside the era")
     return d
