@@ -149,6 +149,29 @@ DEATH_ROWS = [
         absent=("death_lump_sum", "widow_pension", "survivors_basic_pension")),
 ]
 
+CHILD_SUPPORT_CHILD = "児童扶養手当法4条・5条・8条（監護する児童が減れば額の改定、いなければ受給資格の喪失）、同法施行規則"
+
+DEATH_ROWS += [
+    # was: nothing told a single mother on 児童扶養手当 to report her child's death
+    Row("death_of_the_only_child_of_a_mother_on_child_support", CHILD_SUPPORT_CHILD + "、児童手当法26条",
+        _death(person("花子", "1990-05-05", sex="F", child_support=True, allowance=True), person("健", "2018-06-10", "子"),
+               subjects=[1], notifier=0),
+        expect={"child_support_child_death": ("花子",), "child_allowance_child_death": ("健",),
+                "child_medical_child_death": ("健",), "nhi_leave": ("健",)},
+        absent=("child_support_death", "child_allowance_recipient_death", "head_change")),
+    Row("death_of_one_of_two_children_of_a_mother_on_child_support", CHILD_SUPPORT_CHILD,
+        _death(person("花子", "1990-05-05", sex="F", child_support=True, allowance=True), person("健", "2018-06-10", "子"),
+               person("葵", "2020-06-10", "子", sex="F"), subjects=[1], notifier=0),
+        expect={"child_support_child_death": ("花子",), "child_allowance_child_death": ("健",)}),
+    Row("death_of_a_child_of_a_married_couple_asks_nothing_of_child_support", CHILD_SUPPORT_CHILD + "（婚姻している父母）",
+        _death(person("一郎", "1988-05-05"), person("花子", "1990-05-05", "妻", sex="F"), person("健", "2018-06-10", "子"),
+               subjects=[2], notifier=0),
+        expect={"child_allowance_child_death": ("健",)}, absent=("child_support_child_death",)),
+    Row("death_of_a_child_asks_a_single_mother_whether_she_receives_child_support", CHILD_SUPPORT_CHILD,
+        _death(person("花子", "1990-05-05", sex="F"), person("健", "2018-06-10", "子"), subjects=[1], notifier=0),
+        undecided=("child_support_child_death",), absent=("child_support_child_death",)),
+]
+
 MARRIAGE_ROWS = [
     Row("marriage_of_two_foreign_nationals_changes_no_name_anywhere",
         "法の適用に関する通則法24条・戸籍法25条2項（外国人どうしの婚姻届は所在地で受理）、"
