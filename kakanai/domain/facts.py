@@ -223,7 +223,7 @@ def _claimant_civil_servant(draft: Draft, _: int) -> Any:
 
 
 # who can be a newborn's parent by relation (a 子's are the 世帯主 and their spouse, a 孫's a 子 or a 子の妻・夫)
-_PARENT_RELATIONS = {"子": ("世帯主", "妻", "夫"), "孫": ("子", "子の妻", "子の夫"), "妻の子": ("妻",), "夫の子": ("夫",)}
+_PARENT_RELATIONS = {"子": ("世帯主", "妻", "夫", "妻（未届）", "夫（未届）"), "孫": ("子", "子の妻", "子の夫"), "妻の子": ("妻",), "夫の子": ("夫",)}
 # the insurances a newborn can join through a parent: 国保 (a household's), 被用者保険 (a dependant), 生活保護
 _CHILD_INSURANCES = ("nhi", "employee", "welfare")
 
@@ -335,7 +335,8 @@ def _child_of_subject(draft: Draft, i: int) -> Any:
 
 
 # whose spouse a relation can be: the 世帯主's 妻・夫, a 子's 子の妻・子の夫
-_SPOUSE_OF = {"世帯主": ("妻", "夫"), "妻": ("世帯主",), "夫": ("世帯主",), "子": ("子の妻", "子の夫"),
+_SPOUSE_OF = {"世帯主": ("妻", "夫", "妻（未届）", "夫（未届）"), "妻": ("世帯主",), "夫": ("世帯主",),
+              "妻（未届）": ("世帯主",), "夫（未届）": ("世帯主",), "子": ("子の妻", "子の夫"),
               "子の妻": ("子",), "子の夫": ("子",)}
 
 
@@ -383,7 +384,9 @@ def _days_to_75(birth: date, on: date) -> int:
     return (birthday(birth, 75) - on).days
 
 
-_SPOUSES = ("妻", "夫")
+# a spouse by the 住民票's 続柄, a de facto one (妻（未届）・夫（未届）) too: the laws kakanai plans by count
+# 事実婚 as marriage (児童扶養手当法3条3項, 国民年金法5条8項, 健康保険法3条7項1号, 児童手当法3条2項)
+_SPOUSES = ("妻", "夫", "妻（未届）", "夫（未届）")
 
 
 def _pension_class(draft: Draft, i: int) -> Any:

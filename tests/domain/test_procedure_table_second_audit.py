@@ -172,6 +172,40 @@ DEATH_ROWS += [
         undecided=("child_support_child_death",), absent=("child_support_child_death",)),
 ]
 
+JIJITSUKON = ("住民基本台帳事務処理要領（事実上の婚姻関係の続柄は「妻（未届）」「夫（未届）」）、児童扶養手当法3条3項・"
+              "国民年金法5条8項・健康保険法3条7項1号（事実婚の配偶者は配偶者）")
+
+DE_FACTO_ROWS = [
+    # was: a mother recorded as 妻（未届） got no 出産育児一時金 and no 産前産後免除
+    Row("birth_to_a_de_facto_couple_on_kokuho", JIJITSUKON + "、国民健康保険法58条（被保険者の出産）、国民年金法88条の2",
+        _birth(person("一郎", "1990-04-10", pension_class=1),
+               person("花子", "1992-05-05", "妻（未届）", family="鈴木", sex="F", pension_class=1),
+               person("蓮", D, "子", family="鈴木", insurance="nhi"), subjects=[2]),
+        expect={"birth_registration": ("蓮",), "nhi_join_birth": ("蓮",), "maternity_lump_sum": ("花子",),
+                "pension_maternity_exemption": ("花子",), "child_allowance_birth": ("蓮",)},
+        absent=("child_support_claim_birth", "child_support_birth")),
+    # was: the man living with his 妻（未届） and their child was read as a single father and asked about 児童扶養手当
+    Row("a_de_facto_couple_moving_within_is_no_single_parent_family", JIJITSUKON + "（事実婚の父母は児童扶養手当の対象外）",
+        household("move_within", D, person("一郎", "1990-04-10"),
+                  person("花子", "1992-05-05", "妻（未届）", family="鈴木", sex="F"),
+                  person("蓮", "2020-01-01", "子", family="鈴木")),
+        expect={"child_allowance_address": ("蓮",), "nhi_address": ("一郎", "花子", "蓮")},
+        absent=("child_support_move_within", "single_parent_medical_move_within")),
+    # was: a 妻（未届） was no spouse of the deceased: no 寡婦年金
+    Row("death_of_a_de_facto_husband_leaves_his_partner_the_widow_pension",
+        JIJITSUKON + "、国民年金法49条1項（寡婦年金: 届出をしていない事実上の婚姻関係を含む）・52条の2",
+        _death(person("一郎", "1970-04-10", pension_class=1, pensioner=False),
+               person("花子", "1972-05-05", "妻（未届）", family="鈴木", sex="F", pension_class=1)),
+        expect={"widow_pension": ("一郎",), "death_lump_sum": ("一郎",), "nhi_head_change_death": ("花子",)}),
+    # was: a dependent 妻（未届） was read as 第1号, so no 種別変更 to 第1号 was planned
+    Row("death_of_a_de_facto_husband_on_employee_insurance_leaves_his_dependent_partner",
+        JIJITSUKON + "、厚生年金保険法3条2項・59条（遺族厚生年金: 事実婚の配偶者）、国民年金法7条1項3号（第3号）",
+        _death(person("一郎", "1980-04-10", insurance="employee", insured="insured", pensioner=False),
+               person("花子", "1982-05-05", "妻（未届）", family="鈴木", sex="F", insurance="employee", insured="dependent")),
+        expect={"nhi_join_dependants": ("花子",), "survivors_employee_pension": ("一郎",),
+                "pension_class_change_survivor": ("花子",)}),
+]
+
 MARRIAGE_ROWS = [
     Row("marriage_of_two_foreign_nationals_changes_no_name_anywhere",
         "法の適用に関する通則法24条・戸籍法25条2項（外国人どうしの婚姻届は所在地で受理）、"
@@ -228,6 +262,6 @@ MARRIAGE_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("row", BIRTH_ROWS + DEATH_ROWS + MARRIAGE_ROWS, ids=str)
+@pytest.mark.parametrize("row", BIRTH_ROWS + DEATH_ROWS + DE_FACTO_ROWS + MARRIAGE_ROWS, ids=str)
 def test_row(row: Row, catalog: Catalog) -> None:
     check_row(row, catalog)
