@@ -29,6 +29,12 @@ EN = {
         "notification more than {3} days ahead)",
     "{0}（{1}）が来庁日より{2}日後になっています。日付を確かめてください":
         "{0} ({1}) is {2} days after the day of the visit. Check the date",
+    # the household page's member table, the status line after a read, a waiting visit on the start page
+    "氏": "Family", "名": "Given", "フリガナ（氏）": "Kana (family)", "フリガナ（名）": "Kana (given)",
+    "生年月日": "Born", "性別": "Sex", "続柄": "Relation", "健康保険": "Insurance", "マイナカード": "Card",
+    "読み取りました: {0}　{1}人": "Read: {0}, {1} people",
+    "カードを読み取りました: {0}　{1}（本人確認済み）": "Card read: {0} {1} (identity checked)",
+    "{0}　（{1} 開始・{2}で中断）": "{0}  (started {1}, suspended at {2})",
     "カード読取": "Read card", "読み取る": "Read", "やめる": "Stop",
     "カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください":
         "Place the card on the reader; the resident types its PIN (4 digits)",
@@ -320,9 +326,14 @@ PHRASES_EN = {
     "child_of_subject": "a child of the deceased", "spouse_of_subject": "the spouse of the deceased",
     "seal_registered": "has a registered seal", "high_cost": "eligible for high-cost medical expense benefits",
     "surname_changes": "surname changes by the marriage",
-    "keeps_old_surname": "keeps the parent's surname from before the marriage", "born_abroad": "born abroad",
+    "keeps_old_surname": "keeps the parent's surname from before the marriage",
+    "special_permanent": "special permanent resident", "born_abroad": "born abroad",
     "disability": "holds a disability certificate",
 }
+
+# the steps of a visit (visit_session.STEP_LABELS, by code): the window's step list, a waiting visit
+STEPS_EN = {"start": "Reception", "intake": "Scan / interview", "household": "Household",
+            "review": "Review", "print": "Print & sign", "finish": "Finish"}
 
 
 def domain_texts() -> dict[str, dict[str, str | None]]:
@@ -331,6 +342,7 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
     sys.path.insert(0, str(ROOT))
     from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS
     from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, NEWBORN_SPECS
+    from kakanai.domain.visit_session import STEP_LABELS
     from kakanai.domain.vocabulary import EVENT_LABELS_EN, INSURANCE_LABELS_EN, SEX_LABELS_EN, LifeEvent
     from kakanai.services.printing import REASONS, STATE_TEXTS
     from kakanai.ui.presenters import OUTSIDE_LABEL
@@ -356,7 +368,8 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
     status |= {text: STATES_EN.get(state.value) for state, text in STATE_TEXTS.items()}
     phrases = {**PHRASES_EN, **{f"event.{e.value}": f"notification: {t}" for e, t in EVENT_LABELS_EN.items()}}
     reasons = {text: phrases.get(code) for code, text in PHRASE_TEXTS.items()}
-    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status, "Reasons": reasons}
+    steps = {text: STEPS_EN.get(code) for code, text in STEP_LABELS.items()}
+    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status, "Reasons": reasons, "Steps": steps}
 
 
 def main() -> int:

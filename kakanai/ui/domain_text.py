@@ -13,7 +13,9 @@ from kakanai.domain.draft import Draft, split_member_path
 from kakanai.domain.interview import Question, known_name, question_label
 from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS, Phrase, ReasonLine
 from kakanai.domain.planner import PlannedProcedure
+from kakanai.domain.problems import Problem
 from kakanai.domain.questions import MEMBER_SPECS, Reason
+from kakanai.domain.visit_session import STEP_LABELS
 from kakanai.services.printing import PrintStatus, state_text
 
 
@@ -95,6 +97,16 @@ def reason_line(line: ReasonLine) -> str:
 def reasons(item: PlannedProcedure) -> str:
     """Why a plan item is there, every line, in the UI language (the checklist's 理由 column)."""
     return " / ".join(reason_line(line) for line in item.said)
+
+
+def step(code: str) -> str:
+    """A step of a visit (受付, 読取・聞き取り …) in the UI language; an unknown code as it is."""
+    return QCoreApplication.translate("Steps", STEP_LABELS[code]) if code in STEP_LABELS else code
+
+
+def problem(found: Problem) -> str:
+    """A problem's message in the UI language: its English where it has one and English is shown."""
+    return found.message_en if found.message_en and in_english() else found.message_ja
 
 
 def in_english() -> bool:

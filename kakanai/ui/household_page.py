@@ -3,7 +3,7 @@ the rules chose, each with its reason; the clerk may drop or add one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.domain.vocabulary import INSURANCE_LABELS, SEX_LABELS
+from kakanai.ui import domain_text
 from kakanai.ui.style import plain_tooltip
 
 RELATIONS = ("世帯主", "妻", "夫", "子", "父", "母", "孫", "祖父", "祖母", "兄", "姉", "弟", "妹", "子の妻", "子の夫",
@@ -31,9 +32,24 @@ RELATIONS = ("世帯主", "妻", "夫", "子", "父", "母", "孫", "祖父", "�
 CHOICES = {"sex": tuple(SEX_LABELS.values()), "insurance": tuple(INSURANCE_LABELS.values()), "relation": RELATIONS,
            "card": ("はい", "いいえ")}
 
-MEMBER_COLUMNS = (("family", "氏"), ("given", "名"), ("family_kana", "フリガナ（氏）"), ("given_kana", "フリガナ（名）"),
-                  ("birth", "生年月日"), ("sex", "性別"), ("relation", "続柄"), ("insurance", "健康保険"),
-                  ("card", "マイナカード"))
+MEMBER_COLUMNS = (
+    ("family", QT_TRANSLATE_NOOP("HouseholdPage", "氏")), ("given", QT_TRANSLATE_NOOP("HouseholdPage", "名")),
+    ("family_kana", QT_TRANSLATE_NOOP("HouseholdPage", "フリガナ（氏）")),
+    ("given_kana", QT_TRANSLATE_NOOP("HouseholdPage", "フリガナ（名）")),
+    ("birth", QT_TRANSLATE_NOOP("HouseholdPage", "生年月日")), ("sex", QT_TRANSLATE_NOOP("HouseholdPage", "性別")),
+    ("relation", QT_TRANSLATE_NOOP("HouseholdPage", "続柄")), ("insurance", QT_TRANSLATE_NOOP("HouseholdPage", "健康保険")),
+    ("card", QT_TRANSLATE_NOOP("HouseholdPage", "マイナカード")))
+TRANSLATED = ("sex", "insurance", "card")  # shown in the UI language; 続柄 as the register writes it
+
+
+def shown_choice(key: str, text: str) -> str:
+    """A cell's choice in the UI language (男 → male); other cells as they are."""
+    return domain_text.vocabulary(text) if key in TRANSLATED and text else text
+
+
+def chosen_text(key: str, shown: str) -> str:
+    """The Japanese choice a cell shows (male → 男), as the window reads an edit; other cells as they are."""
+    return next((c for c in CHOICES.get(key, ()) if shown_choice(key, c) == shown), shown)
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -45,7 +61,9 @@ class _ChoiceDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         editor = QComboBox(parent)
         current = index.data() or ""
-        editor.addItems(list(choices) + ([current] if current and current not in choices else []))
+        key = index.data(Qt.ItemDataRole.UserRole)
+        shown = [shown_choice(key, c) for c in choices]
+        editor.addItems(shown + ([current] if current and current not in shown else []))
         editor.setCurrentText(current)
         return editor
 
@@ -67,7 +85,7 @@ class HouseholdPage(QWidget):
         super().__init__()
         self.setObjectName("page")
         self.members = QTableWidget(0, len(MEMBER_COLUMNS))
-        self.members.setHorizontalHeaderLabels([label for _, label in MEMBER_COLUMNS])
+        self.members.setHorizontalHeaderLabels([self.tr(label) for _, label in MEMBER_COLUMNS])
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.members.horizontalHeader().setStretchLastSection(True)
         self.members.setItemDelegate(_ChoiceDelegate(self.members))
@@ -126,7 +144,7 @@ class HouseholdPage(QWidget):
         self.members.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, (key, _) in enumerate(MEMBER_COLUMNS):
-                item = QTableWidgetItem(row.get(key, ""))
+                item = QTableWidgetItem(shown_choice(key, row.get(key, "")))
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 self.members.setItem(r, c, item)
         self._filling = False
@@ -170,7 +188,8 @@ class HouseholdPage(QWidget):
 
     def _on_member_changed(self, item: QTableWidgetItem) -> None:
         if not self._filling:
-            self.member_edited.emit(item.row(), item.data(Qt.ItemDataRole.UserRole), item.text())
+            key = item.data(Qt.ItemDataRole.UserRole)
+            self.member_edited.emit(item.row(), key, chosen_text(key, item.text()))
 
     def _on_procedure_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if not self._filling and column == 0:

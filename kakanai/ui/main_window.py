@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kakanai.domain.draft import split_member_path
 from kakanai.domain.questions import HOUSEHOLD_SPECS, MEMBER_SPECS
-from kakanai.domain.visit_session import STEP_LABELS, VisitSession
+from kakanai.domain.visit_session import VisitSession
 from kakanai.domain.visits import DROP_REASONS
 from kakanai.domain.vocabulary import INSURANCE_LABELS, event_label, sex_code
 from kakanai.services.documents import Bundle
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         bar_row.addWidget(self.scan_note)
         self.steps = QListWidget(objectName="steps", focusPolicy=Qt.FocusPolicy.NoFocus)
         for step in FLOW + ("finish",):
-            self.steps.addItem(f"{STEP_KEYS[step]}  {STEP_LABELS[step]}")
+            self.steps.addItem(f"{STEP_KEYS[step]}  {domain_text.step(step)}")
         if self.controller.card is not None:  # hidden when IT turned card reading off
             self.steps.addItem(self.tr("F7  カード読取"))
         self.steps.addItem(self.tr("F8  中断・再開"))

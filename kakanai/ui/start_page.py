@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.domain.visit_session import STEP_LABELS, VisitSession
+from kakanai.domain.visit_session import VisitSession
+from kakanai.ui import domain_text
 
 
 class StartPage(QWidget):
@@ -71,7 +72,7 @@ class StartPage(QWidget):
         self.suspended.clear()
         for s, who in sessions:
             local = s.started_at.astimezone().strftime("%H:%M")
-            text = f"{who}　（{local} 開始・{STEP_LABELS.get(s.step, s.step)}で中断）"
+            text = self.tr("{0}　（{1} 開始・{2}で中断）").format(who, local, domain_text.step(s.step))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, s)
             self.suspended.addItem(item)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kakanai.card.protocol import BasicFour
 from kakanai.domain.draft import member_count, member_path, split_member_path
@@ -23,6 +23,7 @@ from kakanai.services.card_reading import IDENTITY_BY_CARD, CardReading, address
 from kakanai.services.casework import Casework, Intake
 from kakanai.services.documents import Bundle
 from kakanai.services.visit_service import VisitService
+from kakanai.ui import domain_text
 from kakanai.ui.presenters import resident_line
 from kakanai.ui.tasks import run_in_background
 
@@ -167,7 +168,8 @@ class VisitController(QObject):
         self.warnings = [str(w) for w in intake.warnings]
         h = intake.household
         self.visits.identify(self.session, h.event.value, len(h.members))
-        self.read.emit(f"読み取りました: {h.event.label}　{len(h.members)}人")
+        self.read.emit(QCoreApplication.translate("VisitController", "読み取りました: {0}　{1}人").format(
+            domain_text.vocabulary(h.event.label), len(h.members)))
         self.go("household" if not self.questions() else "intake")
 
     def interview(self) -> Interview:
@@ -186,7 +188,7 @@ class VisitController(QObject):
         try:
             interview.answer(path, raw)
         except InvalidInput as exc:
-            return "\n".join(p.message_ja for p in exc.problems)
+            return "\n".join(domain_text.problem(p) for p in exc.problems)
         self.session.source = self.session.source or "interview"
         self._changed()
         if path == "event":
@@ -264,7 +266,8 @@ class VisitController(QObject):
                                              self.casework.postal).items():
             self.answer(path, value)
         self.identity_checked(IDENTITY_BY_CARD)
-        self.card_read.emit(f"カードを読み取りました: {facts.family}　{facts.given}（本人確認済み）")
+        self.card_read.emit(QCoreApplication.translate("VisitController", "カードを読み取りました: {0}　{1}（本人確認済み）")
+                            .format(facts.family, facts.given))
         if not self.questions():
             self.go("household")
 

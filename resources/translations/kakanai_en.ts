@@ -492,57 +492,102 @@ Red: serving longer than the target</translation>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="76" />
+        <location filename="../../kakanai/ui/household_page.py" line="36" />
+        <source>氏</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="36" />
+        <source>名</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="37" />
+        <source>フリガナ（氏）</source>
+        <translation>Kana (family)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="38" />
+        <source>フリガナ（名）</source>
+        <translation>Kana (given)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="39" />
+        <source>生年月日</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="39" />
+        <source>性別</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="40" />
+        <source>続柄</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="40" />
+        <source>健康保険</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="41" />
+        <source>マイナカード</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/household_page.py" line="94" />
         <source>手続</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="76" />
+        <location filename="../../kakanai/ui/household_page.py" line="94" />
         <source>対象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="76" />
+        <location filename="../../kakanai/ui/household_page.py" line="94" />
         <source>窓口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="76" />
+        <location filename="../../kakanai/ui/household_page.py" line="94" />
         <source>理由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="83" />
+        <location filename="../../kakanai/ui/household_page.py" line="101" />
         <source>手続を追加…　［Insert］</source>
         <translation>Add a procedure…  [Insert]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="101" />
+        <location filename="../../kakanai/ui/household_page.py" line="119" />
         <source>世帯員（直すときはセルを選んで F2 またはダブルクリック）</source>
         <translation>Household members (to correct: select a cell, F2 or double-click)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="103" />
+        <location filename="../../kakanai/ui/household_page.py" line="121" />
         <source>手続（チェックを外すと今回は行いません）</source>
         <translation>Procedures (untick to skip today)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="106" />
+        <location filename="../../kakanai/ui/household_page.py" line="124" />
         <source>ほかの手続は検索して追加できます（窓口ごとに表示）</source>
         <translation>Other procedures: search and add them (listed by counter)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="112" />
+        <location filename="../../kakanai/ui/household_page.py" line="130" />
         <source>お持ちいただくもの</source>
         <translation>Please bring</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="119" />
+        <location filename="../../kakanai/ui/household_page.py" line="137" />
         <source>世帯・手続　（F4 で確認へ）</source>
         <translation>Household &amp; procedures  (F4: review)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/household_page.py" line="167" />
+        <location filename="../../kakanai/ui/household_page.py" line="185" />
         <source>特になし</source>
         <translation>Nothing</translation>
     </message>
@@ -633,7 +678,7 @@ Red: serving longer than the target</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="102" />
+        <location filename="../../kakanai/ui/domain_text.py" line="114" />
         <source>日本語</source>
         <translation>English</translation>
     </message>
@@ -997,18 +1042,18 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="39" />
+        <location filename="../../kakanai/ui/domain_text.py" line="41" />
         <source>世帯員{0}</source>
         <translation>member {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="52" />
-        <location filename="../../kakanai/ui/domain_text.py" line="62" />
+        <location filename="../../kakanai/ui/domain_text.py" line="54" />
+        <location filename="../../kakanai/ui/domain_text.py" line="64" />
         <source>{0}さんの{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="71" />
+        <location filename="../../kakanai/ui/domain_text.py" line="73" />
         <source>{0}さんの</source>
         <translation>{0}: </translation>
     </message>
@@ -1309,13 +1354,13 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="89" />
+        <location filename="../../kakanai/ui/domain_text.py" line="91" />
         <location filename="../../kakanai/ui/presenters.py" line="91" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="92" />
+        <location filename="../../kakanai/ui/domain_text.py" line="94" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -1632,6 +1677,10 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>keeps the parent's surname from before the marriage</translation>
     </message>
     <message>
+        <source>特別永住者</source>
+        <translation>special permanent resident</translation>
+    </message>
+    <message>
         <source>国外で出生</source>
         <translation>born abroad</translation>
     </message>
@@ -1841,34 +1890,52 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="30" />
+        <location filename="../../kakanai/ui/start_page.py" line="31" />
         <source>受付</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="31" />
+        <location filename="../../kakanai/ui/start_page.py" line="32" />
         <source>整理券番号（任意）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="33" />
+        <location filename="../../kakanai/ui/start_page.py" line="34" />
         <source>次の方　［F1］</source>
         <translation>Next please  [F1]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="41" />
+        <location filename="../../kakanai/ui/start_page.py" line="42" />
         <source>デモ：窓口で待っている方（Enter でQRを読み取り）</source>
         <translation>Demo: residents waiting (Enter scans their QR)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="49" />
+        <location filename="../../kakanai/ui/start_page.py" line="50" />
         <source>QRコードを読み取ると、そのまま受付を始めます</source>
         <translation>Scanning a QR code starts the visit</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/start_page.py" line="51" />
+        <location filename="../../kakanai/ui/start_page.py" line="52" />
         <source>中断中の方（F8 で選び、Enter で再開）</source>
         <translation>Suspended visits (F8 to pick, Enter resumes)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/start_page.py" line="75" />
+        <source>{0}　（{1} 開始・{2}で中断）</source>
+        <translation>{0}  (started {1}, suspended at {2})</translation>
+    </message>
+</context>
+<context>
+    <name>VisitController</name>
+    <message>
+        <location filename="../../kakanai/ui/visit_controller.py" line="171" />
+        <source>読み取りました: {0}　{1}人</source>
+        <translation>Read: {0}, {1} people</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/visit_controller.py" line="269" />
+        <source>カードを読み取りました: {0}　{1}（本人確認済み）</source>
+        <translation>Card read: {0} {1} (identity checked)</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2151,33 @@ Suspend this visit and start a new one for the code read?</translation>
     <message>
         <source>PDFを開けません</source>
         <translation>The PDF cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>受付</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>読取・聞き取り</source>
+        <translation>Scan / interview</translation>
+    </message>
+    <message>
+        <source>世帯・手続</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>印刷・署名</source>
+        <translation>Print &amp; sign</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
     </message>
 </context>
 </TS>

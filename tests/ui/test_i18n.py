@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from kakanai.demo import demo_residents
 from kakanai.domain.catalog import Catalog
 from kakanai.domain.draft import OUTSIDE_NOTIFIER, Draft, from_document, member_count, member_path
 from kakanai.domain.household_doc import household_to_document, parse_household
 from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS, reason_text
 from kakanai.domain.planner import plan
 from kakanai.domain.questions import DATE_LABELS, HOUSEHOLD_SPECS, MEMBER_SPECS, Reason, Why
+from kakanai.domain.visit_session import STEP_LABELS
 from kakanai.resources import resource
 from kakanai.services.printing import REASONS, STATE_TEXTS, PrintState, PrintStatus
 from kakanai.ui import domain_text
@@ -74,6 +76,7 @@ def test_every_question_choice_reason_and_print_state_of_the_domain_has_english(
     assert set(PrintState) == set(STATE_TEXTS) and {STATE_TEXTS[state] for state in PrintState} <= set(texts["Status"])
     assert {t for t in REASONS.values() if t} <= set(texts["Status"])
     assert set(PHRASE_TEXTS.values()) <= set(texts["Reasons"])  # every phrase a plan's reasons can say
+    assert set(STEP_LABELS.values()) <= set(texts["Steps"])  # the window's list of a visit's steps
     untranslated = [(c, s) for c, found in texts.items() for s, english in found.items() if not english]
     assert untranslated == []
     # And the shipped file carries each in its context, finished
@@ -290,3 +293,20 @@ def test_the_japanese_reasons_are_the_domain_s(qapp, catalog: Catalog) -> None: 
     rows = procedure_rows(the_plan, the_plan, draft, catalog)
     assert [why for *_, why, _kept in rows] == [" / ".join(item.reasons) for item in the_plan.items]
     assert "世帯" in [whom for _k, _t, whom, *_ in rows]
+
+
+def test_the_member_table_reads_english_and_an_english_choice_is_recorded(english: None, counter: Counter) -> None:
+    # Given an English-speaking clerk and a family read from its code
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan(demo_residents()[1][1])
+    table = window.household_page.members
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[5] == "Sex" and all(_japanese_left(h, []) == [] for h in headers), headers
+    assert table.item(0, 5).text() in ("male", "female")
+    # When the clerk chooses the other sex from the cell's English list
+    other = "female" if table.item(0, 5).text() == "male" else "male"
+    table.item(0, 5).setText(other)
+    # Then the household records it by its code and the table shows it in English
+    assert window.controller.interview().draft["members[0].sex"] == {"male": "M", "female": "F"}[other]
+    assert table.item(0, 5).text() == other and window.household_page.notice.text() == ""
