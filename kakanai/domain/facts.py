@@ -362,6 +362,12 @@ def _spouse_of_subject(draft: Draft, i: int) -> Any:
     return Unknown(tuple(dict.fromkeys(needs))) if needs else False
 
 
+def _special_permanent(draft: Draft, i: int) -> Any:
+    """Whether member ``i`` is a 特別永住者 (the 住民票's 30条の45区分, as the document tells it)."""
+    residence = draft.get(member_path(i, "residence"))
+    return isinstance(residence, dict) and residence.get("category") == "special_permanent"
+
+
 def _born_abroad(draft: Draft, i: int) -> Any:
     """Whether a birth being reported happened abroad (the newborn's ``birth_country``); only a birth
     asks it, so a resident born abroad who moves is never read as one."""
@@ -385,7 +391,7 @@ def _days_to_75(birth: date, on: date) -> int:
 
 
 # a spouse by the 住民票's 続柄, a de facto one (妻（未届）・夫（未届）) too: the laws kakanai plans by count
-# 事実婚 as marriage (児童扶養手当法3条3項, 国民年金法5条8項, 健康保険法3条7項1号, 児童手当法3条2項)
+# 事実婚 as marriage (児童扶養手当法3条3項, 国民年金法5条8項, 厚生年金保険法3条2項, 健康保険法3条7項1号)
 _SPOUSES = ("妻", "夫", "妻（未届）", "夫（未届）")
 
 
@@ -491,6 +497,7 @@ MEMBER_FACTS: dict[str, Fact] = {f.name: f for f in (
     Fact("high_cost", "member", "bool", "高額療養費の支給対象", _member_raw("high_cost")),
     Fact("surname_changes", "member", "bool", "婚姻で氏が変わる", _surname_changes),
     Fact("keeps_old_surname", "member", "bool", "親の婚姻前の氏のままの子（婚姻）", _keeps_old_surname),
+    Fact("special_permanent", "member", "bool", "特別永住者", _special_permanent),
     Fact("born_abroad", "member", "bool", "国外で出生（出生の届出）", _born_abroad),
     Fact("school_kind", "member", "enum", "通っている学校・園", _school_kind, (*SCHOOL_KINDS, "none")),
     Fact("disability", "member", "bool", "障害者手帳あり", _has_disability),

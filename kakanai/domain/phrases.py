@@ -80,6 +80,7 @@ _FLAGS = {
     "child_of_subject": ("亡くなった方の子", ""), "spouse_of_subject": ("亡くなった方の配偶者", ""),
     "seal_registered": ("印鑑登録あり", ""), "high_cost": ("高額療養費の支給対象", ""),
     "surname_changes": ("婚姻で氏が変わる", ""), "keeps_old_surname": ("親の婚姻前の氏のまま", ""),
+    "special_permanent": ("特別永住者", ""),
     "born_abroad": ("国外で出生", ""), "disability": ("障害者手帳あり", ""),
 }
 _INSURANCE = {"nhi": "国民健康保険に加入中", "employee": "被用者保険（社会保険）に加入中",

@@ -43,7 +43,8 @@ BIRTH_ROWS = [
                 "nhi_join_birth": ("MINH",), "maternity_lump_sum": ("THI HOA",),
                 "pension_maternity_exemption": ("THI HOA",), "child_allowance_birth": ("MINH",),
                 "child_medical_birth": ("MINH",)},
-        absent=("birth_registration_abroad", "juminido_born_abroad", "employee_insurance_birth")),
+        absent=("birth_registration_abroad", "juminido_born_abroad", "employee_insurance_birth",
+                "special_permanent_newborn")),
     # was: a child born abroad got 国保・児童手当・子ども医療 from the birth; without 住所 in Japan it has none
     Row("birth_abroad_to_a_couple_living_here_is_a_move_in_when_the_child_comes",
         "住民基本台帳法22条（国外で生まれた子は出生届では住民票が作られず、国外からの転入届で）、"
@@ -63,6 +64,16 @@ BIRTH_ROWS = [
         expect={"juminido_born_abroad": ("MINH",)},
         absent=("birth_registration", "birth_registration_abroad", "residence_status_newborn",
                 "birth_acceptance_certificate", "foreign_resident_entries", "child_allowance_birth")),
+    # was: the child of 特別永住者 was sent to 入管 for 在留資格取得 within 30 days
+    Row("birth_to_special_permanent_residents_applies_here_for_special_permanent_residence",
+        "入管特例法4条（出生による特別永住許可: 60日以内に居住地の市町村の長に申請）、入管法22条の2は特別永住の子には使わない",
+        _birth(person("英洙", "1985-04-10", family="金", nationality="KR", residence={"category": "special_permanent"}),
+               person("美子", "1987-05-05", "妻", family="李", sex="F", nationality="KR",
+                      residence={"category": "special_permanent"}),
+               person("俊", D, "子", family="金", nationality="KR", insurance="nhi"), subjects=[2]),
+        expect={"special_permanent_newborn": ("俊",), "birth_acceptance_certificate": ("俊",),
+                "foreign_resident_entries": ("俊",), "nhi_join_birth": ("俊",), "child_allowance_birth": ("俊",)},
+        absent=("residence_status_newborn",)),
     Row("twins_to_an_unmarried_mother_on_kokuho",
         "戸籍法49条（子ごとに出生届）、国民健康保険法58条（出産育児一時金は子の数だけ）、"
         "児童扶養手当法4条1項1号ホ（婚姻によらないで生まれた児童）・6条",
