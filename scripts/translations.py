@@ -35,6 +35,8 @@ EN = {
     "読み取りました: {0}　{1}人": "Read: {0}, {1} people",
     "カードを読み取りました: {0}　{1}（本人確認済み）": "Card read: {0} {1} (identity checked)",
     "{0}　（{1} 開始・{2}で中断）": "{0}  (started {1}, suspended at {2})",
+    "{0}ページ　{1}　✍ {2}": "page {0}  {1}  ✍ {2}",
+    "{0}ページ　お手続きのご案内（お持ち帰り用）": "page {0}  procedures guide (for the resident to take home)",
     "カード読取": "Read card", "読み取る": "Read", "やめる": "Stop",
     "カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください":
         "Place the card on the reader; the resident types its PIN (4 digits)",

@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
         event = draft.get("event")
         groups = addable_groups(self.controller.casework.catalog, event, planned)
         names = [f"{row['family']}　{row['given']}".strip() or f"{i + 1}人目" for i, row in enumerate(member_rows(draft))]
-        dialog = AddProcedureDialog(self, groups, names, event_label(event) if event else "")
+        dialog = AddProcedureDialog(self, groups, names, domain_text.vocabulary(event_label(event)) if event else "")
         dialog.chosen.connect(self._on_procedure_chosen)
         dialog.finished.connect(lambda _: self._after_add(dialog))
         self.add_dialog = dialog

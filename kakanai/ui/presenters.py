@@ -259,11 +259,13 @@ def form_rows(report_forms: list[tuple[str, tuple[int, ...], str]], pages: int) 
     rows = []
     for title, numbers, signature in report_forms:
         where = f"{numbers[0]}/{pages}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}/{pages}"
-        rows.append((f"{where}ページ　{title}　✍ {signature}", numbers[0]))
+        rows.append((QCoreApplication.translate("Review", "{0}ページ　{1}　✍ {2}").format(where, title, signature),
+                     numbers[0]))
     last = max((n for _, numbers, _ in report_forms for n in numbers), default=0)
     if last < pages:
         where = f"{last + 1}/{pages}" if last + 1 == pages else f"{last + 1}–{pages}/{pages}"
-        rows.append((f"{where}ページ　お手続きのご案内（お持ち帰り用）", last + 1))
+        rows.append((QCoreApplication.translate("Review", "{0}ページ　お手続きのご案内（お持ち帰り用）").format(where),
+                     last + 1))
     return rows
 
 

@@ -1818,6 +1818,16 @@ Suspend this visit and start a new one for the code read?</translation>
         <source>届出の内容</source>
         <translation>The notification</translation>
     </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="262" />
+        <source>{0}ページ　{1}　✍ {2}</source>
+        <translation>page {0}  {1}  ✍ {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/presenters.py" line="267" />
+        <source>{0}ページ　お手続きのご案内（お持ち帰り用）</source>
+        <translation>page {0}  procedures guide (for the resident to take home)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
