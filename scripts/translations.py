@@ -37,6 +37,16 @@ EN = {
     "{0}　（{1} 開始・{2}で中断）": "{0}  (started {1}, suspended at {2})",
     "{0}ページ　{1}　✍ {2}": "page {0}  {1}  ✍ {2}",
     "{0}ページ　お手続きのご案内（お持ち帰り用）": "page {0}  procedures guide (for the resident to take home)",
+    "QRコードではありません（住民の方のQRコードをもう一度読み取ってください）":
+        "This is not a QR code (scan the resident's QR code again)",
+    "{0}　{1}人　{2}": "{0}, {1} people, {2}", "{0}人目": "person {0}", "{0}: 「{1}」が空欄です": "{0}: \"{1}\" is empty",
+    "カード読取は使わない設定になっています（情報システム係）": "Card reading is turned off in the settings (IT section)",
+    "読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください":
+        "The visit changed while the card was read, so its contents were not used. Read it again",
+    "カードを読み取れませんでした。置き直してもう一度読み取ってください":
+        "Could not read the card. Place it again and read it once more",
+    "様式を作れませんでした（予期しないエラー: {0}）。もう一度「確認」（F4）を押し、直らなければ情報システム係へ連絡してください":
+        "Could not make the forms (unexpected error: {0}). Press Review (F4) again; if that does not help, call IT",
     "カード読取": "Read card", "読み取る": "Read", "やめる": "Stop",
     "カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください":
         "Place the card on the reader; the resident types its PIN (4 digits)",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,7 +54,7 @@ from kakanai.ui.visit_controller import VisitController
 
 STEP_KEYS = {"start": "F1", "intake": "F2", "household": "F3", "review": "F4", "print": "F5", "finish": "F6"}
 FLOW = ("start", "intake", "household", "review", "print")
-NOT_A_CODE = "QRコードではありません（住民の方のQRコードをもう一度読み取ってください）"
+NOT_A_CODE = QT_TRANSLATE_NOOP("MainWindow", "QRコードではありません（住民の方のQRコードをもう一度読み取ってください）")
 
 
 def beep(ok: bool) -> None:
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.start_page.resume_requested.connect(self._on_resume)
         self.start_page.demo_requested.connect(self._on_demo)
         self.intake_page.scanned.connect(self._on_scan)
-        self.intake_page.scan.typed.connect(lambda text: self._scan_outcome(NOT_A_CODE, False))
+        self.intake_page.scan.typed.connect(lambda text: self._scan_outcome(self.tr(NOT_A_CODE), False))
         self.intake_page.scan.rejected.connect(lambda text: self._scan_outcome(text, False))
         self.intake_page.answered.connect(self._on_answer)
         self.intake_page.answered_together.connect(self._on_answers)
@@ -380,7 +380,8 @@ class MainWindow(QMainWindow):
 
     def _on_other_household(self, intake: object) -> None:
         h = intake.household  # type: ignore[attr-defined]
-        read = f"{h.event.label}　{len(h.members)}人　{resident_name(intake.draft)}"  # type: ignore[attr-defined]
+        read = self.tr("{0}　{1}人　{2}").format(domain_text.vocabulary(h.event.label), len(h.members),
+                                               resident_name(intake.draft))  # type: ignore[attr-defined]
         if dialogs.confirm(self, self.tr("別の方のQRコード"), self.tr(
                 "いま受付中の方とは別のQRコードかもしれません。\nいまの方: {0}\n読み取った方: {1}\n\n"
                 "いまの方を中断して、読み取った方の受付を新しく始めますか？").format(self.controller.describe(), read)):
@@ -462,7 +463,8 @@ class MainWindow(QMainWindow):
             p.id for p in items if len({s for q in items if q.id == p.id for s in q.subjects}) >= count}
         event = draft.get("event")
         groups = addable_groups(self.controller.casework.catalog, event, planned)
-        names = [f"{row['family']}　{row['given']}".strip() or f"{i + 1}人目" for i, row in enumerate(member_rows(draft))]
+        names = [f"{row['family']}　{row['given']}".strip() or self.tr("{0}人目").format(i + 1)
+                 for i, row in enumerate(member_rows(draft))]
         dialog = AddProcedureDialog(self, groups, names, domain_text.vocabulary(event_label(event)) if event else "")
         dialog.chosen.connect(self._on_procedure_chosen)
         dialog.finished.connect(lambda _: self._after_add(dialog))
@@ -530,7 +532,7 @@ class MainWindow(QMainWindow):
     def _on_bundle(self, bundle: Bundle) -> None:
         report, draft = bundle.report, self.controller.interview().draft if self.controller.session else {}
         problems = problem_lines(report.unprintable, draft)
-        problems += [(f"{f.title}: 「{m}」が空欄です", "") for f in report.forms for m in f.missing]
+        problems += [(self.tr("{0}: 「{1}」が空欄です").format(f.title, m), "") for f in report.forms for m in f.missing]
         if self.controller.session is not None:
             household = self.controller.household().household  # a bundle was made: it is complete
             # late deadlines as the planner found them on the visit day

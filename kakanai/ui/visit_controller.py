@@ -245,7 +245,8 @@ class VisitController(QObject):
         """Read the resident's card in the background (the PIN goes no further than the reader);
         `card_read` or `card_refused` follows."""
         if self.card is None:
-            self.card_refused.emit("カード読取は使わない設定になっています（情報システム係）")
+            self.card_refused.emit(QCoreApplication.translate("VisitController",
+                                                              "カード読取は使わない設定になっています（情報システム係）"))
             return
         if self.session is None:
             self.start()
@@ -258,7 +259,8 @@ class VisitController(QObject):
     def _card_facts(self, facts: BasicFour, visit_id: str) -> None:
         self.card_busy = False
         if self.session is None or self.session.visit_id != visit_id:
-            self.card_refused.emit("読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください")
+            self.card_refused.emit(QCoreApplication.translate(
+                "VisitController", "読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください"))
             return
         member = self._card_member()
         self._card_read = (visit_id, facts)
@@ -285,8 +287,8 @@ class VisitController(QObject):
         from kakanai.card.protocol import CardError
 
         self.card_busy = False
-        self.card_refused.emit(exc.message_ja if isinstance(exc, CardError) else "カードを読み取れませんでした。"
-                               "置き直してもう一度読み取ってください")
+        self.card_refused.emit(exc.message_ja if isinstance(exc, CardError) else QCoreApplication.translate(
+            "VisitController", "カードを読み取れませんでした。置き直してもう一度読み取ってください"))
 
     def _card_member(self) -> int:
         """Whose card: the member the interview is asking about, else the first without a name, else 0."""
@@ -341,5 +343,5 @@ def render_failure(exc: Exception) -> str:
     a visit id), else what to do; never the exception's English text (it may quote a resident's value)."""
     if isinstance(exc, InvalidInput):
         return exc.clerk_message()
-    return (f"様式を作れませんでした（予期しないエラー: {type(exc).__name__}）。"
-            "もう一度「確認」（F4）を押し、直らなければ情報システム係へ連絡してください")
+    return QCoreApplication.translate("VisitController", "様式を作れませんでした（予期しないエラー: {0}）。もう一度「確認」"
+                                      "（F4）を押し、直らなければ情報システム係へ連絡してください").format(type(exc).__name__)

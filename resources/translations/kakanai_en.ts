@@ -686,6 +686,11 @@ Red: serving longer than the target</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../kakanai/ui/main_window.py" line="57" />
+        <source>QRコードではありません（住民の方のQRコードをもう一度読み取ってください）</source>
+        <translation>This is not a QR code (scan the resident's QR code again)</translation>
+    </message>
+    <message>
         <location filename="../../kakanai/ui/main_window.py" line="97" />
         <source>kakanai 書かない窓口</source>
         <translation>kakanai no-writing counter</translation>
@@ -768,12 +773,17 @@ Red: serving longer than the target</translation>
 This resident: {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="384" />
+        <location filename="../../kakanai/ui/main_window.py" line="383" />
+        <source>{0}　{1}人　{2}</source>
+        <translation>{0}, {1} people, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="385" />
         <source>別の方のQRコード</source>
         <translation>Another resident's QR code?</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="385" />
+        <location filename="../../kakanai/ui/main_window.py" line="386" />
         <source>いま受付中の方とは別のQRコードかもしれません。
 いまの方: {0}
 読み取った方: {1}
@@ -786,134 +796,144 @@ Code read: {1}
 Suspend this visit and start a new one for the code read?</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="391" />
+        <location filename="../../kakanai/ui/main_window.py" line="392" />
         <source>読み取ったQRコードは使いませんでした（いまの方の受付を続けます）</source>
         <translation>The code read was not used (this visit goes on)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="406" />
+        <location filename="../../kakanai/ui/main_window.py" line="407" />
         <source>中断しました（F8 で選んで再開）</source>
         <translation>Suspended (F8 to pick and resume)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="418" />
+        <location filename="../../kakanai/ui/main_window.py" line="419" />
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="418" />
+        <location filename="../../kakanai/ui/main_window.py" line="419" />
         <source>この方の受付を取り消しますか？（記録には「取消」と残ります）
 {0}</source>
         <translation>Cancel this resident's visit? (the log keeps it as cancelled)
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="421" />
+        <location filename="../../kakanai/ui/main_window.py" line="422" />
         <source>取り消しました</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="427" />
-        <location filename="../../kakanai/ui/main_window.py" line="430" />
+        <location filename="../../kakanai/ui/main_window.py" line="428" />
+        <location filename="../../kakanai/ui/main_window.py" line="431" />
         <source>完了</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="427" />
+        <location filename="../../kakanai/ui/main_window.py" line="428" />
         <source>まだ届出の内容がありません。受付をやめるときは「取消」（F9）です。</source>
         <translation>Nothing has been filed yet. To stop this visit, cancel it (F9).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="430" />
+        <location filename="../../kakanai/ui/main_window.py" line="431" />
         <source>まだ印刷していません。完了にしますか？
 {0}</source>
         <translation>Nothing has been printed yet. Finish anyway?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="434" />
+        <location filename="../../kakanai/ui/main_window.py" line="435" />
         <source>完了しました（所要 {0}）</source>
         <translation>Finished (took {0})</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="446" />
+        <location filename="../../kakanai/ui/main_window.py" line="447" />
         <source>手続をやめる理由</source>
         <translation>Why the procedure is dropped</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="446" />
+        <location filename="../../kakanai/ui/main_window.py" line="447" />
         <source>この手続を今回行わない理由を選んでください。</source>
         <translation>Choose why this procedure is not done today.</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="543" />
+        <location filename="../../kakanai/ui/main_window.py" line="466" />
+        <source>{0}人目</source>
+        <translation>person {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="535" />
+        <source>{0}: 「{1}」が空欄です</source>
+        <translation>{0}: "{1}" is empty</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/main_window.py" line="545" />
         <source>様式 {0} ページ（お手続き案内を含む）を印刷します。</source>
         <translation>Prints {0} pages (take-home sheet included).</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="551" />
+        <location filename="../../kakanai/ui/main_window.py" line="553" />
         <source>まだ様式を作れません</source>
         <translation>The forms cannot be made yet</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="556" />
+        <location filename="../../kakanai/ui/main_window.py" line="558" />
         <source>先に「確認」（F4）で様式を作ってください</source>
         <translation>Make the forms first with Review (F4)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="559" />
+        <location filename="../../kakanai/ui/main_window.py" line="561" />
         <source>先に本人確認をして、確認した書類を選んでください</source>
         <translation>Check the resident's identity first and choose the document</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="563" />
+        <location filename="../../kakanai/ui/main_window.py" line="565" />
         <source>使えるプリンターがありません（情報システム係に連絡してください）</source>
         <translation>No printer is available (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="566" />
+        <location filename="../../kakanai/ui/main_window.py" line="568" />
         <source>外字</source>
         <translation>Characters that cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="566" />
+        <location filename="../../kakanai/ui/main_window.py" line="568" />
         <source>印刷できない文字があります。このまま印刷しますか？（手書きで補ってください）</source>
         <translation>Some characters cannot be printed. Print anyway? (write them in by hand)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="574" />
+        <location filename="../../kakanai/ui/main_window.py" line="576" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="574" />
+        <location filename="../../kakanai/ui/main_window.py" line="576" />
         <source>この様式はもう印刷しました。もう一度すべて印刷しますか？
 {0}</source>
         <translation>These forms were printed already. Print them all again?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="610" />
+        <location filename="../../kakanai/ui/main_window.py" line="612" />
         <source>前回の受付を復元できません</source>
         <translation>Earlier visits cannot be restored</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="611" />
+        <location filename="../../kakanai/ui/main_window.py" line="613" />
         <source>前回の受付を復元できませんでした（情報システム係へ）</source>
         <translation>Earlier visits could not be restored (call IT)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="614" />
+        <location filename="../../kakanai/ui/main_window.py" line="616" />
         <source>{0} 開始　{1}</source>
         <translation>started {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="618" />
+        <location filename="../../kakanai/ui/main_window.py" line="620" />
         <source>前回の受付</source>
         <translation>Visit left open</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/main_window.py" line="618" />
+        <location filename="../../kakanai/ui/main_window.py" line="620" />
         <source>前回、終了していない受付があります。再開しますか？
 {0}
 （いいえ: 記録を「中断終了」として閉じます）</source>
@@ -1943,9 +1963,29 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>Read: {0}, {1} people</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/visit_controller.py" line="269" />
+        <location filename="../../kakanai/ui/visit_controller.py" line="248" />
+        <source>カード読取は使わない設定になっています（情報システム係）</source>
+        <translation>Card reading is turned off in the settings (IT section)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/visit_controller.py" line="262" />
+        <source>読み取りの間に受付が変わったため、カードの内容は使いませんでした。もう一度読み取ってください</source>
+        <translation>The visit changed while the card was read, so its contents were not used. Read it again</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/visit_controller.py" line="271" />
         <source>カードを読み取りました: {0}　{1}（本人確認済み）</source>
         <translation>Card read: {0} {1} (identity checked)</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/visit_controller.py" line="290" />
+        <source>カードを読み取れませんでした。置き直してもう一度読み取ってください</source>
+        <translation>Could not read the card. Place it again and read it once more</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/visit_controller.py" line="346" />
+        <source>様式を作れませんでした（予期しないエラー: {0}）。もう一度「確認」（F4）を押し、直らなければ情報システム係へ連絡してください</source>
+        <translation>Could not make the forms (unexpected error: {0}). Press Review (F4) again; if that does not help, call IT</translation>
     </message>
 </context>
 <context>
