@@ -347,6 +347,10 @@ PHRASES_EN = {
 STEPS_EN = {"start": "Reception", "intake": "Scan / interview", "household": "Household",
             "review": "Review", "print": "Print & sign", "finish": "Finish"}
 
+# the titles of the input problems the window shows (InvalidInput.title_ja), context Problems
+TITLES_EN = {"QRコードを読み取れませんでした": "Could not read the QR code", "入力内容に誤りがあります": "The input has errors",
+             "入力を確認してください": "Please check the input"}
+
 
 def domain_texts() -> dict[str, dict[str, str | None]]:
     """Context → Japanese text → English (None when it has none) of every word the UI takes from
@@ -381,7 +385,8 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
     phrases = {**PHRASES_EN, **{f"event.{e.value}": f"notification: {t}" for e, t in EVENT_LABELS_EN.items()}}
     reasons = {text: phrases.get(code) for code, text in PHRASE_TEXTS.items()}
     steps = {text: STEPS_EN.get(code) for code, text in STEP_LABELS.items()}
-    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status, "Reasons": reasons, "Steps": steps}
+    return {"Questions": questions, "Vocabulary": vocabulary, "Status": status, "Reasons": reasons, "Steps": steps,
+            "Problems": dict(TITLES_EN)}
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ from kakanai.domain.draft import Draft, split_member_path
 from kakanai.domain.interview import Question, known_name, question_label
 from kakanai.domain.phrases import PHRASE_TEXTS, REASON_TEXTS, Phrase, ReasonLine
 from kakanai.domain.planner import PlannedProcedure
-from kakanai.domain.problems import Problem
+from kakanai.domain.problems import MAX_PROBLEMS_SHOWN, InvalidInput, Problem
 from kakanai.domain.questions import MEMBER_SPECS, Reason
 from kakanai.domain.visit_session import STEP_LABELS
 from kakanai.services.printing import PrintStatus, state_text
@@ -107,6 +107,20 @@ def step(code: str) -> str:
 def problem(found: Problem) -> str:
     """A problem's message in the UI language: its English where it has one and English is shown."""
     return found.message_en if found.message_en and in_english() else found.message_ja
+
+
+def clerk_message(refused: InvalidInput) -> str:
+    """An input's problems for the clerk, in the UI language: a title line and a line per problem
+    (in English each problem's English, the title from the few the window shows)."""
+    if not in_english():
+        return refused.clerk_message()
+    title = QCoreApplication.translate("Problems", refused.title_ja)
+    lines = [title if title != refused.title_ja else "The input has errors"]
+    for found in refused.problems[:MAX_PROBLEMS_SHOWN]:
+        lines.append(f"・{found.path}: {problem(found)}" if found.path else f"・{problem(found)}")
+    if len(refused.problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"・{len(refused.problems) - MAX_PROBLEMS_SHOWN} more")
+    return "\n".join(lines)
 
 
 def in_english() -> bool:

@@ -123,7 +123,7 @@ class VisitController(QObject):
         try:
             intake = self.casework.read_code(text)
         except InvalidInput as exc:
-            self.refused.emit(exc.clerk_message())
+            self.refused.emit(domain_text.clerk_message(exc))
             return False
         if self.session is None:
             self.start()
@@ -306,7 +306,7 @@ class VisitController(QObject):
         try:
             household = self.household().household
         except InvalidInput as exc:
-            self.bundle_failed.emit(exc.clerk_message())
+            self.bundle_failed.emit(domain_text.clerk_message(exc))
             return
         plan, visit_id = self.plan(), self.session.visit_id  # type: ignore[union-attr]
         # 届出日 is the visit's day (the app's clock when it started, as the interview's deadlines), not the
@@ -342,6 +342,6 @@ def render_failure(exc: Exception) -> str:
     """Why no bundle came, for the clerk: an input's own Japanese message (a city's broken template,
     a visit id), else what to do; never the exception's English text (it may quote a resident's value)."""
     if isinstance(exc, InvalidInput):
-        return exc.clerk_message()
+        return domain_text.clerk_message(exc)
     return QCoreApplication.translate("VisitController", "様式を作れませんでした（予期しないエラー: {0}）。もう一度「確認」"
                                       "（F4）を押し、直らなければ情報システム係へ連絡してください").format(type(exc).__name__)

@@ -678,7 +678,7 @@ Red: serving longer than the target</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="114" />
+        <location filename="../../kakanai/ui/domain_text.py" line="128" />
         <source>日本語</source>
         <translation>English</translation>
     </message>
@@ -2228,6 +2228,21 @@ Suspend this visit and start a new one for the code read?</translation>
     <message>
         <source>完了</source>
         <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>QRコードを読み取れませんでした</source>
+        <translation>Could not read the QR code</translation>
+    </message>
+    <message>
+        <source>入力内容に誤りがあります</source>
+        <translation>The input has errors</translation>
+    </message>
+    <message>
+        <source>入力を確認してください</source>
+        <translation>Please check the input</translation>
     </message>
 </context>
 </TS>

@@ -310,3 +310,13 @@ def test_the_member_table_reads_english_and_an_english_choice_is_recorded(englis
     # Then the household records it by its code and the table shows it in English
     assert window.controller.interview().draft["members[0].sex"] == {"male": "M", "female": "F"}[other]
     assert table.item(0, 5).text() == other and window.household_page.notice.text() == ""
+
+
+def test_a_code_that_cannot_be_read_is_said_in_english(english: None, counter: Counter) -> None:
+    # Given an English-speaking clerk, When a broken KKN2 code is scanned
+    window, clerk = counter.window, counter.clerk
+    clerk.press(K.Key_F1)
+    clerk.scan("KKN2")
+    # Then the note says so in English
+    wait_until(lambda: window.scan_note.text() != "")
+    assert window.scan_note.text() == "Could not read the QR code", window.scan_note.text()
