@@ -351,6 +351,33 @@ STEPS_EN = {"start": "Reception", "intake": "Scan / interview", "household": "Ho
 TITLES_EN = {"QRコードを読み取れませんでした": "Could not read the QR code", "入力内容に誤りがあります": "The input has errors",
              "入力を確認してください": "Please check the input"}
 
+# the card reader's problems by code (domain_text.CARD_CODES; the Japanese is the reader's own message)
+CARD_EN = {
+    "no_pcsc": "This PC has no card reading system (PC/SC). Call IT",
+    "no_service": "The smart card service is not running. Call IT",
+    "no_reader": "No card reader is connected. Check the USB cable",
+    "reader_gone": "The card reader was disconnected. Connect it again and read once more",
+    "removed": "The card was taken away while reading. Place it again and read once more",
+    "no_card": "No card on the reader. Place the card on the reader",
+    "unresponsive": "The card does not answer. Turn it and place it again",
+    "in_use": "Another program is using the card reader. Close that program",
+    "service_lost": "The smart card service stopped answering. Read again; if it goes on, call IT",
+    "pcsc_error": "Could not read the card. Place it again and read once more",
+    "several": "Cards are on more than one reader. Leave only the card to read",
+    "short_response": "The card's answer was wrong. Place it again and read once more",
+    "wrong_card": "Not a My Number card, or it has no form-filling application. Check the card",
+    "no_pin_file": "Not a My Number card, or it has no form-filling application. Check the card",
+    "no_record": "Not a My Number card, or it has no form-filling application. Check the card",
+    "blocked": "The PIN is locked; this card cannot be read. Check an identity document by eye and send the "
+               "resident to the My Number card desk to unlock it",
+    "verify_failed": "Could not check the PIN. Place the card again and read once more",
+    "read_failed": "Could not read the card's record. Place it again and read once more",
+    "wrong_pin": "Wrong PIN. {0} more wrong tries lock the card",
+    "pin_format": "The PIN is 4 digits (the form-filling PIN)",
+}
+
+MALFORMED_EN = "Could not read the card's record (not in the expected form). Enter the facts by interview"
+
 
 def domain_texts() -> dict[str, dict[str, str | None]]:
     """Context → Japanese text → English (None when it has none) of every word the UI takes from
@@ -361,6 +388,7 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
     from kakanai.domain.visit_session import STEP_LABELS
     from kakanai.domain.vocabulary import EVENT_LABELS_EN, INSURANCE_LABELS_EN, SEX_LABELS_EN, LifeEvent
     from kakanai.services.printing import REASONS, STATE_TEXTS
+    from kakanai.ui.domain_text import CARD_CODES, MALFORMED_CODES
     from kakanai.ui.presenters import OUTSIDE_LABEL
 
     questions: dict[str, str | None] = {}
@@ -386,7 +414,8 @@ def domain_texts() -> dict[str, dict[str, str | None]]:
     reasons = {text: phrases.get(code) for code, text in PHRASE_TEXTS.items()}
     steps = {text: STEPS_EN.get(code) for code, text in STEP_LABELS.items()}
     return {"Questions": questions, "Vocabulary": vocabulary, "Status": status, "Reasons": reasons, "Steps": steps,
-            "Problems": dict(TITLES_EN)}
+            "Problems": dict(TITLES_EN), "CardErrors": {code: CARD_EN.get(code, MALFORMED_EN if code in MALFORMED_CODES else None)
+                           for code in CARD_CODES}}
 
 
 def main() -> int:

@@ -123,6 +123,22 @@ def clerk_message(refused: InvalidInput) -> str:
     return "\n".join(lines)
 
 
+MALFORMED_CODES = ("short_tlv", "bad_length", "not_basic_four", "truncated", "bad_my_number", "empty_name", "bad_birth",
+                   "bad_sex")  # the card's record is not as expected
+# The card reader's problems by code (kakanai.card: CardError.code); English from scripts/translations.py
+CARD_CODES = ("no_pcsc", "no_service", "no_reader", "reader_gone", "removed", "no_card", "unresponsive", "in_use",
+              "service_lost", "pcsc_error", "several", "short_response", "wrong_card", "no_pin_file", "no_record",
+              "blocked", "verify_failed", "read_failed", "wrong_pin", "pin_format", *MALFORMED_CODES)
+
+
+def card_problem(code: str, message_ja: str, tries: int = 0) -> str:
+    """Why the card could not be read: the reader's own Japanese (with its details), or in English
+    by its code ({0}: tries left before a wrong PIN locks the card)."""
+    if not in_english() or code not in CARD_CODES:
+        return message_ja
+    return QCoreApplication.translate("CardErrors", code).format(tries)
+
+
 def in_english() -> bool:
     """Whether the English translation is installed (then a domain problem shows its English message)."""
     return QCoreApplication.translate("Language", "日本語") == "English"

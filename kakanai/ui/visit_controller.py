@@ -287,7 +287,8 @@ class VisitController(QObject):
         from kakanai.card.protocol import CardError
 
         self.card_busy = False
-        self.card_refused.emit(exc.message_ja if isinstance(exc, CardError) else QCoreApplication.translate(
+        self.card_refused.emit(domain_text.card_problem(exc.code, exc.message_ja, getattr(exc, "tries", 0))
+                               if isinstance(exc, CardError) else QCoreApplication.translate(
             "VisitController", "カードを読み取れませんでした。置き直してもう一度読み取ってください"))
 
     def _card_member(self) -> int:

@@ -678,7 +678,7 @@ Red: serving longer than the target</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../kakanai/ui/domain_text.py" line="128" />
+        <location filename="../../kakanai/ui/domain_text.py" line="144" />
         <source>日本語</source>
         <translation>English</translation>
     </message>
@@ -1978,12 +1978,12 @@ Suspend this visit and start a new one for the code read?</translation>
         <translation>Card read: {0} {1} (identity checked)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/visit_controller.py" line="290" />
+        <location filename="../../kakanai/ui/visit_controller.py" line="291" />
         <source>カードを読み取れませんでした。置き直してもう一度読み取ってください</source>
         <translation>Could not read the card. Place it again and read it once more</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/visit_controller.py" line="346" />
+        <location filename="../../kakanai/ui/visit_controller.py" line="347" />
         <source>様式を作れませんでした（予期しないエラー: {0}）。もう一度「確認」（F4）を押し、直らなければ情報システム係へ連絡してください</source>
         <translation>Could not make the forms (unexpected error: {0}). Press Review (F4) again; if that does not help, call IT</translation>
     </message>
@@ -2243,6 +2243,121 @@ Suspend this visit and start a new one for the code read?</translation>
     <message>
         <source>入力を確認してください</source>
         <translation>Please check the input</translation>
+    </message>
+</context>
+<context>
+    <name>CardErrors</name>
+    <message>
+        <source>no_pcsc</source>
+        <translation>This PC has no card reading system (PC/SC). Call IT</translation>
+    </message>
+    <message>
+        <source>no_service</source>
+        <translation>The smart card service is not running. Call IT</translation>
+    </message>
+    <message>
+        <source>no_reader</source>
+        <translation>No card reader is connected. Check the USB cable</translation>
+    </message>
+    <message>
+        <source>reader_gone</source>
+        <translation>The card reader was disconnected. Connect it again and read once more</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>The card was taken away while reading. Place it again and read once more</translation>
+    </message>
+    <message>
+        <source>no_card</source>
+        <translation>No card on the reader. Place the card on the reader</translation>
+    </message>
+    <message>
+        <source>unresponsive</source>
+        <translation>The card does not answer. Turn it and place it again</translation>
+    </message>
+    <message>
+        <source>in_use</source>
+        <translation>Another program is using the card reader. Close that program</translation>
+    </message>
+    <message>
+        <source>service_lost</source>
+        <translation>The smart card service stopped answering. Read again; if it goes on, call IT</translation>
+    </message>
+    <message>
+        <source>pcsc_error</source>
+        <translation>Could not read the card. Place it again and read once more</translation>
+    </message>
+    <message>
+        <source>several</source>
+        <translation>Cards are on more than one reader. Leave only the card to read</translation>
+    </message>
+    <message>
+        <source>short_response</source>
+        <translation>The card's answer was wrong. Place it again and read once more</translation>
+    </message>
+    <message>
+        <source>wrong_card</source>
+        <translation>Not a My Number card, or it has no form-filling application. Check the card</translation>
+    </message>
+    <message>
+        <source>no_pin_file</source>
+        <translation>Not a My Number card, or it has no form-filling application. Check the card</translation>
+    </message>
+    <message>
+        <source>no_record</source>
+        <translation>Not a My Number card, or it has no form-filling application. Check the card</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>The PIN is locked; this card cannot be read. Check an identity document by eye and send the resident to the My Number card desk to unlock it</translation>
+    </message>
+    <message>
+        <source>verify_failed</source>
+        <translation>Could not check the PIN. Place the card again and read once more</translation>
+    </message>
+    <message>
+        <source>read_failed</source>
+        <translation>Could not read the card's record. Place it again and read once more</translation>
+    </message>
+    <message>
+        <source>wrong_pin</source>
+        <translation>Wrong PIN. {0} more wrong tries lock the card</translation>
+    </message>
+    <message>
+        <source>pin_format</source>
+        <translation>The PIN is 4 digits (the form-filling PIN)</translation>
+    </message>
+    <message>
+        <source>short_tlv</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>bad_length</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>not_basic_four</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>bad_my_number</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>empty_name</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>bad_birth</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
+    </message>
+    <message>
+        <source>bad_sex</source>
+        <translation>Could not read the card's record (not in the expected form). Enter the facts by interview</translation>
     </message>
 </context>
 </TS>

@@ -320,3 +320,18 @@ def test_a_code_that_cannot_be_read_is_said_in_english(english: None, counter: C
     # Then the note says so in English
     wait_until(lambda: window.scan_note.text() != "")
     assert window.scan_note.text() == "Could not read the QR code", window.scan_note.text()
+
+
+def _card_error_codes() -> set[str]:
+    """Every code kakanai.card refuses a card with: CardError(message, "code") and the PC/SC table's
+    (message, "code") pairs, read from its sources."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(resource()).parent / "kakanai" / "card").glob("*.py"))
+    return set(re.findall(r'[\u3000-\u9fff][^"]*"\)?,\s*"([a-z_]+)"\)', source)) | set(re.findall(r'\b[A-Z_]+, "([a-z_]+)"\)', source))
+
+
+def test_every_card_problem_reads_english(english: None) -> None:
+    # Each code the card reader refuses with has English (else the clerk reads the reader's Japanese)
+    codes = _card_error_codes()
+    assert {"no_card", "wrong_pin", "bad_birth", "no_service", "blocked"} <= codes
+    assert [c for c in codes if domain_text.card_problem(c, "日本語") == "日本語"] == []
+    assert domain_text.card_problem("wrong_pin", "暗証番号が違います", 2) == "Wrong PIN. 2 more wrong tries lock the card"
