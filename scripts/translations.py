@@ -47,6 +47,7 @@ EN = {
         "Could not read the card. Place it again and read it once more",
     "様式を作れませんでした（予期しないエラー: {0}）。もう一度「確認」（F4）を押し、直らなければ情報システム係へ連絡してください":
         "Could not make the forms (unexpected error: {0}). Press Review (F4) again; if that does not help, call IT",
+    "PDFファイルに保存": "Save as a PDF file",
     "カード読取": "Read card", "読み取る": "Read", "やめる": "Stop",
     "カードをリーダーに置き、ご本人が暗証番号（数字4けた）を入力してください":
         "Place the card on the reader; the resident types its PIN (4 digits)",

@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def _on_f5(self) -> None:
         if self.stack.currentWidget() is self.print_page and self.controller.bundle is not None:
-            self._on_print(self.print_page.printers.currentText())
+            self._on_print(self.print_page.chosen_printer())
         else:
             self._go("print")
 
@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
         if self.controller.bundle is None:
             return  # still being made: the choice is kept, F5 prints once it is there
         self._go("print")
-        self._on_identity_then_print(self.print_page.printers.currentText())
+        self._on_identity_then_print(self.print_page.chosen_printer())
 
     def _on_identity_then_print(self, printer: str) -> None:
         """本人確認 chosen with Enter: print this bundle, unless it is printing or printed already."""

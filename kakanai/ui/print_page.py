@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kakanai.domain.visits import IDENTITY_DOCUMENTS
+from kakanai.ui.printing import SAVE_AS_PDF
 
 
 class _EnterPicks(QObject):
@@ -47,10 +48,10 @@ class PrintPage(QWidget):
         self._enter = _EnterPicks(self.identity, self._on_identity_enter)
         self.printers = QComboBox()
         self.print_button = QPushButton(self.tr("すべて印刷　［F5］"), objectName="primary")
-        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.printers.currentText()))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.chosen_printer()))
         self.status = QLabel(objectName="ok", wordWrap=True)
         self.retry_button = QPushButton(self.tr("再試行　［F5］"))
-        self.retry_button.clicked.connect(lambda: self.retry_requested.emit(self.printers.currentText()))
+        self.retry_button.clicked.connect(lambda: self.retry_requested.emit(self.chosen_printer()))
         self.retry_button.hide()
         self.finish_button = QPushButton(self.tr("完了　［F6］"), objectName="primary")
         self.finish_button.clicked.connect(self.finish_requested)
@@ -75,9 +76,14 @@ class PrintPage(QWidget):
     def set_printers(self, names: list[str], preferred: str) -> None:
         """Offer the printers, the configured one selected."""
         self.printers.clear()
-        self.printers.addItems(names)
+        for name in names:  # a printer by its own name; saving as a PDF in the UI language
+            self.printers.addItem(self.tr(SAVE_AS_PDF) if name == SAVE_AS_PDF else name, name)
         if preferred in names:
-            self.printers.setCurrentText(preferred)
+            self.printers.setCurrentIndex(names.index(preferred))
+
+    def chosen_printer(self) -> str:
+        """The printer chosen (its name as the print system knows it, or printing.SAVE_AS_PDF)."""
+        return str(self.printers.currentData() or self.chosen_printer())
 
     def show_summary(self, text: str) -> None:
         """What will be printed."""
@@ -114,7 +120,7 @@ class PrintPage(QWidget):
         """Enter on the document checked: recorded, then printed at once (one key, as F5 would)."""
         self._on_identity()
         if self.identity_done():
-            self.identity_then_print.emit(self.printers.currentText())
+            self.identity_then_print.emit(self.chosen_printer())
 
     def focus_default(self) -> None:
         """本人確認 first while it is not done, then the print button."""

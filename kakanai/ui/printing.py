@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -27,7 +27,7 @@ from kakanai.services.documents import Bundle, save_copy
 from kakanai.services.printing import Part, PrintState, PrintStatus, Route, bundle_pages, split_parts
 from kakanai.ui.tasks import run_in_background
 
-SAVE_AS_PDF = "PDFファイルに保存"
+SAVE_AS_PDF = QT_TRANSLATE_NOOP("PrintPage", "PDFファイルに保存")  # a choice among the printers (shown translated)
 RASTER_DPI = 300  # plenty for a form; grey, not RGB
 POLL_MS = 500
 

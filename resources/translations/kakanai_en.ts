@@ -1019,44 +1019,49 @@ Suspend this visit and start a new one for the code read?</translation>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="42" />
+        <location filename="../../kakanai/ui/print_page.py" line="43" />
         <source>（確認した書類を選ぶ）</source>
         <translation>(choose the document checked)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="49" />
+        <location filename="../../kakanai/ui/print_page.py" line="50" />
         <source>すべて印刷　［F5］</source>
         <translation>Print all  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="52" />
+        <location filename="../../kakanai/ui/print_page.py" line="53" />
         <source>再試行　［F5］</source>
         <translation>Retry  [F5]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="55" />
+        <location filename="../../kakanai/ui/print_page.py" line="56" />
         <source>完了　［F6］</source>
         <translation>Finish  [F6]</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="58" />
+        <location filename="../../kakanai/ui/print_page.py" line="59" />
         <source>印刷・署名</source>
         <translation>Print &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="61" />
+        <location filename="../../kakanai/ui/print_page.py" line="62" />
         <source>本人確認（選んで Enter で印刷・種類だけを記録）</source>
         <translation>Identity check (choose, Enter prints; only its kind is kept)</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="65" />
+        <location filename="../../kakanai/ui/print_page.py" line="66" />
         <source>プリンター</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kakanai/ui/print_page.py" line="72" />
+        <location filename="../../kakanai/ui/print_page.py" line="73" />
         <source>署名をいただいたら「完了」を押してください。</source>
         <translation>Press Finish once the forms are signed.</translation>
+    </message>
+    <message>
+        <location filename="../../kakanai/ui/printing.py" line="30" />
+        <source>PDFファイルに保存</source>
+        <translation>Save as a PDF file</translation>
     </message>
 </context>
 <context>

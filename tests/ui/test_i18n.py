@@ -27,6 +27,7 @@ from kakanai.ui import domain_text
 from kakanai.ui.i18n import install_translation, remove_translations
 from kakanai.ui.presenters import procedure_rows, resident_name, resident_parts
 from kakanai.ui.print_page import PrintPage
+from kakanai.ui.printing import SAVE_AS_PDF
 from kakanai.ui.start_page import StartPage
 from tests.conftest import household_doc
 from tests.ui.conftest import Counter
@@ -335,3 +336,13 @@ def test_every_card_problem_reads_english(english: None) -> None:
     assert {"no_card", "wrong_pin", "bad_birth", "no_service", "blocked"} <= codes
     assert [c for c in codes if domain_text.card_problem(c, "日本語") == "日本語"] == []
     assert domain_text.card_problem("wrong_pin", "暗証番号が違います", 2) == "Wrong PIN. 2 more wrong tries lock the card"
+
+
+def test_saving_as_a_pdf_is_offered_in_english_and_chosen_by_its_name(english: None) -> None:
+    # Given the print page offering a printer and saving as a PDF, the PDF chosen
+    page = PrintPage()
+    page.set_printers(["kakanai-letter", SAVE_AS_PDF], SAVE_AS_PDF)
+    # Then the clerk reads English, and printing is asked of the same choice by its name
+    assert page.printers.currentText() == "Save as a PDF file" and page.chosen_printer() == SAVE_AS_PDF
+    page.printers.setCurrentIndex(0)
+    assert page.chosen_printer() == "kakanai-letter"
