@@ -160,7 +160,7 @@ EN = {
     "対象の方（手続を選ぶと選べます）": "For whom (choose a procedure first)",
     # the counter window's header, steps and dialogs
     "kakanai 書かない窓口": "kakanai no-writing counter", "F7  カード読取": "F7  Read card",
-    "F8  中断・再開": "F8  Suspend / resume", "F9  取消": "F9  Cancel visit", "F10 集計（監督者）": "F10 Figures (supervisor)",
+    "F8  中断・再開": "F8  Suspend / resume", "F9  取消": "F9  Cancel visit", "F10 集計（監督者）": "F10 Figures (chief)",
     "kakanai 書かない窓口\u3000{0}\u3000受付待ち": "kakanai no-writing counter  {0}  waiting",
     "\u3000整理券 {0}": "  ticket {0}", "kakanai\u3000{0}{1}\u3000経過 {2}": "kakanai  {0}{1}  elapsed {2}",
     "次の方": "Next please",

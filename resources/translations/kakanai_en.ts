@@ -713,7 +713,7 @@ Red: serving longer than the target</translation>
     <message>
         <location filename="../../kakanai/ui/main_window.py" line="149" />
         <source>F10 集計（監督者）</source>
-        <translation>F10 Figures (supervisor)</translation>
+        <translation>F10 Figures (chief)</translation>
     </message>
     <message>
         <location filename="../../kakanai/ui/main_window.py" line="230" />
