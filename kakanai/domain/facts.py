@@ -321,6 +321,12 @@ def _child_of_subject(draft: Draft, i: int) -> Any:
     parents = _PARENT_RELATIONS.get(str(relation), ())
     if not parents or _is_subject(draft, i) is True:
         return False
+    return _a_subject_is(draft, i, lambda other, _k: other in parents)
+
+
+def _a_subject_is(draft: Draft, i: int, related: Callable[[Any, int], bool]) -> Any:
+    """Whether one the event is about (other than member ``i``) is ``related(their relation, index)``:
+    True, False, or Unknown with what to ask (who the event is about, a relation)."""
     needs: list[str] = []
     for k in range(draft.get("member_count") or 0):
         subject = _is_subject(draft, k)
@@ -329,7 +335,7 @@ def _child_of_subject(draft: Draft, i: int) -> Any:
         other = _raw(draft, member_path(k, "relation"))
         if isinstance(subject, Unknown) or isinstance(other, Unknown):
             needs.extend(x for u in (subject, other) if isinstance(u, Unknown) for x in u.needs)
-        elif other in parents:
+        elif related(other, k):
             return True
     return Unknown(tuple(dict.fromkeys(needs))) if needs else False
 
@@ -349,17 +355,8 @@ def _spouse_of_subject(draft: Draft, i: int) -> Any:
         return relation
     if _is_subject(draft, i) is True:
         return False
-    needs: list[str] = []
-    for k in range(draft.get("member_count") or 0):
-        subject = _is_subject(draft, k)
-        if k == i or subject is False:
-            continue
-        other = _raw(draft, member_path(k, "relation"))
-        if isinstance(subject, Unknown) or isinstance(other, Unknown):
-            needs.extend(x for u in (subject, other) if isinstance(u, Unknown) for x in u.needs)
-        elif relation in _SPOUSE_OF.get(str(other), ()) and sex != draft.get(member_path(k, "sex")):
-            return True
-    return Unknown(tuple(dict.fromkeys(needs))) if needs else False
+    return _a_subject_is(draft, i, lambda other, k: relation in _SPOUSE_OF.get(str(other), ())
+                         and sex != draft.get(member_path(k, "sex")))
 
 
 def _special_permanent(draft: Draft, i: int) -> Any:
