@@ -56,6 +56,7 @@ def _cmd_read(args: argparse.Namespace) -> int:
 def _postal_code(address: str) -> str:
     """The code the counter fills for the card's address (the city's list, then Japan's); "" if none."""
     from kakanai.domain.catalog import load_catalog
+    from kakanai.domain.postal import PostalBook
     from kakanai.domain.problems import InvalidInput
     from kakanai.resources import forms_dir
     from kakanai.services.postal import PostalDirectory
@@ -65,5 +66,5 @@ def _postal_code(address: str) -> str:
     try:
         catalog = load_catalog(Path(settings.forms_dir) if settings.forms_dir else forms_dir())
     except InvalidInput:  # a broken catalog is `forms check`'s to tell; Japan's list still answers
-        return PostalDirectory(()).code_of(address)
-    return PostalDirectory(catalog.postal_areas).code_of(address)
+        return PostalDirectory(PostalBook(())).code_of(address)
+    return PostalDirectory(catalog.postal_book).code_of(address)

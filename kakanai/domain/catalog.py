@@ -19,6 +19,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -26,8 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from kakanai.domain.household_doc import EventCode
-from kakanai.domain.kana import normalize_postal
-from kakanai.domain.postal import PostalArea, split_town
+from kakanai.domain.postal import PostalArea, PostalBook, area_of_line
 from kakanai.domain.problems import InvalidInput, Problem, format_path
 from kakanai.domain.rules import Condition, parse_condition
 from kakanai.domain.sources import SOURCES
@@ -240,8 +240,17 @@ class Catalog:
     procedures: tuple[Procedure, ...]
     forms: dict[str, Form]
     root: Path = field(default=Path("."))
-    postal: dict[str, str] = field(default_factory=dict)  # 郵便番号 → 町域 (postal_codes.csv, brackets left out)
     postal_areas: tuple[PostalArea, ...] = ()  # every line of postal_codes.csv, KEN_ALL's brackets kept apart
+
+    @cached_property
+    def postal_book(self) -> PostalBook:
+        """The city's postal codes indexed both ways (the 町域 of a code, the code of an address)."""
+        return PostalBook(self.postal_areas)
+
+    @property
+    def postal(self) -> dict[str, str]:
+        """郵便番号 → 町域 of the city's list (brackets left out; the first line of a code)."""
+        return self.postal_book.towns
 
     def procedure(self, procedure_id: str) -> Procedure:
         """The procedure with that id (KeyError if none)."""
@@ -391,8 +400,7 @@ def load_catalog(root: Path) -> Catalog:
     areas = _read_postal(reader, root / "postal_codes.csv")
     if reader.problems:
         raise InvalidInput(reader.problems, "様式・手続の定義に誤りがあります")
-    postal = {area.code: area.town for area in areas}
-    return Catalog(head.city, dict(head.departments), tuple(procedures), forms, root, postal, areas)
+    return Catalog(head.city, dict(head.departments), tuple(procedures), forms, root, areas)
 
 
 def _read_postal(reader: _Reader, path: Path) -> tuple[PostalArea, ...]:
@@ -409,10 +417,10 @@ def _read_postal(reader: _Reader, path: Path) -> tuple[PostalArea, ...]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        code, _, address = line.partition(",")
         try:
-            areas.append(PostalArea(normalize_postal(code), *split_town(address)))
+            areas.append(area_of_line(line))
         except ValueError:
+            code = line.partition(",")[0]
             reader.add(path, f"{number}行目", f"郵便番号として読めません: '{code}'", "bad postal code")
     return tuple(areas)
 

@@ -2,9 +2,9 @@
 
 KEN_ALL gives most 町域 one code, but splits some by 丁目 or 番地 with the range in brackets after the
 町域: 「大通西（１～１９丁目）」 and 「大通西（２０～２８丁目）」 have different codes, and 「（その他）」 names
-the code for what no range of its 町域 covers. `postal_of` finds the code of a full address (the My
-Number card's 住所) from that list: the 町域 the address starts with, then its 丁目 (or 番地) in the
-ranges. Where the list cannot tell (two codes for one 町域 with no range, a range this reader does not
+the code for what no range of its 町域 covers. A list finds the code of a full address (the My
+Number card's 住所): the 町域 the address starts with, then its 丁目 (or 番地) in the
+ranges (`PostalBook.code_of`). Where the list cannot tell (two codes for one 町域 with no range, a range this reader does not
 understand, an address without the number a range needs) it gives "" and the interview asks.
 """
 
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from kakanai.domain.kana import normalize_postal
 
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"(?:\d+|[一二三四五六七八九十〇]+)"
@@ -29,6 +31,12 @@ class PostalArea:
     code: str
     town: str
     part: str = ""
+
+
+def area_of_line(line: str) -> PostalArea:
+    """One ``NNN-NNNN,町域`` line of a list (raises ValueError when the code is no postal code)."""
+    code, _, town = line.partition(",")
+    return PostalArea(normalize_postal(code), *split_town(town))
 
 
 def split_town(text: str) -> tuple[str, str]:
@@ -50,9 +58,6 @@ class PostalBook:
                 self._by_town.setdefault(_plain(area.town), []).append(area)
         self._longest = max((len(t) for t in self._by_town), default=0)
 
-    def __len__(self) -> int:
-        return len(self.towns)
-
     def town(self, code: str) -> str:
         """The 町域 of a code as the list writes it, without KEN_ALL's brackets ("" if not listed)."""
         return self.towns.get(code, "")
@@ -73,11 +78,6 @@ class PostalBook:
             if found:
                 return text[:length], found
         return "", []
-
-
-def postal_of(address: str, areas: tuple[PostalArea, ...] | list[PostalArea]) -> str:
-    """The postal code of ``address`` in ``areas``, or "" when they cannot tell which."""
-    return PostalBook(areas).code_of(address)
 
 
 def _pick(candidates: list[PostalArea], rest: str) -> str:

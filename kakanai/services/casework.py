@@ -58,7 +58,7 @@ class Casework:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.postal = PostalDirectory(catalog.postal_areas)  # the city's postal codes, then Japan's
+        self.postal = PostalDirectory(catalog.postal_book)  # the city's postal codes, then Japan's
 
     # -- reading -----------------------------------------------------------------------------
     def read_code(self, text: str) -> Intake:

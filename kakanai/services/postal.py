@@ -14,7 +14,7 @@ import logging
 import threading
 from pathlib import Path
 
-from kakanai.domain.postal import PostalArea, PostalBook, split_town
+from kakanai.domain.postal import PostalBook, area_of_line, split_town
 from kakanai.domain.prefectures import prefecture_of
 from kakanai.resources import resource
 
@@ -34,7 +34,7 @@ class Nationwide:
 
     def town(self, code: str) -> str:
         """The 町域 of a code ("" when Japan's list has no such code or cannot be read)."""
-        lines = self._read()
+        lines = self.lines()
         at = bisect.bisect_left(lines, code, key=lambda line: line[:8])
         return split_town(lines[at][9:])[0] if at < len(lines) and lines[at][:8] == code else ""
 
@@ -47,12 +47,13 @@ class Nationwide:
         with self._lock:
             book = self._books.get(prefecture)
         if book is None:
-            book = PostalBook(read_areas("\n".join(line for line in self._read() if line.startswith(prefecture, 9))))
+            book = PostalBook([area_of_line(line) for line in self.lines() if line.startswith(prefecture, 9)])
             with self._lock:
                 self._books[prefecture] = book
         return book.code_of(address)
 
-    def _read(self) -> list[str]:
+    def lines(self) -> list[str]:
+        """The list's lines, read from the file the first time ([] when it cannot be read)."""
         with self._lock:
             if self._lines is None:
                 try:
@@ -70,8 +71,8 @@ JAPAN = Nationwide(NATIONWIDE)
 class PostalDirectory:
     """The 町域 of a code and the code of an address, from the city's list, then Japan's."""
 
-    def __init__(self, city: tuple[PostalArea, ...] | list[PostalArea], nationwide: Nationwide | None = JAPAN) -> None:
-        self.city = PostalBook(city)
+    def __init__(self, city: PostalBook, nationwide: Nationwide | None = JAPAN) -> None:
+        self.city = city
         self.nationwide = nationwide
 
     def town(self, code: str) -> str:
@@ -81,20 +82,10 @@ class PostalDirectory:
     def warm(self) -> None:
         """Read Japan's list now (the warm-up thread), not at the first code from elsewhere."""
         if self.nationwide is not None:
-            self.nationwide.town("")
+            self.nationwide.lines()
 
     def code_of(self, address: str) -> str:
         """The postal code of a full address ("" when the lists cannot tell: the interview asks)."""
         if self.city.knows(address) or self.nationwide is None:
             return self.city.code_of(address)  # the city's own list decides its own 町域
         return self.nationwide.code_of(address)
-
-
-def read_areas(text: str) -> list[PostalArea]:
-    """``NNN-NNNN,町域`` lines (# comments) as areas; the file is the project's own, so a bad line is skipped."""
-    areas = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            code, _, town = line.partition(",")
-            areas.append(PostalArea(code, *split_town(town)))
-    return areas

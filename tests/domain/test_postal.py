@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kakanai.domain.postal import PostalArea, PostalBook, postal_of, split_town
+from kakanai.domain.postal import PostalArea, PostalBook, split_town
 
 SAPPORO = [PostalArea("060-0042", "北海道札幌市中央区大通西", "1～19丁目"),
            PostalArea("064-0820", "北海道札幌市中央区大通西", "20～28丁目"),
@@ -34,7 +34,7 @@ SAPPORO = [PostalArea("060-0042", "北海道札幌市中央区大通西", "1～1
     ("北海道見本町本郷５００番地", "099-2001"),  # no range covers it: KEN_ALL's その他
 ])
 def test_the_town_and_its_number_pick_the_code(address: str, code: str) -> None:
-    assert postal_of(address, SAPPORO) == code
+    assert PostalBook(SAPPORO).code_of(address) == code
 
 
 @pytest.mark.parametrize(("address", "why"), [
@@ -47,7 +47,7 @@ def test_the_town_and_its_number_pick_the_code(address: str, code: str) -> None:
     ("東京都千代田区千代田１番１号", "another city"),
 ])
 def test_where_the_list_cannot_tell_it_says_nothing(address: str, why: str) -> None:
-    assert postal_of(address, SAPPORO) == "", why
+    assert PostalBook(SAPPORO).code_of(address) == "", why
 
 
 def test_a_code_gives_its_town_without_the_bracket() -> None:

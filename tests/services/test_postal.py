@@ -10,14 +10,14 @@ from kakanai.services.postal import JAPAN, Nationwide, PostalDirectory
 
 
 def test_a_code_from_elsewhere_gives_its_town(catalog: Catalog) -> None:
-    postal = PostalDirectory(catalog.postal_areas)
+    postal = PostalDirectory(catalog.postal_book)
     assert postal.town("100-0001") == "東京都千代田区千代田"  # a 転入 from 東京: the town follows the code
     assert postal.town("090-0024") == "北海道見本市北4条東"  # the city's own list first
     assert postal.town("000-0000") == ""
 
 
 def test_the_address_on_a_card_from_elsewhere_gives_its_code(catalog: Catalog) -> None:
-    postal = PostalDirectory(catalog.postal_areas)
+    postal = PostalDirectory(catalog.postal_book)
     assert postal.code_of("北海道札幌市中央区大通西２２丁目１番地") == "064-0820"  # KEN_ALL splits 大通西 by 丁目
     assert postal.code_of("大阪府大阪市北区梅田１丁目３番１号") == "530-0001"
     assert postal.code_of("札幌市中央区大通西５丁目") == "060-0042"  # a designated city without its prefecture
@@ -29,7 +29,7 @@ def test_the_address_on_a_card_from_elsewhere_gives_its_code(catalog: Catalog) -
 def test_without_the_nationwide_file_the_city_list_still_works(catalog: Catalog, tmp_path: Path) -> None:
     broken = tmp_path / "japan.csv.gz"
     broken.write_bytes(b"not gzip")
-    postal = PostalDirectory(catalog.postal_areas, Nationwide(broken))
+    postal = PostalDirectory(catalog.postal_book, Nationwide(broken))
     assert postal.town("100-0001") == "" and postal.town("090-0024") == "北海道見本市北4条東"
     assert postal.code_of("大阪府大阪市北区梅田１丁目") == ""
 
