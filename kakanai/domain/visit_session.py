@@ -86,11 +86,17 @@ class VisitSession:
     plans: PlanMemo = field(default_factory=PlanMemo, init=False, repr=False, compare=False)  # not saved
 
 
+    @property
+    def visit_date(self) -> date:
+        """The day the resident came (by the app's clock, in this machine's time zone): ages, deadlines,
+        the 届出日 and an event dated after it are looked at on it."""
+        return self.started_at.astimezone().date()
+
     def interview(self, catalog: Catalog) -> Interview:
         """An interview over what is known (answers are shared, not copied); the forms of procedures
         the clerk added ask what they print too."""
         added = {pid: tuple(self.added_for.get(pid, ())) for pid in self.added}
-        interview = _VisitInterview(self.plans, catalog, self.base, added, self.started_at.astimezone().date())
+        interview = _VisitInterview(self.plans, catalog, self.base, added, self.visit_date)
         interview.answers = self.answers
         return interview
 

@@ -536,8 +536,8 @@ class MainWindow(QMainWindow):
         if self.controller.session is not None:
             household = self.controller.household().household  # a bundle was made: it is complete
             # late deadlines as the planner found them on the visit day
-            visit_day = self.controller.session.started_at.astimezone().date()  # the visit's day, by the app's clock
-            problems = review_checks(draft, self.controller.plan(), household, visit_day) + problems
+            problems = review_checks(draft, self.controller.plan(), household,
+                                     self.controller.session.visit_date) + problems
         forms = self.controller.casework.catalog.forms
         rows = form_rows([(f.title, f.page_numbers, forms[f.form_id].signature) for f in report.forms], report.pages)
         self.review_page.show_bundle(bundle.pdf, report.pages, problems, rows)

@@ -312,7 +312,7 @@ class VisitController(QObject):
         plan, visit_id = self.plan(), self.session.visit_id  # type: ignore[union-attr]
         # 届出日 is the visit's day (the app's clock when it started, as the interview's deadlines), not the
         # machine's date now: a visit begun before midnight and printed after prints one date
-        filed = issued or self.session.started_at.astimezone().date()  # type: ignore[union-attr]
+        filed = issued or self.session.visit_date  # type: ignore[union-attr]
         generation = self._generation
         run_in_background(lambda: self.casework.render(household, plan, visit_id, filed),
                           lambda bundle: self._rendered(bundle, generation),
